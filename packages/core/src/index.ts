@@ -1,0 +1,2 @@
+export * from './errors/failure-category';
+export * from './errors/sync-error';
