@@ -1,0 +1,17 @@
+app_name = "shopsync"
+app_title = "Shopsync"
+app_publisher = "shopsync contributors"
+app_description = "Replay-safe ERPNext <-> Shopify sync: Sync Log, Sync Failure and the unique custom fields behind idempotent writes"
+app_email = "shopsync@example.com"
+app_license = "mit"
+
+# Custom fields go on ERPNext doctypes (Customer, Sales Order, Item, ...).
+required_apps = ["erpnext"]
+
+after_install = "shopsync.install.after_install"
+after_migrate = "shopsync.install.after_migrate"
+before_uninstall = "shopsync.install.before_uninstall"
+
+# Log Settings adds Sync Log with this retention; SyncLog.clear_old_logs does the pruning.
+# Sync Failure is deliberately absent: it is not a log.
+default_log_clearing_doctypes = {"Sync Log": 30}

@@ -1,0 +1,242 @@
+"""The doctype JSON files: the contract the app installs and the ERPNext simulator loads (DESIGN §6)."""
+
+import unittest
+
+from shopsync import rules, settings_rules
+from shopsync.tests.app_files import (
+	DOCTYPE_DIR,
+	MODULE_NAME,
+	NO_VALUE_FIELDTYPES,
+	VALID_FIELDTYPES,
+	doctype_files,
+	fields_by_name,
+	frappe_as_json,
+	load_json,
+	scrub,
+	select_options,
+)
+
+RUNNER = "Shopsync Runner"
+
+# Fields the runner and the Desk rely on, with their types.
+REQUIRED_FIELDS = {
+	"Sync Log": {
+		"event_id": "Data", "shop": "Data", "topic": "Data", "resource_key": "Data", "webhook_id": "Data",
+		"status": "Select", "reason": "Small Text", "received_at": "Datetime", "finished_at": "Datetime",
+		"reference_doctype": "Link", "reference_name": "Dynamic Link", "payload_hash": "Data", "evidence": "Code",
+	},
+	"Sync Failure": {
+		"failure_key": "Data", "event_id": "Data", "shop": "Data", "topic": "Data", "resource_key": "Data",
+		"category": "Select", "code": "Data", "message": "Small Text", "suggested_action": "Small Text",
+		"retry_safe": "Check", "attempts": "Int", "status": "Select", "requested_action": "Select",
+		"reference_doctype": "Link", "reference_name": "Dynamic Link", "details": "Code",
+		"first_seen": "Datetime", "last_seen": "Datetime",
+	},
+	"Shopsync Settings": {
+		**{f"sync_{flow}": "Check" for flow in settings_rules.FLOWS},
+		**{f"shadow_{flow}": "Check" for flow in settings_rules.FLOWS},
+		"company": "Link", "default_warehouse": "Link", "location_warehouses": "Table",
+		"guest_customer": "Link", "fulfillment_authority": "Select",
+	},
+	"Shopsync Location Map": {"shopify_location_id": "Data", "warehouse": "Link"},
+}
+LINK_TARGETS = {
+	("Sync Log", "reference_doctype"): "DocType",
+	("Sync Failure", "reference_doctype"): "DocType",
+	("Shopsync Settings", "company"): "Company",
+	("Shopsync Settings", "default_warehouse"): "Warehouse",
+	("Shopsync Settings", "guest_customer"): "Customer",
+	("Shopsync Settings", "location_warehouses"): "Shopsync Location Map",
+	("Shopsync Location Map", "warehouse"): "Warehouse",
+}
+# Select fields whose options must be exactly what the Python side uses.
+SELECT_OPTIONS = {
+	("Sync Log", "status"): list(rules.SYNC_LOG_STATUSES),
+	("Sync Failure", "status"): list(rules.FAILURE_STATUSES),
+	("Sync Failure", "category"): list(rules.CATEGORIES),
+	("Sync Failure", "requested_action"): ["", *rules.REQUESTED_ACTION_LABELS.values()],
+	("Shopsync Settings", "fulfillment_authority"): list(settings_rules.FULFILLMENT_AUTHORITIES),
+}
+
+
+class DoctypeCase(unittest.TestCase):
+	@classmethod
+	def setUpClass(cls):
+		cls.paths = doctype_files()
+		cls.doctypes = {name: load_json(path) for name, path in cls.paths.items()}
+
+
+class TestFiles(DoctypeCase):
+	def test_the_app_has_its_four_doctypes(self):
+		self.assertEqual(set(self.doctypes), set(REQUIRED_FIELDS))
+
+	def test_written_as_frappe_writes_them(self):
+		for name, path in self.paths.items():
+			with self.subTest(doctype=name):
+				text = path.read_text(encoding="utf-8")
+				self.assertEqual(text, frappe_as_json(load_json(path)), "re-export with frappe.as_json format")
+
+	def test_folder_and_file_are_named_after_the_doctype(self):
+		for name, path in self.paths.items():
+			with self.subTest(doctype=name):
+				self.assertEqual(path.parent.name, scrub(name))
+				self.assertEqual(path.stem, scrub(name))
+
+	def test_each_folder_is_a_package_with_a_controller(self):
+		for name, path in self.paths.items():
+			with self.subTest(doctype=name):
+				folder = path.parent
+				self.assertTrue((folder / "__init__.py").exists())
+				self.assertTrue((folder / f"{folder.name}.py").exists())
+				if not self.doctypes[name].get("istable"):
+					self.assertTrue((folder / f"{folder.name}.js").exists())
+
+	def test_list_views_exist_for_the_logs(self):
+		for folder in ("sync_log", "sync_failure"):
+			self.assertTrue((DOCTYPE_DIR / folder / f"{folder}_list.js").exists(), folder)
+
+	def test_no_doctype_test_file_needs_frappe_in_ci(self):
+		# CI runs without frappe; bench-style test_*.py files here would be discovered and fail.
+		self.assertEqual(sorted(p.name for p in DOCTYPE_DIR.rglob("test_*.py")), [])
+
+
+class TestStructure(DoctypeCase):
+	def test_top_level_keys(self):
+		for name, doc in self.doctypes.items():
+			with self.subTest(doctype=name):
+				self.assertEqual(doc["doctype"], "DocType")
+				self.assertEqual(doc["name"], name)
+				self.assertEqual(doc["module"], MODULE_NAME)
+				self.assertTrue(doc["fields"])
+				self.assertIn("permissions", doc)
+
+	def test_field_order_matches_fields(self):
+		for name, doc in self.doctypes.items():
+			with self.subTest(doctype=name):
+				self.assertEqual(doc["field_order"], [f["fieldname"] for f in doc["fields"]])
+
+	def test_fieldnames_are_unique_snake_case(self):
+		for name, doc in self.doctypes.items():
+			names = [f["fieldname"] for f in doc["fields"]]
+			with self.subTest(doctype=name):
+				self.assertEqual(len(names), len(set(names)))
+				for fieldname in names:
+					self.assertRegex(fieldname, r"^[a-z][a-z0-9_]*$")
+
+	def test_every_fieldtype_is_valid(self):
+		for name, doc in self.doctypes.items():
+			for field in doc["fields"]:
+				with self.subTest(doctype=name, field=field["fieldname"]):
+					self.assertIn(field["fieldtype"], VALID_FIELDTYPES)
+
+	def test_value_fields_have_labels(self):
+		for name, doc in self.doctypes.items():
+			for field in doc["fields"]:
+				if field["fieldtype"] not in NO_VALUE_FIELDTYPES:
+					with self.subTest(doctype=name, field=field["fieldname"]):
+						self.assertTrue(field.get("label"))
+
+	def test_required_fields_and_types(self):
+		for name, expected in REQUIRED_FIELDS.items():
+			fields = fields_by_name(self.doctypes[name])
+			for fieldname, fieldtype in expected.items():
+				with self.subTest(doctype=name, field=fieldname):
+					self.assertIn(fieldname, fields)
+					self.assertEqual(fields[fieldname]["fieldtype"], fieldtype)
+
+	def test_unique_fields_are_data(self):
+		# MariaDB gets a unique index only on varchar columns; on text columns `unique` is not enforced.
+		uniques = {}
+		for name, doc in self.doctypes.items():
+			for field in doc["fields"]:
+				if field.get("unique"):
+					uniques[(name, field["fieldname"])] = field["fieldtype"]
+		self.assertEqual(uniques, {("Sync Log", "event_id"): "Data", ("Sync Failure", "failure_key"): "Data"})
+
+	def test_link_targets(self):
+		for (doctype, fieldname), target in LINK_TARGETS.items():
+			with self.subTest(doctype=doctype, field=fieldname):
+				self.assertEqual(fields_by_name(self.doctypes[doctype])[fieldname]["options"], target)
+
+	def test_dynamic_links_point_at_a_doctype_link_of_the_same_doctype(self):
+		for name, doc in self.doctypes.items():
+			fields = fields_by_name(doc)
+			for field in doc["fields"]:
+				if field["fieldtype"] == "Dynamic Link":
+					with self.subTest(doctype=name, field=field["fieldname"]):
+						source = fields[field["options"]]
+						self.assertEqual((source["fieldtype"], source["options"]), ("Link", "DocType"))
+
+	def test_tables_point_at_a_child_doctype_of_the_app(self):
+		for name, doc in self.doctypes.items():
+			for field in doc["fields"]:
+				if field["fieldtype"] == "Table":
+					with self.subTest(doctype=name, field=field["fieldname"]):
+						self.assertEqual(self.doctypes[field["options"]].get("istable"), 1)
+
+	def test_code_fields_hold_json(self):
+		for name in ("Sync Log", "Sync Failure"):
+			for field in self.doctypes[name]["fields"]:
+				if field["fieldtype"] == "Code":
+					self.assertEqual(field.get("options"), "JSON", f"{name}.{field['fieldname']}")
+
+	def test_check_defaults_are_0_or_1(self):
+		for name, doc in self.doctypes.items():
+			for field in doc["fields"]:
+				if field["fieldtype"] == "Check" and "default" in field:
+					self.assertIn(field["default"], ("0", "1"), f"{name}.{field['fieldname']}")
+
+
+class TestSelectOptions(DoctypeCase):
+	def test_options_are_exactly_what_the_python_side_uses(self):
+		for (doctype, fieldname), expected in SELECT_OPTIONS.items():
+			with self.subTest(doctype=doctype, field=fieldname):
+				self.assertEqual(select_options(fields_by_name(self.doctypes[doctype])[fieldname]), expected)
+
+	def test_every_select_default_is_an_option(self):
+		for name, doc in self.doctypes.items():
+			for field in doc["fields"]:
+				if field["fieldtype"] == "Select" and "default" in field:
+					with self.subTest(doctype=name, field=field["fieldname"]):
+						self.assertIn(field["default"], select_options(field))
+
+	def test_a_failure_starts_open_and_a_log_received(self):
+		self.assertEqual(fields_by_name(self.doctypes["Sync Failure"])["status"]["default"], rules.OPEN)
+		self.assertEqual(fields_by_name(self.doctypes["Sync Log"])["status"]["default"], "Received")
+
+	def test_shadow_mode_is_the_default_for_every_flow(self):
+		fields = fields_by_name(self.doctypes["Shopsync Settings"])
+		for flow in settings_rules.FLOWS:
+			with self.subTest(flow=flow):
+				self.assertEqual(fields[f"sync_{flow}"]["default"], "0")
+				self.assertEqual(fields[f"shadow_{flow}"]["default"], "1")
+
+
+class TestKindsAndPermissions(DoctypeCase):
+	def perms(self, doctype):
+		return {p["role"]: {k for k, v in p.items() if k != "role" and v} for p in self.doctypes[doctype]["permissions"]}
+
+	def test_kinds(self):
+		self.assertEqual(self.doctypes["Sync Log"].get("in_create"), 1)
+		self.assertFalse(self.doctypes["Sync Failure"].get("in_create"))
+		self.assertEqual(self.doctypes["Shopsync Settings"].get("issingle"), 1)
+		self.assertEqual(self.doctypes["Shopsync Location Map"].get("istable"), 1)
+		self.assertEqual(self.doctypes["Shopsync Location Map"]["permissions"], [])
+
+	def test_system_manager_has_full_access(self):
+		for name in ("Sync Log", "Sync Failure", "Shopsync Settings"):
+			with self.subTest(doctype=name):
+				self.assertLessEqual({"create", "read", "write", "delete"}, self.perms(name)["System Manager"])
+
+	def test_runner_has_only_what_it_needs(self):
+		self.assertEqual(self.perms("Sync Log")[RUNNER], {"create", "read", "write"})
+		self.assertEqual(self.perms("Sync Failure")[RUNNER], {"create", "read", "write"})
+		self.assertEqual(self.perms("Shopsync Settings")[RUNNER], {"read"})
+
+	def test_no_other_roles(self):
+		for name in ("Sync Log", "Sync Failure", "Shopsync Settings"):
+			self.assertEqual(set(self.perms(name)), {"System Manager", RUNNER}, name)
+
+
+if __name__ == "__main__":
+	unittest.main()
