@@ -1,0 +1,50 @@
+import type { FailureCategory } from '../errors/failure-category';
+import { CORE_FAILURE_CODES, type CoreFailureCode } from './failure-codes';
+import type { Failure, FailureSubject } from './failure';
+
+/** Operator action per category, for failures whose code the core does not know (wire errors). */
+const CATEGORY_ACTIONS: Record<FailureCategory, string> = {
+  transient: 'it is retried automatically; if it stays parked, check that ERPNext and Shopify are reachable, then retry',
+  rate_limited: 'it is retried at the rate the server allows; no action is needed unless it stays parked',
+  auth: 'fix the API credentials or permissions in the configuration, then retry all auth failures',
+  mapping: 'add the missing mapping, then retry',
+  validation: 'fix the data in ERPNext as the message says, then retry',
+  conflict: 'decide what the document should be, then requeue or ignore the event',
+  drift: 'run the offered repair action, or correct the document by hand',
+  internal: 'report it with the event evidence attached',
+};
+
+function subjectText(subject: FailureSubject): string {
+  switch (subject.kind) {
+    case 'order':
+      return `Order ${subject.label}`;
+    case 'customer':
+      return `Customer ${subject.label}`;
+    case 'event':
+      return `Event ${subject.label}`;
+  }
+}
+
+function isCoreCode(code: string): code is CoreFailureCode {
+  return Object.prototype.hasOwnProperty.call(CORE_FAILURE_CODES, code);
+}
+
+function whatHappened(failure: Failure): string {
+  const p = failure.params;
+  switch (failure.code) {
+    case 'payload.invalid':
+      return `could not be read from the webhook payload (${p.issues})`;
+    case 'mapping.sku_missing':
+      return `has line "${p.lineTitle}" without a SKU, so no ERPNext Item can be chosen`;
+    case 'mapping.currency_unsupported':
+      return `is in ${p.orderCurrency}, but the company books in ${p.companyCurrency}`;
+    default:
+      return `was not synced: ${p.message ?? failure.code}`;
+  }
+}
+
+/** One sentence (DESIGN §4): what happened to which order or customer, and what to do. */
+export function describeFailure(failure: Failure): string {
+  const action = isCoreCode(failure.code) ? CORE_FAILURE_CODES[failure.code].action : CATEGORY_ACTIONS[failure.category];
+  return `${subjectText(failure.subject)} ${whatHappened(failure)}; ${action}.`;
+}

@@ -1,0 +1,18 @@
+import type { FailureCategory } from '../errors/failure-category';
+
+/** Names the thing a failure happened to, so its sentence can say "order #1001" rather than an id. */
+export interface FailureSubject {
+  readonly kind: 'order' | 'customer' | 'event';
+  /** Human label: the order name (#1001), the customer's name, or the topic. */
+  readonly label: string;
+  readonly shopifyId?: string;
+}
+
+/** A failure as data (STYLE C7): the sentence is rendered from code + params by describeFailure. */
+export interface Failure {
+  readonly code: string;
+  readonly category: FailureCategory;
+  readonly retryable: boolean;
+  readonly subject: FailureSubject;
+  readonly params: Readonly<Record<string, string | number>>;
+}

@@ -1,0 +1,21 @@
+/**
+ * Deterministic keys. An operation key is written into the unique `shopsync_key` field of the ERPNext
+ * document it creates, so ERPNext's own unique index (not our memory) guarantees one document per key
+ * (DESIGN G1). Every key carries the shop domain, so several stores are configuration, not a migration.
+ */
+export const OPERATION_KINDS = {
+  customer: 'customer',
+  guestCustomer: 'guest-customer',
+  salesOrder: 'sales-order',
+} as const;
+
+export type OperationKind = (typeof OPERATION_KINDS)[keyof typeof OPERATION_KINDS];
+
+export function operationKey(kind: OperationKind, shop: string, id: string): string {
+  return `${kind}:${shop}:${id}`;
+}
+
+/** Events that share a resource key are applied one at a time, in order (the inbox claim rule). */
+export function resourceKey(resource: 'order' | 'customer', shop: string, id: string): string {
+  return `${shop}/${resource}/${id}`;
+}

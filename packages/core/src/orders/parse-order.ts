@@ -1,0 +1,74 @@
+import { resourceIdOf } from '../ids/shopify-gid';
+import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
+import type { ShopifyCustomerRef, ShopifyLineItem, ShopifyOrder } from './shopify-order';
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function parseCustomer(value: unknown, issues: string[]): ShopifyCustomerRef | null {
+  if (value === null || value === undefined) return null;
+  if (!isRecord(value)) {
+    issues.push('customer is not an object');
+    return null;
+  }
+  const id = resourceIdOf(value, 'Customer');
+  if (id === null) {
+    issues.push('customer has no exact id');
+    return null;
+  }
+  return {
+    id,
+    firstName: optionalString(value.first_name),
+    lastName: optionalString(value.last_name),
+    email: optionalString(value.email),
+    phone: optionalString(value.phone),
+  };
+}
+
+function parseLineItem(value: unknown, index: number, issues: string[]): ShopifyLineItem | null {
+  const where = `line_items[${index}]`;
+  if (!isRecord(value)) {
+    issues.push(`${where} is not an object`);
+    return null;
+  }
+  const id = resourceIdOf(value, 'LineItem');
+  const quantity = value.quantity;
+  const price = value.price;
+  if (id === null) issues.push(`${where} has no exact id`);
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0) issues.push(`${where}.quantity is not a whole number`);
+  if (typeof price !== 'string' || !DECIMAL.test(price)) issues.push(`${where}.price is not a decimal string`);
+  if (id === null || typeof quantity !== 'number' || typeof price !== 'string') return null;
+  return { id, sku: optionalString(value.sku), title: optionalString(value.title) ?? optionalString(value.name) ?? '', quantity, price };
+}
+
+/** Reads an `orders/*` webhook body; every problem is reported at once. */
+export function parseOrder(payload: unknown): ParseResult<ShopifyOrder> {
+  if (!isRecord(payload)) return rejected(['the payload is not a JSON object']);
+  const issues: string[] = [];
+  const id = resourceIdOf(payload, 'Order');
+  if (id === null) issues.push('the order has no exact id (admin_graphql_api_id)');
+  const name = optionalString(payload.name);
+  if (name === null) issues.push('name is missing');
+  const createdAt = optionalString(payload.created_at);
+  const updatedAt = optionalString(payload.updated_at) ?? createdAt;
+  if (createdAt === null) issues.push('created_at is missing');
+  const currency = optionalString(payload.currency);
+  if (currency === null) issues.push('currency is missing');
+  const customer = parseCustomer(payload.customer, issues);
+  const rawLines = Array.isArray(payload.line_items) ? payload.line_items : [];
+  if (!Array.isArray(payload.line_items)) issues.push('line_items is not a list');
+  const lineItems = rawLines.map((line, index) => parseLineItem(line, index, issues));
+  if (issues.length > 0 || id === null || name === null || createdAt === null || updatedAt === null || currency === null) {
+    return rejected(issues);
+  }
+  return parsed({
+    id,
+    name,
+    createdAt,
+    updatedAt,
+    currency,
+    financialStatus: optionalString(payload.financial_status),
+    test: payload.test === true,
+    customer,
+    lineItems: lineItems.filter((line): line is ShopifyLineItem => line !== null),
+  });
+}

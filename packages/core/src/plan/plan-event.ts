@@ -1,0 +1,55 @@
+import type { FailureSubject } from '../failures/failure';
+import { resourceIdOf } from '../ids/shopify-gid';
+import { coreFailure } from '../failures/make-failure';
+import { resourceKey } from '../keys/operation-key';
+import { ORDER_TOPIC_KINDS, isOrderTopic } from '../orders/order-event';
+import { parseOrder } from '../orders/parse-order';
+import { planOrderEvent } from '../orders/plan-order-event';
+import type { SyncSettings } from '../settings/sync-settings';
+import { isRecord } from '../webhooks/parse-result';
+import { failedPlan, skippedPlan, type Plan } from './types';
+
+/** A verified, stored webhook as the core sees it. */
+export interface InboundEvent {
+  readonly shop: string;
+  readonly topic: string;
+  readonly payload: unknown;
+}
+
+/** The single entry point: event + settings in, plan out. No IO, no clock, no randomness. */
+export function planEvent(event: InboundEvent, settings: SyncSettings): Plan {
+  if (!isOrderTopic(event.topic)) return skippedPlan(`topic ${event.topic} is not synced`);
+  const result = parseOrder(event.payload);
+  if (!result.ok) {
+    return failedPlan(coreFailure('payload.invalid', { kind: 'event', label: event.topic }, { issues: result.issues.join('; ') }));
+  }
+  return planOrderEvent({ kind: ORDER_TOPIC_KINDS[event.topic], shop: event.shop, order: result.value }, settings);
+}
+
+/**
+ * The key that serialises events: all events about one Shopify order (or customer) are applied one
+ * at a time. Unknown topics and unreadable payloads get a per-topic key; they are never applied.
+ */
+export function resourceKeyOf(shop: string, topic: string, payload: unknown): string {
+  if (isRecord(payload)) {
+    if (topic.startsWith('orders/')) {
+      const id = resourceIdOf(payload, 'Order');
+      if (id !== null) return resourceKey('order', shop, id);
+    }
+    if (topic.startsWith('customers/')) {
+      const id = resourceIdOf(payload, 'Customer');
+      if (id !== null) return resourceKey('customer', shop, id);
+    }
+  }
+  return `${shop}/topic/${topic}`;
+}
+
+/** What a failure of this event is about, for its operator sentence, even when the plan never got made. */
+export function subjectOf(topic: string, payload: unknown): FailureSubject {
+  if (isRecord(payload) && topic.startsWith('orders/')) {
+    const id = resourceIdOf(payload, 'Order');
+    const name = typeof payload.name === 'string' ? payload.name : id ?? 'unknown';
+    return { kind: 'order', label: name, ...(id === null ? {} : { shopifyId: id }) };
+  }
+  return { kind: 'event', label: topic };
+}

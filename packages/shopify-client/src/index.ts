@@ -1,0 +1,2 @@
+export * from './webhooks/verify-webhook-hmac';
+export * from './webhooks/webhook-delivery';
