@@ -1,0 +1,70 @@
+import { timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { driverRoutes, matchRoute } from './driver-routes';
+import { readJsonBody, sendJson, SHOPIFY_ERROR_REPLIES, type JsonReply } from './http-json';
+import { ShopifySimulatorInputError } from './shop-inputs';
+import type { ShopifyDriver } from './shopify-driver';
+import type { ShopifyWebhookDispatcher } from './webhook-dispatcher';
+
+export interface SimServerOptions {
+  /** Required in X-Shopify-Access-Token on every /_sim route; unset means the routes are open. */
+  accessToken?: string;
+}
+
+/**
+ * One HTTP server for the simulated shop. `/_sim/*` drives it; `/admin/api/*` is where the GraphQL
+ * Admin API will be served and, until then, answers like Shopify for an unknown route.
+ */
+export function createSimServer(driver: ShopifyDriver, webhooks: ShopifyWebhookDispatcher, options: SimServerOptions): http.Server {
+  const routes = driverRoutes(driver, webhooks);
+  return http.createServer((request, response) => {
+    handle(request).then(
+      (reply) => sendJson(response, reply),
+      (err: unknown) => sendJson(response, { status: 500, body: { errors: err instanceof Error ? err.message : String(err) } }),
+    );
+  });
+
+  async function handle(request: http.IncomingMessage): Promise<JsonReply> {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    // `/admin/api/<version>/graphql.json` will be routed here, before the driver routes, when the
+    // Admin API exists; until then it shares Shopify's unknown-route reply with every other path.
+    if (path.startsWith('/admin/api/')) return SHOPIFY_ERROR_REPLIES.notFound;
+    if (!path.startsWith('/_sim/')) return SHOPIFY_ERROR_REPLIES.notFound;
+    if (!authorized(request.headers['x-shopify-access-token'], options.accessToken)) return SHOPIFY_ERROR_REPLIES.unauthorized;
+    const match = matchRoute(routes, request.method ?? 'GET', path);
+    if (match === null) return SHOPIFY_ERROR_REPLIES.notFound;
+    if (match === 'method-not-allowed') return { status: 405, body: { errors: `${request.method} is not allowed on ${path}` } };
+    const body = await readJsonBody(request);
+    if (!body.ok) return { status: 400, body: { errors: body.message } };
+    if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) return { status: 400, body: { errors: 'body must be a JSON object' } };
+    try {
+      return await match.handler(match.params, body.value);
+    } catch (err) {
+      // Shopify's REST shape for validation errors: 422 {"errors": {"field": ["message"]}}.
+      if (err instanceof ShopifySimulatorInputError) return { status: 422, body: { errors: { [err.field]: [err.message] } } };
+      throw err;
+    }
+  }
+}
+
+function authorized(header: string | string[] | undefined, expected: string | undefined): boolean {
+  if (expected === undefined) return true;
+  if (typeof header !== 'string') return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function listenOn(server: http.Server, port: number, host: string): Promise<{ url: string }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${shownHost}:${address.port}` };
+}
