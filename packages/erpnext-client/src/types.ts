@@ -1,0 +1,84 @@
+/** A Frappe document as JSON: standard fields plus the doctype's own, child tables as arrays. */
+export type Doc = Record<string, unknown> & {
+  name?: string;
+  doctype?: string;
+  docstatus?: number;
+  modified?: string;
+};
+
+/** `[field, op, value]`, or `[doctype, field, op, value]` to filter on a child-table field (notes §2). */
+export type FilterCondition = readonly [string, string, unknown] | readonly [string, string, string, unknown];
+
+/** List form, or dict form `{field: value}` / `{field: [op, value]}`; sent JSON-encoded. */
+export type Filters = readonly FilterCondition[] | Readonly<Record<string, unknown>>;
+
+export interface ListOptions {
+  /** Default `["name"]` (Frappe's). `"*"` selects every parent column; `"items.item_code"` joins a child. */
+  readonly fields?: readonly string[];
+  readonly filters?: Filters;
+  readonly orFilters?: Filters;
+  /** Always sent: Frappe applies no ORDER BY otherwise, so paging would be unstable (notes §2). */
+  readonly orderBy?: string;
+  readonly limitStart?: number;
+  /** Frappe's default is 20; 0 means every row. */
+  readonly limitPageLength?: number;
+}
+
+export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface HttpEventBase {
+  readonly method: HttpVerb;
+  /** URL path without the query string: no filters, values or credentials. */
+  readonly path: string;
+  /** Absent when no response arrived. */
+  readonly status?: number;
+  readonly durationMs: number;
+  readonly attempt: number;
+}
+
+/** The small fixed set of client log events (STYLE C14). */
+export type ErpnextClientEvent =
+  | (HttpEventBase & { readonly type: 'http.request'; readonly code?: string })
+  | (HttpEventBase & { readonly type: 'http.retry'; readonly code: string; readonly delayMs: number })
+  | (HttpEventBase & { readonly type: 'http.throttled'; readonly retryAfterMs?: number });
+
+export interface ErpnextClientOptions {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  readonly timeoutMs?: number;
+  /** Requests in flight at once; waiting retries do not hold a slot. */
+  readonly concurrency?: number;
+  /** Retries of a GET after a transient failure or 429; writes are never retried here. */
+  readonly maxReadRetries?: number;
+  readonly onEvent?: (event: ErpnextClientEvent) => void;
+  /** Injected so tests never sleep (STYLE C13). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1) for read backoff (STYLE C3). */
+  readonly random?: () => number;
+  /** Monotonic milliseconds, for event durations. */
+  readonly clock?: () => number;
+}
+
+export interface CallMethodOptions {
+  /** GET puts args in the query string and is retried on transient failures; POST never is. */
+  readonly verb?: 'GET' | 'POST';
+}
+
+export interface ErpnextClient {
+  getDoc<T extends Doc = Doc>(doctype: string, name: string): Promise<T>;
+  listDocs<T extends Doc = Doc>(doctype: string, options?: ListOptions): Promise<T[]>;
+  /** Pages with `limit_start` until a short page; `limitPageLength` is the page size (default 100). */
+  listAll<T extends Doc = Doc>(doctype: string, options?: ListOptions): Promise<T[]>;
+  findOne<T extends Doc = Doc>(doctype: string, filters: Filters, fields?: readonly string[]): Promise<T | undefined>;
+  count(doctype: string, filters?: Filters): Promise<number>;
+  insertDoc<T extends Doc = Doc>(doctype: string, doc: Doc): Promise<T>;
+  /** Partial update of parent fields; a child table sent is replaced whole (notes §2). */
+  updateDoc<T extends Doc = Doc>(doctype: string, name: string, changes: Doc): Promise<T>;
+  submitDoc<T extends Doc = Doc>(doctype: string, name: string): Promise<T>;
+  cancelDoc<T extends Doc = Doc>(doctype: string, name: string): Promise<T>;
+  deleteDoc(doctype: string, name: string): Promise<void>;
+  /** Returns `message`, or undefined when the method returned None. */
+  callMethod<T = unknown>(method: string, args?: Readonly<Record<string, unknown>>, options?: CallMethodOptions): Promise<T>;
+  ping(): Promise<string>;
+}

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import type { DemoOptions, DemoSummary } from '../demo/demo-options';
+import { runDemo } from '../demo/run-demo';
+
+function number(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < min || parsed > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
+    return parsed;
+  };
+}
+
+function summaryText(summary: DemoSummary): string {
+  const ok = summary.duplicatesInErpnext === 0 && summary.failed === 0 && summary.salesOrders === summary.orders;
+  return [
+    `${summary.orders} Shopify orders → ${summary.deliveries} webhook deliveries (${summary.duplicateDeliveries} duplicates, recorded and not applied)`,
+    `ERPNext now holds ${summary.salesOrders} Sales Orders (${summary.submittedSalesOrders} submitted) for ${summary.customers} customers`,
+    `duplicates in ERPNext: ${summary.duplicatesInErpnext}; failed events: ${summary.failed}; ERPNext requests: ${summary.erpnextRequests}`,
+    `took ${(summary.elapsedMs / 1000).toFixed(1)} s; state kept in ${summary.stateDir}`,
+    ok ? 'result: every order booked exactly once' : 'result: MISMATCH — see the failures above',
+  ].join('\n');
+}
+
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description('run both simulators and the runner, place orders, deliver webhooks with duplicates, and count the result')
+    .option('--orders <n>', 'orders to place', number('orders', 1, 100_000), 50)
+    .option('--duplicate-rate <r>', 'share of webhooks Shopify delivers twice', number('duplicate-rate', 0, 1), 0.3)
+    .option('--returning-rate <r>', 'share of orders from returning customers', number('returning-rate', 0, 1), 0.3)
+    .option('--guest-rate <r>', 'share of guest checkouts', number('guest-rate', 0, 1), 0.1)
+    .option('--seed <n>', 'seed for the simulated shop', number('seed', 0, 2 ** 31), 1)
+    .option('--concurrency <n>', 'worker concurrency', number('concurrency', 1, 64), 4)
+    .option('--json', 'print one JSON object')
+    .action(async (options: Omit<DemoOptions, 'workerConcurrency'> & { concurrency: number; json?: boolean }) => {
+      const progress = options.json ? () => undefined : (line: string) => process.stderr.write(`… ${line}\n`);
+      const summary = await runDemo({ ...options, workerConcurrency: options.concurrency }, progress);
+      process.stdout.write(`${options.json ? JSON.stringify(summary) : summaryText(summary)}\n`);
+      const ok = summary.duplicatesInErpnext === 0 && summary.failed === 0 && summary.salesOrders === summary.orders;
+      process.exitCode = ok ? 0 : 1;
+    });
+}

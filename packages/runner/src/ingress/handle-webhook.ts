@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { resourceKeyOf } from '@shopsync/core';
+import { hmacHeaderOf, parseDeliveryHeaders, verifyWebhookHmac, type HmacRejection } from '@shopsync/shopify-client';
+import type { Store } from '../store/store';
+
+export interface WebhookReply {
+  readonly status: number;
+  readonly body: string;
+  /** For the log line: what happened to this request. */
+  readonly outcome: 'accepted' | 'duplicate' | HmacRejection | 'unknown_shop' | 'bad_headers' | 'bad_json';
+  readonly inboxId?: number;
+}
+
+export interface WebhookIngressDeps {
+  readonly store: Store;
+  /** Shop domain → accepted webhook secrets (the newest first; an old one stays during rotation). */
+  readonly secretsByShop: ReadonlyMap<string, readonly string[]>;
+  readonly now: () => Date;
+}
+
+const reply = (status: number, outcome: WebhookReply['outcome'], body: string, inboxId?: number): WebhookReply => ({
+  status,
+  outcome,
+  body,
+  ...(inboxId === undefined ? {} : { inboxId }),
+});
+
+/**
+ * The ingress decision, in order: authenticity on the raw bytes (G6), then headers, then JSON, then a
+ * durable insert. Only after the commit is 200 returned, so an acknowledged webhook is never lost (G2).
+ * A shop we do not serve cannot be verified (no secret), so it is refused like a bad signature.
+ */
+export async function handleWebhook(headers: IncomingHttpHeaders, rawBody: Buffer, deps: WebhookIngressDeps): Promise<WebhookReply> {
+  const shopHeader = headers['x-shopify-shop-domain'] ?? headers['shopify-shop-domain'];
+  const shop = (Array.isArray(shopHeader) ? shopHeader[0] : shopHeader)?.toLowerCase();
+  const secrets = shop === undefined ? undefined : deps.secretsByShop.get(shop);
+  const verdict = verifyWebhookHmac(rawBody, hmacHeaderOf(headers), secrets ?? []);
+  if (!verdict.ok) {
+    const outcome = secrets === undefined && verdict.reason === 'bad_signature' ? 'unknown_shop' : verdict.reason;
+    return reply(401, outcome, 'webhook signature could not be verified');
+  }
+  const parsed = parseDeliveryHeaders(headers);
+  if (!parsed.ok) return reply(400, 'bad_headers', `missing headers: ${parsed.missing.join(', ')}`);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return reply(400, 'bad_json', 'body is not valid JSON');
+  }
+  const { delivery } = parsed;
+  const accepted = await deps.store.acceptDelivery(
+    {
+      shop: delivery.shopDomain,
+      webhookId: delivery.webhookId,
+      topic: delivery.topic,
+      eventId: delivery.eventId,
+      triggeredAt: delivery.triggeredAt,
+      apiVersion: delivery.apiVersion,
+      resourceKey: resourceKeyOf(delivery.shopDomain, delivery.topic, payload),
+      payload: rawBody.toString('utf8'),
+      payloadHash: createHash('sha256').update(rawBody).digest('hex'),
+    },
+    deps.now(),
+  );
+  return accepted.duplicate ? reply(200, 'duplicate', 'duplicate', accepted.inboxId) : reply(200, 'accepted', 'ok', accepted.inboxId);
+}

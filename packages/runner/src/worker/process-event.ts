@@ -1,0 +1,85 @@
+import {
+  describeFailure,
+  isSyncError,
+  mayRetry,
+  nextDelayMs,
+  planEvent,
+  subjectOf,
+  type Failure,
+  type RetryPolicy,
+  type SyncSettings,
+} from '@shopsync/core';
+import type { Logger } from 'pino';
+import type { ClaimedEvent, Store } from '../store/store';
+import { applyEnsureDocument } from './apply-ensure-document';
+import type { ErpnextPort } from './erpnext-port';
+
+export interface ProcessDeps {
+  readonly store: Store;
+  readonly erpnext: ErpnextPort;
+  readonly settings: SyncSettings;
+  readonly retry: RetryPolicy;
+  readonly now: () => Date;
+  /** Draws the backoff jitter; injected so tests are deterministic (STYLE C3). */
+  readonly jitter: () => number;
+  readonly logger: Logger;
+}
+
+export type ProcessResult = 'applied' | 'skipped' | 'superseded' | 'failed' | 'retry' | 'lost_claim';
+
+function failureFromError(error: unknown, topic: string, payload: unknown): Failure {
+  const subject = subjectOf(topic, payload);
+  if (isSyncError(error)) {
+    return { code: error.code, category: error.category, retryable: error.retryable, subject, params: { message: error.message } };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal.unexpected', category: 'internal', retryable: false, subject, params: { message } };
+}
+
+async function settleError(event: ClaimedEvent, error: unknown, payload: unknown, deps: ProcessDeps): Promise<ProcessResult> {
+  const failure = failureFromError(error, event.topic, payload);
+  const message = describeFailure(failure);
+  const retryAfterMs = isSyncError(error) ? error.retryAfterMs : undefined;
+  if (failure.retryable && mayRetry(event.attempts, deps.retry)) {
+    const delay = nextDelayMs(event.attempts, deps.retry, deps.jitter(), retryAfterMs ?? 0);
+    deps.logger.warn({ err: error, code: failure.code, attempt: event.attempts, delayMs: delay }, 'event.retry_scheduled');
+    const kept = await deps.store.scheduleRetry(event.claim, new Date(deps.now().getTime() + delay), message, deps.now());
+    return kept ? 'retry' : 'lost_claim';
+  }
+  deps.logger.error({ err: error, code: failure.code, category: failure.category }, 'event.parked');
+  const details = { ...failure.params, subject: failure.subject, attempts: event.attempts };
+  const kept = await deps.store.park(event.claim, { code: failure.code, category: failure.category, retryable: failure.retryable, message, details }, deps.now());
+  return kept ? 'failed' : 'lost_claim';
+}
+
+/**
+ * One claimed event: plan it (pure), record the plan, apply each operation by its key, settle.
+ * Any crash in between leaves the claim to expire; the replay re-plans and every operation adopts
+ * what an earlier attempt already wrote.
+ */
+export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Promise<ProcessResult> {
+  const inboxId = event.claim.inboxId;
+  let payload: unknown = null;
+  try {
+    payload = JSON.parse(event.payload);
+    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings);
+    await deps.store.addEvidence(inboxId, 'plan', plan, deps.now());
+    if (plan.failure !== null) {
+      const message = describeFailure(plan.failure);
+      const details = { ...plan.failure.params, subject: plan.failure.subject };
+      const kept = await deps.store.park(event.claim, { ...plan.failure, message, details }, deps.now());
+      return kept ? 'failed' : 'lost_claim';
+    }
+    if (plan.outcome === 'skipped' || plan.outcome === 'superseded') {
+      return (await deps.store.finish(event.claim, plan.outcome, plan.reason, deps.now())) ? plan.outcome : 'lost_claim';
+    }
+    const names = new Map<string, string>();
+    for (const op of plan.operations) {
+      const applied = await applyEnsureDocument(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names });
+      names.set(op.key, applied.name);
+    }
+    return (await deps.store.finish(event.claim, 'applied', null, deps.now())) ? 'applied' : 'lost_claim';
+  } catch (error) {
+    return settleError(event, error, payload, deps);
+  }
+}

@@ -1,0 +1,23 @@
+import type { Controller } from './controller';
+import { customerController } from './customer';
+import { accountController, costCenterController, itemController, warehouseController } from './masters';
+import { addressController, contactController } from './party-records';
+import { salesOrderController } from './sales-order';
+import { deliveryNoteController } from './delivery-note';
+import { salesInvoiceController } from './sales-invoice';
+import { paymentEntryController } from './payment-entry';
+
+/** Doctype → controller; doctypes without one behave like plain Frappe documents. */
+export const CONTROLLERS: Readonly<Record<string, Controller>> = {
+  Customer: customerController,
+  Contact: contactController,
+  Address: addressController,
+  Item: itemController,
+  Warehouse: warehouseController,
+  Account: accountController,
+  'Cost Center': costCenterController,
+  'Sales Order': salesOrderController,
+  'Delivery Note': deliveryNoteController,
+  'Sales Invoice': salesInvoiceController,
+  'Payment Entry': paymentEntryController,
+};

@@ -1,0 +1,38 @@
+import type { Ctx } from '../site/site';
+import type { Doc } from '../types';
+import { DOC_ACTIONS, type Controller } from './controller';
+import { DELIVERY_LINK, updateOrderRows } from './sales-order-links';
+import { computeTotals, fillItemDetails, fillPartyDetails, requireWarehouses } from './selling-details';
+import { moveStock } from './stock-movement';
+
+/** `set_missing_values` + totals: shared by validate and `make_delivery_note` drafts. */
+export function prepareDeliveryNote(ctx: Ctx, doc: Doc): void {
+  fillPartyDetails(ctx, doc);
+  fillItemDetails(ctx, doc, { warehouse: true });
+  computeTotals(ctx, doc);
+}
+
+/** ERPNext's `delivery_note.py`: stock out on submit, Sales Order delivered quantities, status. */
+export const deliveryNoteController: Controller = {
+  prepare(ctx, doc, phase) {
+    if (phase.action === DOC_ACTIONS.save || phase.action === DOC_ACTIONS.submit) prepareDeliveryNote(ctx, doc);
+  },
+  validate(ctx, doc, phase) {
+    if (phase.action !== DOC_ACTIONS.save && phase.action !== DOC_ACTIONS.submit) return;
+    requireWarehouses(ctx, doc, (code) => `Warehouse required for stock Item ${code}`, 'ValidationError');
+    doc.status = 'Draft';
+  },
+  afterSave(ctx, doc, phase) {
+    if (phase.action === DOC_ACTIONS.submit) {
+      moveStock(ctx, doc, -1);
+      updateOrderRows(ctx, doc, DELIVERY_LINK, 1);
+      doc.status = 'To Bill';
+    } else if (phase.action === DOC_ACTIONS.cancel) {
+      moveStock(ctx, doc, 1);
+      updateOrderRows(ctx, doc, DELIVERY_LINK, -1);
+      doc.status = 'Cancelled';
+    } else return doc;
+    ctx.site.store.put('Delivery Note', doc);
+    return doc;
+  },
+};

@@ -1,0 +1,52 @@
+import { childRows } from '../model/new-doc';
+import { findDoc, type Ctx } from '../site/site';
+import type { Doc } from '../types';
+import type { Controller } from './controller';
+import { adjustBin } from './stock-bins';
+
+function abbr(ctx: Ctx, company: unknown): string {
+  const found = findDoc(ctx, 'Company', String(company ?? ''));
+  return String(found?.abbr ?? ctx.site.defaults.abbr);
+}
+
+/** "{name} - {company abbr}": Warehouse, Account and Cost Center names (notes §7). */
+function withAbbr(field: string): Controller {
+  return { autoname: (ctx, doc) => `${String(doc[field] ?? '').trim()} - ${abbr(ctx, doc.company)}` };
+}
+
+export const warehouseController = withAbbr('warehouse_name');
+export const accountController = withAbbr('account_name');
+export const costCenterController = withAbbr('cost_center_name');
+
+/**
+ * Item: names and descriptions default from the code, an Item Default row for the company, an
+ * Item Price from `standard_rate` (with the success alert seen on v15) and opening stock.
+ */
+export const itemController: Controller = {
+  validate(ctx, doc, phase) {
+    if (!doc.item_name) doc.item_name = doc.item_code;
+    if (!doc.description) doc.description = doc.item_name;
+    if (phase.isNew && childRows(doc, 'item_defaults').length === 0) {
+      doc.item_defaults = [
+        { name: ctx.site.randomHex(10), idx: 1, parent: doc.name, parentfield: 'item_defaults', parenttype: 'Item', docstatus: 0, company: ctx.site.defaults.company, default_warehouse: ctx.site.defaults.defaultWarehouse, doctype: 'Item Default' },
+      ];
+    }
+  },
+  afterSave(ctx, doc: Doc, phase) {
+    if (!phase.isNew) return doc;
+    const rate = Number(doc.standard_rate ?? 0);
+    if (rate > 0) {
+      const priceList = ctx.site.defaults.sellingPriceList;
+      ctx.site.store.put('Item Price', {
+        name: ctx.site.randomHex(10), owner: ctx.user, creation: doc.creation, modified: doc.modified, modified_by: ctx.user, docstatus: 0, idx: 0,
+        item_code: doc.name, uom: doc.stock_uom, price_list: priceList, price_list_rate: rate, currency: ctx.site.defaults.currency, selling: 1, buying: 0, doctype: 'Item Price',
+      });
+      ctx.log.msgprint(`Item Price added for ${doc.name} in Price List ${priceList}`, { alert: true, indicator: 'green' });
+    }
+    const opening = Number(doc.opening_stock ?? 0);
+    if (opening > 0 && Number(doc.is_stock_item) === 1) {
+      adjustBin(ctx, doc.name, ctx.site.defaults.defaultWarehouse, { actual_qty: opening, valuation_rate: Number(doc.valuation_rate ?? 0) });
+    }
+    return doc;
+  },
+};

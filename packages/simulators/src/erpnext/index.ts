@@ -1,0 +1,4 @@
+export * from './types';
+export * from './faults';
+export * from './create-erpnext-simulator';
+export { SEED_USER } from './site/seed-site';

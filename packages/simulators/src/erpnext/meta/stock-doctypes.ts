@@ -1,0 +1,82 @@
+import type { DoctypeMeta } from '../types';
+import { field as f } from './field-types';
+
+/** Item, Item Price and Bin (ERPNext v15, notes §9). */
+export const STOCK_DOCTYPES: readonly DoctypeMeta[] = [
+  {
+    name: 'Item',
+    autoname: 'field:item_code',
+    title_field: 'item_name',
+    fields: [
+      f('item_code', 'Data', { reqd: 1, unique: 1 }),
+      f('item_name', 'Data'),
+      f('item_group', 'Link', { options: 'Item Group', reqd: 1 }),
+      f('stock_uom', 'Link', { options: 'UOM', reqd: 1, label: 'Default Unit of Measure' }),
+      f('is_stock_item', 'Check', { default: '1', label: 'Maintain Stock' }),
+      f('is_sales_item', 'Check', { default: '1' }),
+      f('disabled', 'Check'),
+      f('description', 'Text Editor'),
+      f('has_variants', 'Check'),
+      f('variant_of', 'Link', { options: 'Item' }),
+      f('has_serial_no', 'Check'),
+      f('has_batch_no', 'Check'),
+      f('valuation_rate', 'Currency'),
+      f('standard_rate', 'Currency', { label: 'Standard Selling Rate' }),
+      f('opening_stock', 'Float'),
+      f('weight_per_unit', 'Float'),
+      f('weight_uom', 'Link', { options: 'UOM' }),
+      f('item_defaults', 'Table', { options: 'Item Default', label: 'Item Defaults' }),
+      f('barcodes', 'Table', { options: 'Item Barcode', label: 'Barcodes' }),
+    ],
+  },
+  {
+    name: 'Item Default',
+    istable: 1,
+    fields: [
+      f('company', 'Link', { options: 'Company', reqd: 1 }),
+      f('default_warehouse', 'Link', { options: 'Warehouse' }),
+      f('default_price_list', 'Link', { options: 'Price List' }),
+      f('selling_cost_center', 'Link', { options: 'Cost Center' }),
+      f('income_account', 'Link', { options: 'Account', label: 'Default Income Account' }),
+    ],
+  },
+  {
+    name: 'Item Barcode',
+    istable: 1,
+    fields: [f('barcode', 'Data', { reqd: 1, unique: 1 }), f('barcode_type', 'Select', { options: '\nEAN\nUPC-A\nCODE-128' })],
+  },
+  {
+    name: 'Item Price',
+    autoname: 'hash',
+    fields: [
+      f('item_code', 'Link', { options: 'Item', reqd: 1 }),
+      f('uom', 'Link', { options: 'UOM', reqd: 1 }),
+      f('price_list', 'Link', { options: 'Price List', reqd: 1 }),
+      f('price_list_rate', 'Currency', { reqd: 1, label: 'Rate' }),
+      f('currency', 'Link', { options: 'Currency' }),
+      f('selling', 'Check'),
+      f('buying', 'Check'),
+    ],
+  },
+  {
+    name: 'Bin',
+    autoname: 'hash',
+    fields: [
+      f('item_code', 'Link', { options: 'Item', reqd: 1 }),
+      f('warehouse', 'Link', { options: 'Warehouse', reqd: 1 }),
+      f('actual_qty', 'Float'),
+      f('reserved_qty', 'Float'),
+      f('ordered_qty', 'Float'),
+      f('indented_qty', 'Float'),
+      f('planned_qty', 'Float'),
+      f('projected_qty', 'Float'),
+      f('reserved_qty_for_production', 'Float'),
+      f('reserved_qty_for_sub_contract', 'Float'),
+      f('reserved_qty_for_production_plan', 'Float'),
+      f('reserved_stock', 'Float'),
+      f('valuation_rate', 'Float'),
+      f('stock_value', 'Float'),
+      f('stock_uom', 'Link', { options: 'UOM' }),
+    ],
+  },
+];

@@ -1,0 +1,86 @@
+import { prepareDeliveryNote } from '../controllers/delivery-note';
+import { preparePaymentEntry } from '../controllers/payment-entry';
+import { prepareSalesInvoice } from '../controllers/sales-invoice';
+import { asDict } from '../model/serialize-doc';
+import { buildNewDoc } from '../model/new-doc';
+import { getDocOr404, requireMeta, type Ctx } from '../site/site';
+import type { Doc } from '../types';
+import { mapDocument } from './map-document';
+import { stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
+
+const num = (value: unknown): number => Number(value ?? 0) || 0;
+
+/** Unsaved drafts serialise like any Document returned by a method: as_dict(no_nulls=True). */
+function draft(ctx: Ctx, doc: Doc): Record<string, unknown> {
+  const out = asDict(ctx, requireMeta(ctx, String(doc.doctype)), doc);
+  delete out.name;
+  return out;
+}
+
+/** Rows not yet fully billed, for their unbilled amount (`make_sales_invoice`). */
+function makeSalesInvoice(ctx: Ctx, args: MethodArgs): unknown {
+  const order = getDocOr404(ctx, 'Sales Order', stringArg(args, 'source_name'));
+  const invoice = mapDocument(ctx, order, 'Sales Invoice', {
+    sourceTable: 'items',
+    targetTable: 'items',
+    fieldMap: { name: 'so_detail', parent: 'sales_order' },
+    adjust: (line, row) => {
+      const unbilled = num(line.amount) - num(line.billed_amt);
+      if (unbilled <= 0) return false;
+      if (num(line.rate)) row.qty = Math.round((unbilled / num(line.rate)) * 1e6) / 1e6;
+      row.sales_order = order.name;
+      return true;
+    },
+  });
+  prepareSalesInvoice(ctx, invoice);
+  return draft(ctx, invoice);
+}
+
+/** Rows not yet fully delivered and not drop-shipped, for the pending quantity (`make_delivery_note`). */
+function makeDeliveryNote(ctx: Ctx, args: MethodArgs): unknown {
+  const order = getDocOr404(ctx, 'Sales Order', stringArg(args, 'source_name'));
+  const note = mapDocument(ctx, order, 'Delivery Note', {
+    sourceTable: 'items',
+    targetTable: 'items',
+    fieldMap: { name: 'so_detail' },
+    adjust: (line, row) => {
+      if (Math.abs(num(line.delivered_qty)) >= Math.abs(num(line.qty)) || num(line.delivered_by_supplier) === 1) return false;
+      row.qty = num(line.qty) - num(line.delivered_qty);
+      row.against_sales_order = order.name;
+      return true;
+    },
+  });
+  prepareDeliveryNote(ctx, note);
+  return draft(ctx, note);
+}
+
+/** `get_payment_entry(dt, dn, party_amount)`: a receipt for the outstanding (or unbilled) amount. */
+function getPaymentEntry(ctx: Ctx, args: MethodArgs): unknown {
+  const dt = stringArg(args, 'dt');
+  const source = getDocOr404(ctx, dt, stringArg(args, 'dn'));
+  if (source.docstatus !== 1) ctx.log.throw(`${dt} ${source.name} must be submitted`);
+  const outstanding = dt === 'Sales Invoice' ? num(source.outstanding_amount) : num(source.rounded_total || source.grand_total) * (1 - num(source.per_billed) / 100);
+  if (outstanding <= 0 || (dt === 'Sales Order' && num(source.per_billed) >= 99.99)) ctx.log.throw(`Can only make payment against unbilled ${dt}`);
+  const amount = args.party_amount === undefined || args.party_amount === null || args.party_amount === '' ? outstanding : num(args.party_amount);
+  const entry = buildNewDoc(ctx, requireMeta(ctx, 'Payment Entry'), {
+    payment_type: 'Receive',
+    company: source.company,
+    party_type: 'Customer',
+    party: source.customer,
+    paid_from: dt === 'Sales Invoice' ? source.debit_to : ctx.site.defaults.receivableAccount,
+    paid_amount: amount,
+    received_amount: amount,
+    references: [{ reference_doctype: dt, reference_name: source.name, due_date: source.due_date ?? source.delivery_date ?? null, total_amount: num(source.rounded_total || source.grand_total), outstanding_amount: outstanding, allocated_amount: Math.min(amount, outstanding) }],
+  });
+  preparePaymentEntry(ctx, entry);
+  entry.__islocal = 1;
+  entry.__unsaved = 1;
+  return draft(ctx, entry);
+}
+
+/** ERPNext's whitelisted mapper methods used by the order flow (notes §9). */
+export const ERPNEXT_MAPPER_METHODS: Readonly<Record<string, WhitelistedMethod>> = {
+  'erpnext.selling.doctype.sales_order.sales_order.make_sales_invoice': { run: makeSalesInvoice },
+  'erpnext.selling.doctype.sales_order.sales_order.make_delivery_note': { run: makeDeliveryNote },
+  'erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry': { run: getPaymentEntry },
+};

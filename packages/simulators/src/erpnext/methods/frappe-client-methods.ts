@@ -1,0 +1,101 @@
+import { listDocs } from '../list/list-docs';
+import { deleteDoc, insertDoc, saveDoc } from '../model/document-service';
+import { asDict } from '../model/serialize-doc';
+import { findDoc, getDocOr404, requireMeta, type Ctx } from '../site/site';
+import type { Doc } from '../types';
+import { jsonArg, stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
+
+const WRITE = ['POST', 'PUT'] as const;
+
+/** Resolves `name` or `filters` (first match) as frappe.client.get / get_value do. */
+function locate(ctx: Ctx, doctype: string, args: MethodArgs): Doc | undefined {
+  const filters = jsonArg(args.filters);
+  const name = args.name ?? (typeof filters === 'string' ? filters : undefined);
+  if (name !== undefined) return findDoc(ctx, doctype, String(name));
+  if (filters === undefined || filters === null) return undefined;
+  const rows = listDocs(ctx, doctype, { fields: ['name'], filters, limit_page_length: 1, order_by: '' }) as Array<{ name: string }>;
+  return rows[0] ? findDoc(ctx, doctype, rows[0].name) : undefined;
+}
+
+function getList(ctx: Ctx, args: MethodArgs): unknown {
+  // v15's frappe.client.get_list has no `limit` parameter: it is dropped by frappe.call (notes §2).
+  const { limit: _dropped, ...rest } = args;
+  return listDocs(ctx, stringArg(args, 'doctype'), rest, 20);
+}
+
+function getValue(ctx: Ctx, args: MethodArgs): unknown {
+  const doctype = stringArg(args, 'doctype');
+  const meta = requireMeta(ctx, doctype);
+  const fieldname = jsonArg(args.fieldname);
+  const fields = Array.isArray(fieldname) ? fieldname.map(String) : [String(fieldname ?? 'name')];
+  const doc = locate(ctx, doctype, args);
+  const asDictArg = args.as_dict === undefined || !['0', 'false', 0, false].includes(args.as_dict as never);
+  if (!doc) return asDictArg ? {} : undefined;
+  const row = asDict(ctx, meta, doc, false);
+  if (asDictArg) return Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
+  return fields.length === 1 ? row[fields[0] ?? 'name'] : fields.map((f) => row[f] ?? null);
+}
+
+function insertMany(ctx: Ctx, args: MethodArgs): string[] {
+  const docs = jsonArg(args.docs);
+  if (!Array.isArray(docs)) ctx.log.throw('docs must be a list');
+  if (docs.length > 200) ctx.log.throw('Only 200 inserts allowed in one request');
+  // One request, one transaction: a failure in doc 150 leaves none of the 200 behind (notes §1).
+  return docs.map((raw) => {
+    const { doctype, ...doc } = raw as Record<string, unknown>;
+    return insertDoc(ctx, String(doctype), doc).name;
+  });
+}
+
+/** `frappe.client.*`, `ping` and `frappe.auth.get_logged_user` (notes §2). */
+export const FRAPPE_CLIENT_METHODS: Readonly<Record<string, WhitelistedMethod>> = {
+  ping: { allowGuest: true, run: () => 'pong' },
+  'frappe.auth.get_logged_user': { run: (ctx) => ctx.user },
+  'frappe.client.get_list': { run: getList },
+  'frappe.client.get_count': {
+    run: (ctx, args) => {
+      const rows = listDocs(ctx, stringArg(args, 'doctype'), { fields: ['count(name) as count'], filters: args.filters }) as Array<{ count: number }>;
+      return rows[0]?.count ?? 0;
+    },
+  },
+  'frappe.client.get': {
+    run: (ctx, args) => {
+      const doctype = stringArg(args, 'doctype');
+      const meta = requireMeta(ctx, doctype);
+      const doc = locate(ctx, doctype, args) ?? getDocOr404(ctx, doctype, stringArg(args, 'name'));
+      return asDict(ctx, meta, doc, false);
+    },
+  },
+  'frappe.client.get_value': { run: getValue },
+  'frappe.client.insert': {
+    verbs: WRITE,
+    run: (ctx, args) => {
+      const { doctype, ...doc } = jsonArg(args.doc) as Record<string, unknown>;
+      return asDict(ctx, requireMeta(ctx, String(doctype)), insertDoc(ctx, String(doctype), doc), false);
+    },
+  },
+  'frappe.client.insert_many': { verbs: WRITE, run: insertMany },
+  'frappe.client.set_value': {
+    verbs: WRITE,
+    run: (ctx, args) => {
+      const doctype = stringArg(args, 'doctype');
+      const fieldname = jsonArg(args.fieldname);
+      const changes = typeof fieldname === 'object' && fieldname !== null ? (fieldname as Record<string, unknown>) : { [String(fieldname)]: args.value };
+      return asDict(ctx, requireMeta(ctx, doctype), saveDoc(ctx, doctype, stringArg(args, 'name'), changes), false);
+    },
+  },
+  'frappe.client.cancel': {
+    verbs: WRITE,
+    run: (ctx, args) => {
+      const doctype = stringArg(args, 'doctype');
+      return asDict(ctx, requireMeta(ctx, doctype), saveDoc(ctx, doctype, stringArg(args, 'name'), { docstatus: 2 }), false);
+    },
+  },
+  'frappe.client.delete': {
+    verbs: ['POST', 'DELETE'],
+    run: (ctx, args) => {
+      deleteDoc(ctx, stringArg(args, 'doctype'), stringArg(args, 'name'));
+      return undefined;
+    },
+  },
+};

@@ -1,0 +1,39 @@
+import type { Meta } from '../meta/meta';
+import { findDoc, requireMeta, type Ctx } from '../site/site';
+import type { Doc, FieldDef } from '../types';
+import { childRows } from './new-doc';
+
+/** The doctype a Link / Dynamic Link field points at, if the simulator models it. */
+function target(ctx: Ctx, df: FieldDef, row: Doc): string | undefined {
+  const doctype = df.fieldtype === 'Link' ? df.options : df.fieldtype === 'Dynamic Link' ? String(row[df.options ?? ''] ?? '') : undefined;
+  // Links to doctypes the simulator does not model (DocType, Item Tax Template, ...) are accepted.
+  return doctype && ctx.site.registry.get(doctype) ? doctype : undefined;
+}
+
+function invalidIn(ctx: Ctx, meta: Meta, row: Doc, prefix: string, out: string[], cancelled: string[]): void {
+  for (const df of meta.columns) {
+    const value = row[df.fieldname];
+    if (value === null || value === undefined || value === '') continue;
+    const doctype = target(ctx, df, row);
+    if (!doctype) continue;
+    const linked = findDoc(ctx, doctype, String(value));
+    if (!linked) out.push(`${prefix}${df.label ?? df.fieldname}: ${String(value)}`);
+    else if (linked.docstatus === 2 && ctx.site.registry.get(doctype)?.isSubmittable) cancelled.push(`${doctype} ${String(value)}`);
+  }
+}
+
+/**
+ * `_validate_links`: every link must name an existing document. All bad links are collected and
+ * reported in one LinkValidationError, child rows as "Row #1: Item Code: X" (notes §5).
+ */
+export function validateLinks(ctx: Ctx, meta: Meta, doc: Doc): void {
+  const invalid: string[] = [];
+  const cancelled: string[] = [];
+  invalidIn(ctx, meta, doc, '', invalid, cancelled);
+  for (const table of meta.tables) {
+    const childMeta = requireMeta(ctx, table.options ?? '');
+    for (const row of childRows(doc, table.fieldname)) invalidIn(ctx, childMeta, row, `Row #${String(row.idx)}: `, invalid, cancelled);
+  }
+  if (invalid.length > 0) ctx.log.throw(`Could not find ${invalid.join(', ')}`, 'LinkValidationError');
+  if (cancelled.length > 0 && doc.docstatus !== 2) ctx.log.throw(`Cannot link cancelled document: ${cancelled.join(', ')}`, 'LinkValidationError');
+}

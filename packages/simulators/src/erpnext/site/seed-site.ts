@@ -1,0 +1,68 @@
+import { insertDoc, saveDoc } from '../model/document-service';
+import { MessageLog } from '../wire/message-log';
+import type { Ctx, Site } from './site';
+
+/** SKUs of Shopify's documented sample orders, plus a few of our own (notes; brief). */
+const SAMPLE_SKUS = ['SKU-1001', 'SKU-1002', 'SKU-1003', 'SKU-1004', 'SKU-1005', 'SKU-1006', 'SKU-1007', 'SKU-1008', 'SKU-1009', 'SKU-1010', 'SKU2006-001', 'SKU2006-020'];
+
+export const SEED_USER = 'shopsync-runner@example.com';
+
+function insertAll(ctx: Ctx, doctype: string, docs: ReadonlyArray<Record<string, unknown>>): void {
+  for (const doc of docs) insertDoc(ctx, doctype, doc);
+}
+
+/**
+ * A fresh ERPNext v15 site right after the setup wizard (company "Shopsync Demo", abbr SD, USD,
+ * United States), plus stock Items for the sample SKUs and the API user from the options.
+ * Written through the same document service as requests, so seeded rows look like real ones.
+ */
+export function seedSite(site: Site, credentials: { apiKey: string; apiSecret: string }): void {
+  const ctx: Ctx = { site, user: 'Administrator', log: new MessageLog(site.randomHex) };
+  const d = site.defaults;
+  insertAll(ctx, 'Currency', ['USD', 'EUR', 'GBP', 'CAD', 'INR'].map((c) => ({ currency_name: c, enabled: c === 'USD' ? 1 : 0 })));
+  insertAll(ctx, 'Country', [['United States', 'us'], ['Canada', 'ca'], ['United Kingdom', 'gb'], ['Germany', 'de'], ['India', 'in']].map(([country_name, code]) => ({ country_name, code })));
+  insertDoc(ctx, 'Company', { company_name: d.company, abbr: d.abbr, default_currency: d.currency, country: d.country });
+  const account = (account_name: string, root_type: string, account_type: string, is_group = 0) => ({ account_name, company: d.company, root_type, account_type, is_group, account_currency: d.currency });
+  insertAll(ctx, 'Account', [
+    account('Debtors', 'Asset', 'Receivable'),
+    account('Cash', 'Asset', 'Cash'),
+    account('Bank Account', 'Asset', 'Bank'),
+    account('Stock In Hand', 'Asset', 'Stock'),
+    account('Sales', 'Income', 'Income Account'),
+    account('Cost of Goods Sold', 'Expense', 'Cost of Goods Sold'),
+    account('Stock Adjustment', 'Expense', 'Stock'),
+    account('Freight and Forwarding Charges', 'Expense', 'Expense Account'),
+    account('Sales Tax', 'Liability', 'Tax'),
+    account('Round Off', 'Expense', 'Round Off'),
+  ]);
+  insertDoc(ctx, 'Cost Center', { cost_center_name: 'Main', company: d.company });
+  saveDoc(ctx, 'Company', d.company, { default_receivable_account: d.receivableAccount, default_income_account: d.incomeAccount, default_cash_account: d.cashAccount, cost_center: d.costCenter });
+  insertDoc(ctx, 'Warehouse', { warehouse_name: 'All Warehouses', company: d.company, is_group: 1 });
+  insertAll(ctx, 'Warehouse', ['Stores', 'Finished Goods', 'Work In Progress', 'Goods In Transit'].map((w) => ({ warehouse_name: w, company: d.company, parent_warehouse: `All Warehouses - ${d.abbr}` })));
+  insertDoc(ctx, 'Customer Group', { customer_group_name: 'All Customer Groups', is_group: 1 });
+  insertAll(ctx, 'Customer Group', ['Commercial', 'Individual', 'Government', 'Non Profit'].map((g) => ({ customer_group_name: g, parent_customer_group: 'All Customer Groups' })));
+  insertDoc(ctx, 'Territory', { territory_name: 'All Territories', is_group: 1 });
+  insertAll(ctx, 'Territory', ['United States', 'Rest Of The World'].map((t) => ({ territory_name: t, parent_territory: 'All Territories' })));
+  insertAll(ctx, 'Price List', [
+    { price_list_name: 'Standard Selling', currency: d.currency, selling: 1 },
+    { price_list_name: 'Standard Buying', currency: d.currency, buying: 1 },
+  ]);
+  insertAll(ctx, 'UOM', [{ uom_name: 'Nos', must_be_whole_number: 1 }, { uom_name: 'Unit', must_be_whole_number: 1 }, { uom_name: 'Kg' }, { uom_name: 'Box', must_be_whole_number: 1 }]);
+  insertDoc(ctx, 'Item Group', { item_group_name: 'All Item Groups', is_group: 1 });
+  insertAll(ctx, 'Item Group', ['Products', 'Raw Material', 'Services', 'Sub Assemblies', 'Consumable'].map((g) => ({ item_group_name: g, parent_item_group: 'All Item Groups' })));
+  insertAll(ctx, 'Mode of Payment', [['Cash', 'Cash'], ['Credit Card', 'Bank'], ['Wire Transfer', 'Bank'], ['Cheque', 'Bank']].map(([mode_of_payment, type]) => ({ mode_of_payment, type })));
+  insertAll(ctx, 'User', [
+    { email: 'Administrator', first_name: 'Administrator', user_type: 'System User' },
+    // Password fields read back masked; the real secret lives in the site's key table (__Auth).
+    { email: SEED_USER, first_name: 'Shopsync', full_name: 'Shopsync Runner', user_type: 'System User', api_key: credentials.apiKey, api_secret: '*'.repeat(credentials.apiSecret.length) },
+  ]);
+  site.apiKeys.set(credentials.apiKey, { user: SEED_USER, secret: credentials.apiSecret });
+  SAMPLE_SKUS.forEach((sku, index) => {
+    // SKU-1010 starts with no stock, so deliveries of it hit NegativeStockError.
+    const opening = sku === 'SKU-1010' ? 0 : 100;
+    insertDoc(ctx, 'Item', { item_code: sku, item_name: `Sample Product ${sku}`, item_group: 'Products', stock_uom: 'Nos', is_stock_item: 1, valuation_rate: 10 + index, standard_rate: 20 + 5 * index, opening_stock: opening });
+  });
+  // Stock without any valuation: delivering it raises the "Valuation Rate ... is required" error.
+  insertDoc(ctx, 'Item', { item_code: 'SKU-ZERO-VALUE', item_name: 'Sample Product without valuation', item_group: 'Products', stock_uom: 'Nos', is_stock_item: 1, opening_stock: 10 });
+  insertDoc(ctx, 'Item', { item_code: 'SHIPPING', item_name: 'Shipping', item_group: 'Services', stock_uom: 'Nos', is_stock_item: 0 });
+}

@@ -1,0 +1,74 @@
+import type { Controller } from '../controllers/controller';
+import type { DoctypeRegistry } from '../meta/doctype-registry';
+import type { Meta } from '../meta/meta';
+import type { Doc } from '../types';
+import type { MessageLog } from '../wire/message-log';
+import type { SiteClock } from './site-clock';
+import type { SiteStore } from './site-store';
+
+/** Global Defaults of the seeded company, applied by fieldname to new documents (notes §9). */
+export interface SiteDefaults {
+  readonly company: string;
+  readonly abbr: string;
+  readonly currency: string;
+  readonly country: string;
+  readonly sellingPriceList: string;
+  readonly customerGroup: string;
+  readonly territory: string;
+  readonly defaultWarehouse: string;
+  readonly receivableAccount: string;
+  readonly incomeAccount: string;
+  readonly cashAccount: string;
+  readonly costCenter: string;
+}
+
+/** One simulated ERPNext site: definitions, data, clock and the per-doctype controllers. */
+export interface Site {
+  readonly registry: DoctypeRegistry;
+  readonly store: SiteStore;
+  readonly clock: SiteClock;
+  readonly defaults: SiteDefaults;
+  readonly randomHex: (length: number) => string;
+  readonly controllers: Readonly<Record<string, Controller>>;
+  /** api_key → user and decrypted api_secret (Frappe keeps the secret in `__Auth`). */
+  readonly apiKeys: Map<string, { readonly user: string; readonly secret: string }>;
+}
+
+/** Per-request state: the site, the authenticated user and `frappe.local.message_log`. */
+export interface Ctx {
+  readonly site: Site;
+  readonly user: string;
+  readonly log: MessageLog;
+}
+
+/** `frappe.get_meta`: an unknown doctype is a 404 DoesNotExistError, as on a real site. */
+export function requireMeta(ctx: Ctx, doctype: string): Meta {
+  const meta = ctx.site.registry.get(doctype);
+  if (meta) return meta;
+  ctx.log.throw(`DocType ${doctype} not found`, 'DoesNotExistError');
+}
+
+/**
+ * Reads a document by name. MariaDB compares names case-insensitively and ignores trailing
+ * spaces, so `SKU-1001` is found as `sku-1001 ` too; the stored spelling is returned.
+ */
+export function findDoc(ctx: Ctx, doctype: string, name: string): Doc | undefined {
+  const store = ctx.site.store;
+  const exact = store.get(doctype, name);
+  if (exact) return exact;
+  const key = collate(name);
+  for (const doc of store.scan(doctype)) if (collate(doc.name) === key) return store.get(doctype, doc.name);
+  return undefined;
+}
+
+/** `frappe.get_doc` for a name that must exist: 404 "{doctype} {name} not found" otherwise. */
+export function getDocOr404(ctx: Ctx, doctype: string, name: string): Doc {
+  const doc = findDoc(ctx, doctype, name);
+  if (doc) return doc;
+  ctx.log.throw(`${doctype} ${name} not found`, 'DoesNotExistError');
+}
+
+/** utf8mb4_unicode_ci as far as a sync cares: case-insensitive, trailing spaces ignored. */
+export function collate(value: unknown): string {
+  return String(value ?? '').toLowerCase().replace(/ +$/, '');
+}

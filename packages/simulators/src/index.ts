@@ -1,0 +1,2 @@
+export * from './shopify';
+export * from './erpnext';

@@ -1,0 +1,103 @@
+import { DEFAULT_SYNC_SETTINGS } from '@shopsync/core';
+import { openSqliteStore, processEvent, type ProcessDeps, type Store } from '@shopsync/runner';
+import { join } from 'node:path';
+import pino from 'pino';
+import { documentedPayloadText } from './support/documented-webhooks';
+import { FakeErpnext } from './support/fake-erpnext';
+import { useTempDir } from './support/temp-dir';
+
+const SHOP = 'shopsync-demo.myshopify.com';
+const T0 = new Date('2026-11-27T10:00:00.000Z');
+const orderBody = documentedPayloadText('2026-07', 'orders/create')!;
+
+describe('processing a stored event', () => {
+  const dir = useTempDir();
+  let store: Store;
+  let erpnext: FakeErpnext;
+  let clock: Date;
+  let deps: ProcessDeps;
+
+  beforeEach(() => {
+    store = openSqliteStore({ path: join(dir(), 'state.sqlite') });
+    erpnext = new FakeErpnext();
+    clock = T0;
+    deps = {
+      store,
+      erpnext,
+      settings: DEFAULT_SYNC_SETTINGS,
+      retry: { baseDelayMs: 1_000, maxDelayMs: 60_000, maxAttempts: 3 },
+      now: () => clock,
+      jitter: () => 0.5,
+      logger: pino({ level: 'silent' }),
+    };
+  });
+  afterEach(async () => store.close());
+
+  async function deliverAndProcess(webhookId: string, topic = 'orders/create', body = orderBody) {
+    await store.acceptDelivery(
+      { shop: SHOP, webhookId, topic, eventId: null, triggeredAt: null, apiVersion: '2026-07', resourceKey: `${SHOP}/order/1`, payload: body, payloadHash: 'h' },
+      clock,
+    );
+    const event = await store.claimNext('w', `t-${webhookId}-${clock.getTime()}`, clock, 60_000);
+    if (event === null) throw new Error('nothing to claim');
+    return processEvent(event, deps);
+  }
+
+  test('creates the customer, then inserts and submits the Sales Order', async () => {
+    expect(await deliverAndProcess('w1')).toBe('applied');
+    expect(erpnext.calls).toEqual(['insert Customer', 'insert Sales Order', 'submit Sales Order']);
+    expect(erpnext.docs.get('Sales Order')?.[0]).toMatchObject({ customer: 'Customer-1', docstatus: 1, shopify_order_id: '820982911946154508' });
+  });
+
+  test('a later event of the same order makes no ERPNext request for keys already applied', async () => {
+    await deliverAndProcess('w1');
+    erpnext.calls.length = 0;
+    expect(await deliverAndProcess('w2', 'orders/updated')).toBe('applied');
+    expect(erpnext.calls).toEqual([]);
+  });
+
+  test('a response lost after the insert committed is retried, and the retry adopts the document', async () => {
+    erpnext.loseNextInsertResponses = 2;
+    expect(await deliverAndProcess('w1')).toBe('retry');
+    clock = new Date(T0.getTime() + 1_000);
+    const retry = await store.claimNext('w', 'again', clock, 60_000);
+    expect(await processEvent(retry!, deps)).toBe('retry');
+    clock = new Date(T0.getTime() + 5_000);
+    const third = await store.claimNext('w', 'third', clock, 60_000);
+    expect(await processEvent(third!, deps)).toBe('applied');
+    expect([erpnext.count('Customer'), erpnext.count('Sales Order')]).toEqual([1, 1]);
+    expect(erpnext.docs.get('Sales Order')?.[0]?.docstatus).toBe(1);
+  });
+
+  test('another runner (empty state) meeting an order ERPNext already has adopts it instead of duplicating', async () => {
+    await deliverAndProcess('w1');
+    await store.close();
+    store = openSqliteStore({ path: join(dir(), 'fresh.sqlite') });
+    deps = { ...deps, store };
+    erpnext.calls.length = 0;
+    expect(await deliverAndProcess('w9', 'orders/updated')).toBe('applied');
+    expect(erpnext.calls).toEqual(['insert Customer', 'find Customer', 'insert Sales Order', 'find Sales Order']);
+    expect([erpnext.count('Customer'), erpnext.count('Sales Order')]).toEqual([1, 1]);
+  });
+
+  test('a transient failure is parked after the last attempt, with its category and sentence', async () => {
+    erpnext.loseNextInsertResponses = 0;
+    erpnext.insertDoc = async () => {
+      throw Object.assign(new Error('ERPNext answered 502'), { code: 'erpnext.unavailable', category: 'transient', retryable: true });
+    };
+    const results = [await deliverAndProcess('w1')];
+    for (const ms of [1_000, 3_000, 7_000]) {
+      clock = new Date(T0.getTime() + ms);
+      const event = await store.claimNext('w', `t${ms}`, clock, 60_000);
+      if (event !== null) results.push(await processEvent(event, deps));
+    }
+    expect(results).toEqual(['retry', 'retry', 'failed']);
+    expect((await store.counts()).byStatus).toEqual({ failed: 1 });
+  });
+
+  test('a plan failure parks the event without any ERPNext request', async () => {
+    const body = JSON.stringify({ ...JSON.parse(orderBody), currency: 'EUR' });
+    expect(await deliverAndProcess('w1', 'orders/create', body)).toBe('failed');
+    expect(erpnext.calls).toEqual([]);
+  });
+});

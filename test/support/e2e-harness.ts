@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { createErpnextClient } from '@shopsync/erpnext-client';
+import { createLogger, createRunner, openSqliteStore, parseConfig, type Config, type Runner, type Store } from '@shopsync/runner';
+import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
+
+export const WEBHOOK_SECRET = 'e2e-webhook-secret';
+const ERP_KEY = 'e2e-key';
+const ERP_SECRET = 'e2e-secret';
+
+export interface RunnerUnderTest {
+  readonly runner: Runner;
+  readonly store: Store;
+  readonly url: string;
+  readonly webhookUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface Harness {
+  readonly erp: ErpnextSimulator;
+  readonly erpUrl: string;
+  readonly shopify: ShopifySimulator;
+  readonly primary: RunnerUnderTest;
+  /** Another runner with its own, empty state, against the same ERPNext (a second host, or a lost disk). */
+  startRunner(stateFile: string): Promise<RunnerUnderTest>;
+  stop(): Promise<void>;
+}
+
+function configFor(erpUrl: string, shop: string, statePath: string): Config {
+  const parsed = parseConfig({
+    shops: [{ domain: shop, webhookSecrets: [WEBHOOK_SECRET] }],
+    erpnext: { url: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET },
+    store: { path: statePath, synchronous: 'NORMAL' },
+    server: { port: 0 },
+    worker: { concurrency: 4, pollMs: 20, baseDelayMs: 10, maxDelayMs: 50 },
+    mapping: { company: 'Shopsync Demo', companyCurrency: 'USD', defaultWarehouse: 'Stores - SD', customerGroup: 'Individual', territory: 'All Territories' },
+    log: { level: 'silent' },
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  return parsed.config;
+}
+
+/** Both simulators and a runner, all over real HTTP on loopback, with state in `dir`. */
+export async function startHarness(dir: string, faults: { duplicateRate?: number } = {}): Promise<Harness> {
+  const erp = createErpnextSimulator({ apiKey: ERP_KEY, apiSecret: ERP_SECRET });
+  const { url: erpUrl } = await erp.listen(0);
+  const shopify = createShopifySimulator({ seed: 7, webhookSecret: WEBHOOK_SECRET, timeScale: 1e6, faults: { duplicateRate: faults.duplicateRate ?? 0 } });
+  const running: RunnerUnderTest[] = [];
+
+  async function startRunner(stateFile: string): Promise<RunnerUnderTest> {
+    const config = configFor(erpUrl, shopify.shop.domain, join(dir, stateFile));
+    const store = openSqliteStore({ path: config.store.path, synchronous: 'NORMAL' });
+    const erpnext = createErpnextClient({ baseUrl: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET });
+    const runner = createRunner({ config, store, erpnext, logger: createLogger({ level: 'silent' }), jitter: () => 0.5 });
+    const url = await runner.start();
+    const handle = {
+      runner,
+      store,
+      url,
+      webhookUrl: `${url}${config.server.webhookPath}`,
+      stop: async () => {
+        await runner.stop();
+        await store.close();
+      },
+    };
+    running.push(handle);
+    return handle;
+  }
+
+  const primary = await startRunner('primary.sqlite');
+  return {
+    erp,
+    erpUrl,
+    shopify,
+    primary,
+    startRunner,
+    async stop() {
+      for (const handle of running) await handle.stop();
+      await shopify.close();
+      await erp.close();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { SyncError } from '@shopsync/core';
+import type { ErpnextPort } from '@shopsync/runner';
+
+type Doc = Record<string, unknown>;
+
+/**
+ * An in-memory ErpnextPort for worker tests: it enforces the unique `shopsync_key` as ERPNext's index
+ * does, and can commit a write and then lose the response, as a dropped connection does.
+ */
+export class FakeErpnext implements ErpnextPort {
+  readonly docs = new Map<string, Doc[]>();
+  readonly calls: string[] = [];
+  /** The next N inserts commit and then fail with a network error. */
+  loseNextInsertResponses = 0;
+  private counter = 0;
+
+  private table(doctype: string): Doc[] {
+    const rows = this.docs.get(doctype) ?? [];
+    this.docs.set(doctype, rows);
+    return rows;
+  }
+
+  async insertDoc(doctype: string, doc: Doc): Promise<Doc> {
+    this.calls.push(`insert ${doctype}`);
+    const rows = this.table(doctype);
+    if (doc.shopsync_key !== undefined && rows.some((row) => row.shopsync_key === doc.shopsync_key)) {
+      throw SyncError.permanent({ code: 'erpnext.unique_violation', category: 'validation', message: 'Shopsync Key must be unique', details: { label: 'Shopsync Key' } });
+    }
+    const stored = { ...doc, name: `${doctype}-${++this.counter}`, docstatus: 0 };
+    rows.push(stored);
+    if (this.loseNextInsertResponses > 0) {
+      this.loseNextInsertResponses -= 1;
+      throw SyncError.retryable({ code: 'erpnext.network', category: 'transient', message: 'socket hang up' });
+    }
+    return { ...stored };
+  }
+
+  async findOne(doctype: string, filters: Record<string, unknown>): Promise<Doc | null> {
+    this.calls.push(`find ${doctype}`);
+    const row = this.table(doctype).find((candidate) => Object.entries(filters).every(([field, value]) => candidate[field] === value));
+    return row === undefined ? null : { ...row };
+  }
+
+  async submitDoc(doctype: string, name: string): Promise<Doc> {
+    this.calls.push(`submit ${doctype}`);
+    const row = this.table(doctype).find((candidate) => candidate.name === name);
+    if (row === undefined) throw SyncError.permanent({ code: 'erpnext.not_found', category: 'validation', message: `${doctype} ${name} not found` });
+    row.docstatus = 1;
+    return { ...row };
+  }
+
+  count(doctype: string): number {
+    return this.table(doctype).length;
+  }
+}
