@@ -27,7 +27,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 function importedModules(source: string): string[] {
-  const specifiers = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g), ...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)];
+  const specifiers = [
+    ...source.matchAll(/^\s*(?:import|export)\s[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm),
+    ...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
+  ];
   return specifiers.map((match) => match[1] as string);
 }
 
@@ -69,6 +72,11 @@ describe('packages/core purity', () => {
     ['const u = process.env.X;', 'environment'],
   ])('the check catches %s', (source, expected) => {
     expect(violationsOf('sample.ts', source).join(' ')).toContain(expected);
+  });
+
+  test('a quoted word after "from" in a comment is not an import', () => {
+    expect(violationsOf('c.ts', '/** tell "never booked" from "booked" */')).toEqual([]);
+    expect(violationsOf('m.ts', "import {\n  a,\n  b,\n} from 'axios';").join(' ')).toContain('IO library');
   });
 
   test('pure code passes the check', () => {

@@ -1,14 +1,14 @@
-import { DEFAULT_SYNC_SETTINGS } from '@shopsync/core';
 import { openSqliteStore, processEvent, type ProcessDeps, type Store } from '@shopsync/runner';
 import { join } from 'node:path';
 import pino from 'pino';
-import { documentedPayloadText } from './support/documented-webhooks';
 import { FakeErpnext } from './support/fake-erpnext';
+import { MAPPED_SETTINGS, SHOP, simulatedOrder } from './support/order-fixtures';
 import { useTempDir } from './support/temp-dir';
 
-const SHOP = 'shopsync-demo.myshopify.com';
 const T0 = new Date('2026-11-27T10:00:00.000Z');
-const orderBody = documentedPayloadText('2026-07', 'orders/create')!;
+const pendingOrder = simulatedOrder({ financialStatus: 'pending' });
+const orderBody = JSON.stringify(pendingOrder);
+const orderId = String(pendingOrder.admin_graphql_api_id).split('/').pop();
 
 describe('processing a stored event', () => {
   const dir = useTempDir();
@@ -24,7 +24,7 @@ describe('processing a stored event', () => {
     deps = {
       store,
       erpnext,
-      settings: DEFAULT_SYNC_SETTINGS,
+      settings: MAPPED_SETTINGS,
       retry: { baseDelayMs: 1_000, maxDelayMs: 60_000, maxAttempts: 3 },
       now: () => clock,
       jitter: () => 0.5,
@@ -35,7 +35,7 @@ describe('processing a stored event', () => {
 
   async function deliverAndProcess(webhookId: string, topic = 'orders/create', body = orderBody) {
     await store.acceptDelivery(
-      { shop: SHOP, webhookId, topic, eventId: null, triggeredAt: null, apiVersion: '2026-07', resourceKey: `${SHOP}/order/1`, payload: body, payloadHash: 'h' },
+      { shop: SHOP, webhookId, topic, eventId: null, triggeredAt: null, apiVersion: '2026-07', resourceKey: `${SHOP}/order/${orderId}`, payload: body, payloadHash: 'h' },
       clock,
     );
     const event = await store.claimNext('w', `t-${webhookId}-${clock.getTime()}`, clock, 60_000);
@@ -46,7 +46,7 @@ describe('processing a stored event', () => {
   test('creates the customer, then inserts and submits the Sales Order', async () => {
     expect(await deliverAndProcess('w1')).toBe('applied');
     expect(erpnext.calls).toEqual(['insert Customer', 'insert Sales Order', 'submit Sales Order']);
-    expect(erpnext.docs.get('Sales Order')?.[0]).toMatchObject({ customer: 'Customer-1', docstatus: 1, shopify_order_id: '820982911946154508' });
+    expect(erpnext.docs.get('Sales Order')?.[0]).toMatchObject({ customer: 'Customer-1', docstatus: 1, shopify_order_id: orderId });
   });
 
   test('a later event of the same order makes no ERPNext request for keys already applied', async () => {
@@ -99,5 +99,42 @@ describe('processing a stored event', () => {
     const body = JSON.stringify({ ...JSON.parse(orderBody), currency: 'EUR' });
     expect(await deliverAndProcess('w1', 'orders/create', body)).toBe('failed');
     expect(erpnext.calls).toEqual([]);
+  });
+
+  test('a paid order gets its invoice and payment from ERPNext’s mappers, each adopted on replay', async () => {
+    const paid = JSON.stringify({ ...pendingOrder, financial_status: 'paid', updated_at: '2026-11-27T11:00:00-05:00', payment_gateway_names: ['shopify_payments'] });
+    expect(await deliverAndProcess('w1', 'orders/paid', paid)).toBe('applied');
+    expect(erpnext.calls).toEqual([
+      'insert Customer',
+      'insert Sales Order',
+      'submit Sales Order',
+      'find Sales Invoice',
+      'method make_sales_invoice',
+      'insert Sales Invoice',
+      'submit Sales Invoice',
+      'find Payment Entry',
+      'method get_payment_entry',
+      'insert Payment Entry',
+      'submit Payment Entry',
+    ]);
+    expect(erpnext.docs.get('Payment Entry')?.[0]).toMatchObject({ mode_of_payment: 'Credit Card', paid_to: 'Shopify Payments Clearing - SD', reference_name: 'Sales Invoice-3' });
+  });
+
+  test('an older event arriving after a newer one is superseded and makes no request', async () => {
+    const newer = JSON.stringify({ ...pendingOrder, updated_at: '2026-11-27T12:00:00-05:00' });
+    await deliverAndProcess('w-new', 'orders/updated', newer);
+    erpnext.calls.length = 0;
+    expect(await deliverAndProcess('w-old', 'orders/create')).toBe('superseded');
+    expect(erpnext.calls).toEqual([]);
+  });
+
+  test('cancelling an order whose invoice is submitted parks a conflict naming the blocker', async () => {
+    const paid = { ...pendingOrder, financial_status: 'paid', updated_at: '2026-11-27T11:00:00-05:00' };
+    await deliverAndProcess('w1', 'orders/paid', JSON.stringify(paid));
+    const cancelled = JSON.stringify({ ...paid, cancelled_at: '2026-11-27T12:00:00-05:00', updated_at: '2026-11-27T12:00:00-05:00' });
+    expect(await deliverAndProcess('w2', 'orders/cancelled', cancelled)).toBe('failed');
+    const [failure] = (await store.failures({ status: 'open' })) as Array<{ code: string; category: string; message: string }>;
+    expect(failure).toMatchObject({ code: 'conflict.cancel_blocked', category: 'conflict' });
+    expect(failure?.message).toContain('cannot be cancelled in ERPNext (Cannot delete or cancel because Sales Order');
   });
 });

@@ -94,6 +94,16 @@ describe('SQLite store', () => {
     expect((await store.counts()).unfinished).toBe(0);
   });
 
+  test('a second event of the same resource hitting the same problem is an occurrence of the open failure', async () => {
+    const failure = { code: 'conflict.cancel_blocked', category: 'conflict' as const, retryable: false, message: 'm', details: {} };
+    for (const id of ['w1', 'w2']) {
+      await store.acceptDelivery(delivery(id), T0);
+      const event = await store.claimNext('w', `t-${id}`, T0, LEASE);
+      await store.park(event!.claim, failure, T0);
+    }
+    expect((await store.failures({ status: 'open' })).map((f) => [f.code, f.occurrences, f.inboxId])).toEqual([['conflict.cancel_blocked', 2, 2]]);
+  });
+
   test('operation keys remember the document they made; recording twice keeps the first', async () => {
     await store.acceptDelivery(delivery('w1'), T0);
     await store.recordOperation('k', { doctype: 'Customer', name: 'John' }, 1, T0);

@@ -36,7 +36,7 @@ describe('a signed order webhook, delivered twice, becomes exactly one Customer 
   }
 
   test('every delivery arrives twice; ERPNext holds one customer and one submitted order', async () => {
-    const order = harness.shopify.driver.createOrder({ customer: 'new' });
+    const order = harness.shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
     await settle();
     const stats = harness.shopify.webhooks.stats();
     expect(stats.duplicateDeliveries).toBeGreaterThanOrEqual(1);

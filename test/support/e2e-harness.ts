@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createErpnextClient } from '@shopsync/erpnext-client';
-import { createLogger, createRunner, openSqliteStore, parseConfig, type Config, type Runner, type Store } from '@shopsync/runner';
+import { DEMO_MAPPING, createLogger, createRunner, openSqliteStore, parseConfig, type Config, type Runner, type Store } from '@shopsync/runner';
 import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
 
 export const WEBHOOK_SECRET = 'e2e-webhook-secret';
@@ -32,7 +32,7 @@ function configFor(erpUrl: string, shop: string, statePath: string): Config {
     store: { path: statePath, synchronous: 'NORMAL' },
     server: { port: 0 },
     worker: { concurrency: 4, pollMs: 20, baseDelayMs: 10, maxDelayMs: 50 },
-    mapping: { company: 'Shopsync Demo', companyCurrency: 'USD', defaultWarehouse: 'Stores - SD', customerGroup: 'Individual', territory: 'All Territories' },
+    mapping: DEMO_MAPPING,
     log: { level: 'silent' },
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));

@@ -49,6 +49,33 @@ export class FakeErpnext implements ErpnextPort {
     return { ...row };
   }
 
+  async getDoc(doctype: string, name: string): Promise<Doc> {
+    this.calls.push(`get ${doctype}`);
+    const row = this.table(doctype).find((candidate) => candidate.name === name);
+    if (row === undefined) throw SyncError.permanent({ code: 'erpnext.not_found', category: 'validation', message: `${doctype} ${name} not found` });
+    return { ...row };
+  }
+
+  async cancelDoc(doctype: string, name: string): Promise<Doc> {
+    this.calls.push(`cancel ${doctype}`);
+    const row = this.table(doctype).find((candidate) => candidate.name === name);
+    if (row === undefined) throw SyncError.permanent({ code: 'erpnext.not_found', category: 'validation', message: `${doctype} ${name} not found` });
+    const blocker = [...this.docs.values()].flat().find((other) => other.docstatus === 1 && Object.values(other).includes(name) && other !== row);
+    if (blocker !== undefined) {
+      throw SyncError.permanent({ code: 'erpnext.link_exists', category: 'conflict', message: `Cannot delete or cancel because ${doctype} ${name} is linked with ${String(blocker.name)}` });
+    }
+    row.docstatus = 2;
+    return { ...row };
+  }
+
+  /** The mapper methods draft a document that points at its source, as ERPNext's do. */
+  async callMethod(method: string, args: Record<string, unknown>): Promise<unknown> {
+    this.calls.push(`method ${method.split('.').pop()}`);
+    if (method.endsWith('make_sales_invoice')) return { doctype: 'Sales Invoice', sales_order: args.source_name, docstatus: 0, __islocal: 1 };
+    if (method.endsWith('get_payment_entry')) return { doctype: 'Payment Entry', reference_name: args.dn, docstatus: 0, __islocal: 1 };
+    throw SyncError.permanent({ code: 'erpnext.validation', category: 'validation', message: `no fake for ${method}` });
+  }
+
   count(doctype: string): number {
     return this.table(doctype).length;
   }

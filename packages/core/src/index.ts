@@ -15,3 +15,7 @@ export * from './plan/plan-event';
 export * from './settings/sync-settings';
 export * from './webhooks/parse-result';
 export * from './retry/next-delay';
+export * from './money/cents';
+export * from './orders/order-effects';
+export * from './orders/sales-order-money';
+export * from './plan/plan-context';

@@ -8,3 +8,4 @@ export * from './worker/erpnext-port';
 export * from './worker/apply-ensure-document';
 export * from './worker/process-event';
 export * from './worker/worker-pool';
+export * from './demo/demo-mapping';

@@ -38,6 +38,22 @@ function whatHappened(failure: Failure): string {
       return `has line "${p.lineTitle}" without a SKU, so no ERPNext Item can be chosen`;
     case 'mapping.currency_unsupported':
       return `is in ${p.orderCurrency}, but the company books in ${p.companyCurrency}`;
+    case 'mapping.tax_account_unmapped':
+      return `has tax "${p.taxTitle}", which is mapped to no ERPNext account`;
+    case 'mapping.shipping_account_unmapped':
+      return `charges ${p.amount} for shipping, but no shipping account is configured`;
+    case 'mapping.tip_account_unmapped':
+      return `includes a tip of ${p.amount}, but no tip account is configured`;
+    case 'mapping.duties_account_unmapped':
+      return `includes duties of ${p.amount}, but no duties account is configured`;
+    case 'mapping.gift_card_item_unmapped':
+      return `sells gift card "${p.lineTitle}", but no gift card Item is configured`;
+    case 'mapping.gateway_unmapped':
+      return `was paid through gateway "${p.gateway}", which is mapped to no Mode of Payment`;
+    case 'validation.total_mismatch':
+      return `would total ${p.erpnextTotal} in ERPNext but totals ${p.shopifyTotal} in Shopify`;
+    case 'conflict.cancel_blocked':
+      return `was cancelled in Shopify, but its ${p.doctype} ${p.name} cannot be cancelled in ERPNext (${p.reason})`;
     default:
       return `was not synced: ${p.message ?? failure.code}`;
   }

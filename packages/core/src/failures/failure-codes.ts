@@ -27,6 +27,46 @@ export const CORE_FAILURE_CODES = {
     retryable: false,
     action: 'multi-currency orders are not synced yet; enter this order in ERPNext by hand or ignore the failure',
   },
+  'mapping.tax_account_unmapped': {
+    category: 'mapping',
+    retryable: false,
+    action: 'map that tax title to an ERPNext tax account in mapping.taxAccounts, then retry',
+  },
+  'mapping.shipping_account_unmapped': {
+    category: 'mapping',
+    retryable: false,
+    action: 'set mapping.shippingAccount to the ERPNext account that books shipping charges, then retry',
+  },
+  'mapping.tip_account_unmapped': {
+    category: 'mapping',
+    retryable: false,
+    action: 'set mapping.tipAccount to the ERPNext account that books tips, then retry',
+  },
+  'mapping.duties_account_unmapped': {
+    category: 'mapping',
+    retryable: false,
+    action: 'set mapping.dutiesAccount to the ERPNext account that books import duties, then retry',
+  },
+  'mapping.gift_card_item_unmapped': {
+    category: 'mapping',
+    retryable: false,
+    action: 'set mapping.giftCardItem to a non-stock ERPNext Item for gift card sales, then retry',
+  },
+  'mapping.gateway_unmapped': {
+    category: 'mapping',
+    retryable: false,
+    action: 'map that gateway to a Mode of Payment and account in mapping.paymentGateways, then retry',
+  },
+  'validation.total_mismatch': {
+    category: 'validation',
+    retryable: false,
+    action: 'nothing was posted; check the order\'s discounts, taxes and fees in Shopify against the mapping, then retry or enter it by hand',
+  },
+  'conflict.cancel_blocked': {
+    category: 'conflict',
+    retryable: false,
+    action: 'cancel or return the documents that depend on it in ERPNext, then requeue; or ignore the failure to keep the order',
+  },
   'internal.unexpected': {
     category: 'internal',
     retryable: false,

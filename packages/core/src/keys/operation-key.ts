@@ -7,6 +7,11 @@ export const OPERATION_KINDS = {
   customer: 'customer',
   guestCustomer: 'guest-customer',
   salesOrder: 'sales-order',
+  salesInvoice: 'sales-invoice',
+  paymentEntry: 'payment-entry',
+  cancelSalesOrder: 'cancel-sales-order',
+  contact: 'contact',
+  address: 'address',
 } as const;
 
 export type OperationKind = (typeof OPERATION_KINDS)[keyof typeof OPERATION_KINDS];

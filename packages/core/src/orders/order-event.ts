@@ -5,14 +5,19 @@ export const ORDER_TOPIC_KINDS = {
   'orders/create': 'order.created',
   'orders/updated': 'order.updated',
   'orders/paid': 'order.paid',
+  'orders/cancelled': 'order.cancelled',
+  'orders/fulfilled': 'order.fulfilled',
+  'orders/partially_fulfilled': 'order.fulfilled',
 } as const;
 
 export type OrderTopic = keyof typeof ORDER_TOPIC_KINDS;
+export type OrderEventKind = (typeof ORDER_TOPIC_KINDS)[OrderTopic];
 
-export type OrderEvent =
-  | { readonly kind: 'order.created'; readonly shop: string; readonly order: ShopifyOrder }
-  | { readonly kind: 'order.updated'; readonly shop: string; readonly order: ShopifyOrder }
-  | { readonly kind: 'order.paid'; readonly shop: string; readonly order: ShopifyOrder };
+export interface OrderEvent {
+  readonly kind: OrderEventKind;
+  readonly shop: string;
+  readonly order: ShopifyOrder;
+}
 
 export function isOrderTopic(topic: string): topic is OrderTopic {
   return Object.prototype.hasOwnProperty.call(ORDER_TOPIC_KINDS, topic);

@@ -1,8 +1,8 @@
 import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
+import { allocatedDiscountCents, dutiesCents, parseShippingLines, parseTaxLines } from './parse-money-lines';
+import { shopMoneyCents } from './shop-money';
 import type { ShopifyCustomerRef, ShopifyLineItem, ShopifyOrder } from './shopify-order';
-
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 function parseCustomer(value: unknown, issues: string[]): ShopifyCustomerRef | null {
   if (value === null || value === undefined) return null;
@@ -32,12 +32,28 @@ function parseLineItem(value: unknown, index: number, issues: string[]): Shopify
   }
   const id = resourceIdOf(value, 'LineItem');
   const quantity = value.quantity;
-  const price = value.price;
+  const priceCents = shopMoneyCents(value, 'price');
   if (id === null) issues.push(`${where} has no exact id`);
   if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0) issues.push(`${where}.quantity is not a whole number`);
-  if (typeof price !== 'string' || !DECIMAL.test(price)) issues.push(`${where}.price is not a decimal string`);
-  if (id === null || typeof quantity !== 'number' || typeof price !== 'string') return null;
-  return { id, sku: optionalString(value.sku), title: optionalString(value.title) ?? optionalString(value.name) ?? '', quantity, price };
+  if (priceCents === null) issues.push(`${where}.price is not a decimal amount`);
+  if (id === null || typeof quantity !== 'number' || priceCents === null) return null;
+  return {
+    id,
+    sku: optionalString(value.sku),
+    title: optionalString(value.title) ?? optionalString(value.name) ?? '',
+    quantity,
+    priceCents,
+    discountCents: allocatedDiscountCents(value.discount_allocations, where, issues),
+    taxLines: parseTaxLines(value.tax_lines, where, issues),
+    giftCard: value.gift_card === true,
+    dutiesCents: dutiesCents(value.duties),
+  };
+}
+
+function money(payload: Record<string, unknown>, field: string, issues: string[]): number {
+  const cents = shopMoneyCents(payload, field);
+  if (cents === null) issues.push(`${field} is missing`);
+  return cents ?? 0;
 }
 
 /** Reads an `orders/*` webhook body; every problem is reported at once. */
@@ -54,9 +70,19 @@ export function parseOrder(payload: unknown): ParseResult<ShopifyOrder> {
   const currency = optionalString(payload.currency);
   if (currency === null) issues.push('currency is missing');
   const customer = parseCustomer(payload.customer, issues);
-  const rawLines = Array.isArray(payload.line_items) ? payload.line_items : [];
   if (!Array.isArray(payload.line_items)) issues.push('line_items is not a list');
+  const rawLines = Array.isArray(payload.line_items) ? payload.line_items : [];
   const lineItems = rawLines.map((line, index) => parseLineItem(line, index, issues));
+  const shippingLines = parseShippingLines(payload.shipping_lines, issues);
+  const totalCents = money(payload, 'total_price', issues);
+  const order = {
+    shippingLines,
+    totalCents,
+    currentTotalCents: shopMoneyCents(payload, 'current_total_price') ?? totalCents,
+    totalTaxCents: shopMoneyCents(payload, 'total_tax') ?? 0,
+    totalTipCents: shopMoneyCents(payload, 'total_tip_received') ?? 0,
+    outstandingCents: shopMoneyCents(payload, 'total_outstanding') ?? 0,
+  };
   if (issues.length > 0 || id === null || name === null || createdAt === null || updatedAt === null || currency === null) {
     return rejected(issues);
   }
@@ -66,9 +92,16 @@ export function parseOrder(payload: unknown): ParseResult<ShopifyOrder> {
     createdAt,
     updatedAt,
     currency,
+    presentmentCurrency: optionalString(payload.presentment_currency),
     financialStatus: optionalString(payload.financial_status),
+    fulfillmentStatus: optionalString(payload.fulfillment_status),
+    cancelledAt: optionalString(payload.cancelled_at),
+    cancelReason: optionalString(payload.cancel_reason),
     test: payload.test === true,
+    taxesIncluded: payload.taxes_included === true,
     customer,
     lineItems: lineItems.filter((line): line is ShopifyLineItem => line !== null),
+    gatewayNames: Array.isArray(payload.payment_gateway_names) ? payload.payment_gateway_names.filter((g): g is string => typeof g === 'string') : [],
+    ...order,
   });
 }

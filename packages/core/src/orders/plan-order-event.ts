@@ -1,42 +1,68 @@
+import type { Failure } from '../failures/failure';
 import { coreFailure } from '../failures/make-failure';
-import { applyPlan, failedPlan, type Plan } from '../plan/types';
+import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
+import { compareVersions, type PlanContext } from '../plan/plan-context';
+import { applyPlan, failedPlan, skippedPlan, supersededPlan, type Operation, type Plan } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
 import { calendarDateOf } from './calendar-date';
 import { ensureOrderCustomer } from './ensure-order-customer';
+import { ensurePaymentEntry, ensureSalesInvoice } from './ensure-invoice-and-payment';
 import { ensureSalesOrder } from './ensure-sales-order';
+import { orderEffects } from './order-effects';
 import type { OrderEvent } from './order-event';
+import { salesOrderMoney } from './sales-order-money';
 import type { ShopifyOrder } from './shopify-order';
+
+const isFailure = (value: Operation | Failure): value is Failure => 'category' in value;
+
+/**
+ * Every order topic is planned the same way: from the order's state in the payload, compute what
+ * ERPNext must hold, and ensure each piece by its key. Pieces that exist are adopted without a
+ * write, so duplicates and any arrival order converge on the same documents; an event older than
+ * the version already applied is superseded and changes nothing.
+ */
+function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSettings, context: PlanContext): Plan {
+  if (context.appliedVersion !== null && compareVersions(order.updatedAt, context.appliedVersion) < 0) {
+    return supersededPlan(`order ${order.name} version ${order.updatedAt} is older than the applied ${context.appliedVersion}`);
+  }
+  const subject = { kind: 'order', label: order.name, shopifyId: order.id } as const;
+  const salesOrderKey = operationKey(OPERATION_KINDS.salesOrder, shop, order.id);
+  const decision = orderEffects(order, settings, context.appliedKeys.has(salesOrderKey));
+  if (decision.kind === 'skip') return skippedPlan(decision.reason, order.updatedAt);
+  if (order.currency !== settings.companyCurrency) {
+    return failedPlan(coreFailure('mapping.currency_unsupported', subject, { orderCurrency: order.currency, companyCurrency: settings.companyCurrency }));
+  }
+  const orderDate = calendarDateOf(order.createdAt);
+  if (orderDate === null) return failedPlan(coreFailure('payload.invalid', subject, { issues: 'created_at is not a timestamp' }));
+  const money = salesOrderMoney(order, settings, subject);
+  if (!money.ok) return failedPlan(money.failure);
+  const customer = ensureOrderCustomer(shop, order, settings);
+  const operations: Array<Operation | Failure> = [customer, ensureSalesOrder(shop, order, money.money, orderDate, customer.key, settings)];
+  const invoice = ensureSalesInvoice(shop, order, orderDate, salesOrderKey);
+  if (decision.effects.includes('invoice')) operations.push(invoice);
+  if (decision.effects.includes('payment')) operations.push(ensurePaymentEntry(shop, order, orderDate, invoice.key, settings, subject));
+  if (decision.effects.includes('cancel_sales_order')) {
+    const key = operationKey(OPERATION_KINDS.cancelSalesOrder, shop, order.id);
+    operations.push({ key, kind: 'cancel_document', doctype: 'Sales Order', target: { $ref: salesOrderKey }, dependsOn: [salesOrderKey] });
+  }
+  const failure = operations.find(isFailure);
+  if (failure !== undefined) return failedPlan(failure);
+  return applyPlan(operations as Operation[], order.updatedAt);
+}
 
 function assertNever(value: never): never {
   throw new Error(`unhandled order event ${JSON.stringify(value)}`);
 }
 
-/**
- * Until the full state table lands, created, updated and paid all ensure the same two documents:
- * whichever of them arrives first books the order, the others adopt what it made.
- */
-function planEnsureOrder(shop: string, order: ShopifyOrder, settings: SyncSettings): Plan {
-  const subject = { kind: 'order', label: order.name, shopifyId: order.id } as const;
-  const lineWithoutSku = order.lineItems.find((line) => line.sku === null && line.quantity > 0);
-  if (lineWithoutSku !== undefined) return failedPlan(coreFailure('mapping.sku_missing', subject, { lineTitle: lineWithoutSku.title }));
-  if (order.currency !== settings.companyCurrency) {
-    return failedPlan(
-      coreFailure('mapping.currency_unsupported', subject, { orderCurrency: order.currency, companyCurrency: settings.companyCurrency }),
-    );
-  }
-  const orderDate = calendarDateOf(order.createdAt);
-  if (orderDate === null) return failedPlan(coreFailure('payload.invalid', subject, { issues: 'created_at is not a timestamp' }));
-  const customer = ensureOrderCustomer(shop, order, settings);
-  return applyPlan([customer, ensureSalesOrder(shop, order, orderDate, customer.key, settings)]);
-}
-
-export function planOrderEvent(event: OrderEvent, settings: SyncSettings): Plan {
+export function planOrderEvent(event: OrderEvent, settings: SyncSettings, context: PlanContext): Plan {
   switch (event.kind) {
     case 'order.created':
     case 'order.updated':
     case 'order.paid':
-      return planEnsureOrder(event.shop, event.order, settings);
+    case 'order.cancelled':
+    case 'order.fulfilled':
+      return planOrderState(event.shop, event.order, settings, context);
     default:
-      return assertNever(event);
+      return assertNever(event.kind);
   }
 }

@@ -7,13 +7,32 @@ export interface ShopifyCustomerRef {
   readonly phone: string | null;
 }
 
+/** A tax charged on a line or on shipping, in shop money. */
+export interface ShopifyTaxLine {
+  readonly title: string;
+  readonly rate: number;
+  readonly cents: number;
+}
+
 export interface ShopifyLineItem {
   readonly id: string;
   readonly sku: string | null;
   readonly title: string;
   readonly quantity: number;
-  /** Unit price as Shopify's decimal string, e.g. "89.99". */
-  readonly price: string;
+  /** Unit price before discounts, shop money. */
+  readonly priceCents: number;
+  /** The line's share of every discount, shop money. */
+  readonly discountCents: number;
+  readonly taxLines: readonly ShopifyTaxLine[];
+  readonly giftCard: boolean;
+  readonly dutiesCents: number;
+}
+
+export interface ShopifyShippingLine {
+  readonly title: string;
+  /** After shipping discounts, shop money. */
+  readonly cents: number;
+  readonly taxLines: readonly ShopifyTaxLine[];
 }
 
 export interface ShopifyOrder {
@@ -21,10 +40,24 @@ export interface ShopifyOrder {
   /** The merchant-facing name, e.g. "#1001". */
   readonly name: string;
   readonly createdAt: string;
+  /** The version: events carrying an older updated_at than the one applied are superseded. */
   readonly updatedAt: string;
+  /** The shop's currency: every amount below is shop money, whatever the buyer paid in. */
   readonly currency: string;
+  readonly presentmentCurrency: string | null;
   readonly financialStatus: string | null;
+  readonly fulfillmentStatus: string | null;
+  readonly cancelledAt: string | null;
+  readonly cancelReason: string | null;
   readonly test: boolean;
+  readonly taxesIncluded: boolean;
   readonly customer: ShopifyCustomerRef | null;
   readonly lineItems: readonly ShopifyLineItem[];
+  readonly shippingLines: readonly ShopifyShippingLine[];
+  readonly totalCents: number;
+  readonly currentTotalCents: number;
+  readonly totalTaxCents: number;
+  readonly totalTipCents: number;
+  readonly outstandingCents: number;
+  readonly gatewayNames: readonly string[];
 }

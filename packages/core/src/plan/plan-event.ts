@@ -7,6 +7,7 @@ import { parseOrder } from '../orders/parse-order';
 import { planOrderEvent } from '../orders/plan-order-event';
 import type { SyncSettings } from '../settings/sync-settings';
 import { isRecord } from '../webhooks/parse-result';
+import { EMPTY_CONTEXT, type PlanContext } from './plan-context';
 import { failedPlan, skippedPlan, type Plan } from './types';
 
 /** A verified, stored webhook as the core sees it. */
@@ -17,13 +18,13 @@ export interface InboundEvent {
 }
 
 /** The single entry point: event + settings in, plan out. No IO, no clock, no randomness. */
-export function planEvent(event: InboundEvent, settings: SyncSettings): Plan {
+export function planEvent(event: InboundEvent, settings: SyncSettings, context: PlanContext = EMPTY_CONTEXT): Plan {
   if (!isOrderTopic(event.topic)) return skippedPlan(`topic ${event.topic} is not synced`);
   const result = parseOrder(event.payload);
   if (!result.ok) {
     return failedPlan(coreFailure('payload.invalid', { kind: 'event', label: event.topic }, { issues: result.issues.join('; ') }));
   }
-  return planOrderEvent({ kind: ORDER_TOPIC_KINDS[event.topic], shop: event.shop, order: result.value }, settings);
+  return planOrderEvent({ kind: ORDER_TOPIC_KINDS[event.topic], shop: event.shop, order: result.value }, settings, context);
 }
 
 /**

@@ -23,7 +23,32 @@ export interface EnsureDocumentOperation {
   readonly dependsOn: readonly string[];
 }
 
-export type Operation = EnsureDocumentOperation;
+/**
+ * Like ensure_document, but the draft comes from one of ERPNext's mapper methods (make_sales_invoice,
+ * get_payment_entry …), which set the links ERPNext itself relies on (so_detail, references); `set`
+ * is merged over the draft, always including the key.
+ */
+export interface EnsureMappedDocumentOperation {
+  readonly key: string;
+  readonly kind: 'ensure_mapped_document';
+  readonly doctype: string;
+  readonly method: string;
+  readonly args: DocFields;
+  readonly set: DocFields;
+  readonly submit: boolean;
+  readonly dependsOn: readonly string[];
+}
+
+/** Cancel a submitted document; already cancelled counts as done. A submitted dependant blocks it. */
+export interface CancelDocumentOperation {
+  readonly key: string;
+  readonly kind: 'cancel_document';
+  readonly doctype: string;
+  readonly target: DocRef;
+  readonly dependsOn: readonly string[];
+}
+
+export type Operation = EnsureDocumentOperation | EnsureMappedDocumentOperation | CancelDocumentOperation;
 
 /** The terminal status the event gets once every operation succeeded (DESIGN G2). */
 export type PlanOutcome = 'applied' | 'skipped' | 'superseded' | 'failed';
@@ -34,19 +59,24 @@ export interface Plan {
   readonly reason: string | null;
   readonly operations: readonly Operation[];
   readonly failure: Failure | null;
+  /** The resource version this plan brings ERPNext to (the order's updated_at), when it has one. */
+  readonly version: string | null;
 }
 
 export function isDocRef(value: unknown): value is DocRef {
   return typeof value === 'object' && value !== null && typeof (value as { $ref?: unknown }).$ref === 'string';
 }
 
-export const skippedPlan = (reason: string): Plan => ({ outcome: 'skipped', reason, operations: [], failure: null });
+export const skippedPlan = (reason: string, version: string | null = null): Plan => ({ outcome: 'skipped', reason, operations: [], failure: null, version });
 
-export const failedPlan = (failure: Failure): Plan => ({ outcome: 'failed', reason: null, operations: [], failure });
+export const supersededPlan = (reason: string): Plan => ({ outcome: 'superseded', reason, operations: [], failure: null, version: null });
 
-export const applyPlan = (operations: readonly Operation[]): Plan => ({
+export const failedPlan = (failure: Failure): Plan => ({ outcome: 'failed', reason: null, operations: [], failure, version: null });
+
+export const applyPlan = (operations: readonly Operation[], version: string | null = null): Plan => ({
   outcome: 'applied',
   reason: null,
   operations,
   failure: null,
+  version,
 });

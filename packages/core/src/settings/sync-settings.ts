@@ -1,7 +1,16 @@
+/** When a paid order gets its Sales Invoice and Payment Entry. */
+export type InvoicePolicy = 'on_paid' | 'on_fulfilled';
+
+export interface PaymentGatewayMapping {
+  readonly modeOfPayment: string;
+  /** The bank/cash account the money lands in (Payment Entry paid_to). */
+  readonly account: string;
+}
+
 /** What the core needs to know about the ERPNext side to map an order; loaded by the runner from config. */
 export interface SyncSettings {
   readonly company: string;
-  /** The company's currency: orders in another currency are refused until multi-currency lands. */
+  /** The company's currency: orders whose shop currency differs are refused until multi-currency lands. */
   readonly companyCurrency: string;
   readonly defaultWarehouse: string;
   readonly customerGroup: string;
@@ -10,6 +19,18 @@ export interface SyncSettings {
   readonly guestCustomerName: string;
   /** Delivery date = the order's date + this many days (ERPNext requires a delivery date on Sales Orders). */
   readonly deliveryDays: number;
+  /** Shopify tax line title → ERPNext tax account; an unmapped title is a mapping failure naming it. */
+  readonly taxAccounts: Readonly<Record<string, string>>;
+  readonly shippingAccount: string | null;
+  readonly tipAccount: string | null;
+  readonly dutiesAccount: string | null;
+  /** The (non-stock) Item that gift card sales are booked to. */
+  readonly giftCardItem: string | null;
+  /** Shopify test orders (Bogus gateway) are skipped unless this is set. */
+  readonly syncTestOrders: boolean;
+  readonly invoicePolicy: InvoicePolicy;
+  /** Shopify gateway name (e.g. "shopify_payments", "Cash on Delivery (COD)", "manual") → ERPNext payment. */
+  readonly paymentGateways: Readonly<Record<string, PaymentGatewayMapping>>;
 }
 
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
@@ -20,4 +41,12 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   territory: 'All Territories',
   guestCustomerName: 'Shopify Guest',
   deliveryDays: 7,
+  taxAccounts: {},
+  shippingAccount: null,
+  tipAccount: null,
+  dutiesAccount: null,
+  giftCardItem: null,
+  syncTestOrders: false,
+  invoicePolicy: 'on_paid',
+  paymentGateways: {},
 };

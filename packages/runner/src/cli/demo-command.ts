@@ -10,12 +10,23 @@ function number(name: string, min: number, max: number) {
   };
 }
 
+export function demoSucceeded(summary: DemoSummary): boolean {
+  return (
+    summary.duplicatesInErpnext === 0 &&
+    summary.duplicateInvoicesOrPayments === 0 &&
+    summary.totalsNotMatchingShopify === 0 &&
+    summary.failed === 0 &&
+    summary.salesOrders === summary.orders
+  );
+}
+
 function summaryText(summary: DemoSummary): string {
-  const ok = summary.duplicatesInErpnext === 0 && summary.failed === 0 && summary.salesOrders === summary.orders;
+  const ok = demoSucceeded(summary);
   return [
     `${summary.orders} Shopify orders → ${summary.deliveries} webhook deliveries (${summary.duplicateDeliveries} duplicates, recorded and not applied)`,
     `ERPNext now holds ${summary.salesOrders} Sales Orders (${summary.submittedSalesOrders} submitted) for ${summary.customers} customers`,
-    `duplicates in ERPNext: ${summary.duplicatesInErpnext}; failed events: ${summary.failed}; ERPNext requests: ${summary.erpnextRequests}`,
+    `${summary.salesInvoices} Sales Invoices and ${summary.paymentEntries} Payment Entries for the paid orders; totals differing from Shopify: ${summary.totalsNotMatchingShopify}`,
+    `duplicates in ERPNext: ${summary.duplicatesInErpnext} orders, ${summary.duplicateInvoicesOrPayments} invoices/payments; failed events: ${summary.failed}; ERPNext requests: ${summary.erpnextRequests}`,
     `took ${(summary.elapsedMs / 1000).toFixed(1)} s; state kept in ${summary.stateDir}`,
     ok ? 'result: every order booked exactly once' : 'result: MISMATCH — see the failures above',
   ].join('\n');
@@ -36,7 +47,6 @@ export function registerDemoCommand(program: Command): void {
       const progress = options.json ? () => undefined : (line: string) => process.stderr.write(`… ${line}\n`);
       const summary = await runDemo({ ...options, workerConcurrency: options.concurrency }, progress);
       process.stdout.write(`${options.json ? JSON.stringify(summary) : summaryText(summary)}\n`);
-      const ok = summary.duplicatesInErpnext === 0 && summary.failed === 0 && summary.salesOrders === summary.orders;
-      process.exitCode = ok ? 0 : 1;
+      process.exitCode = demoSucceeded(summary) ? 0 : 1;
     });
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_SYNC_SETTINGS, describeFailure, planEvent, type Plan, type SyncSettings } from '@shopsync/core';
+import { DEFAULT_SYNC_SETTINGS, describeFailure, planEvent, type Operation, type Plan, type SyncSettings } from '@shopsync/core';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../config/load-config';
 import { settingsFrom } from '../create-runner';
@@ -12,12 +12,23 @@ interface PlanOptions {
   json?: boolean;
 }
 
+function operationToJson(op: Operation) {
+  switch (op.kind) {
+    case 'ensure_document':
+      return { key: op.key, kind: op.kind, doctype: op.doctype, doc: op.doc, submit: op.submit, dependsOn: op.dependsOn };
+    case 'ensure_mapped_document':
+      return { key: op.key, kind: op.kind, doctype: op.doctype, method: op.method, args: op.args, changes: op.set, submit: op.submit, dependsOn: op.dependsOn };
+    case 'cancel_document':
+      return { key: op.key, kind: op.kind, doctype: op.doctype, target: op.target, dependsOn: op.dependsOn };
+  }
+}
+
 /** The plan as one JSON object, the shape `shopsync plan --json` promises. */
 export function planToJson(plan: Plan) {
   return {
     outcome: plan.outcome,
     reason: plan.reason,
-    operations: plan.operations.map((op) => ({ key: op.key, kind: op.kind, doctype: op.doctype, doc: op.doc, submit: op.submit, dependsOn: op.dependsOn })),
+    operations: plan.operations.map(operationToJson),
     failure: plan.failure === null ? null : { code: plan.failure.code, category: plan.failure.category, message: describeFailure(plan.failure) },
   };
 }
@@ -25,7 +36,7 @@ export function planToJson(plan: Plan) {
 function planToText(plan: Plan): string {
   const lines = [`outcome: ${plan.outcome}${plan.reason === null ? '' : ` (${plan.reason})`}`];
   plan.operations.forEach((op, index) => {
-    lines.push(`${index + 1}. ${op.kind} ${op.doctype}${op.submit ? ' (submitted)' : ''}  key=${op.key}`);
+    lines.push(`${index + 1}. ${op.kind} ${op.doctype}${op.kind !== 'cancel_document' && op.submit ? ' (submitted)' : ''}  key=${op.key}`);
   });
   if (plan.failure !== null) lines.push(`failure [${plan.failure.category}] ${plan.failure.code}: ${describeFailure(plan.failure)}`);
   return lines.join('\n');

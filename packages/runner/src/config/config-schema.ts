@@ -51,6 +51,16 @@ export const ConfigSchema = z.object({
     territory: z.string().min(1),
     guestCustomerName: z.string().min(1).default('Shopify Guest'),
     deliveryDays: z.number().int().min(0).default(7),
+    /** Shopify tax line title → ERPNext tax account (an "Actual" row on the order). */
+    taxAccounts: z.record(z.string(), z.string().min(1)).default({}),
+    shippingAccount: z.string().min(1).nullable().default(null),
+    tipAccount: z.string().min(1).nullable().default(null),
+    dutiesAccount: z.string().min(1).nullable().default(null),
+    giftCardItem: z.string().min(1).nullable().default(null),
+    syncTestOrders: z.boolean().default(false),
+    invoicePolicy: z.enum(['on_paid', 'on_fulfilled']).default('on_paid'),
+    /** Shopify gateway name → ERPNext Mode of Payment and the account the money lands in. */
+    paymentGateways: z.record(z.string(), z.object({ modeOfPayment: z.string().min(1), account: z.string().min(1) })).default({}),
   }),
   log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
 });

@@ -20,6 +20,11 @@ export interface DemoSummary {
   readonly salesOrders: number;
   readonly submittedSalesOrders: number;
   readonly duplicatesInErpnext: number;
+  readonly salesInvoices: number;
+  readonly paymentEntries: number;
+  readonly duplicateInvoicesOrPayments: number;
+  /** Sales Orders whose grand total differs from the Shopify order's total by a cent or more. */
+  readonly totalsNotMatchingShopify: number;
   readonly applied: number;
   readonly failed: number;
   readonly erpnextRequests: number;

@@ -7,6 +7,7 @@ import { parseConfig } from '../config/load-config';
 import { createRunner } from '../create-runner';
 import { createLogger } from '../logging/create-logger';
 import { openSqliteStore } from '../store/sqlite-store';
+import { DEMO_MAPPING } from './demo-mapping';
 import type { DemoOptions, DemoSummary } from './demo-options';
 import { placeDemoOrders } from './place-demo-orders';
 import { summariseErpnext } from './summarise-erpnext';
@@ -36,7 +37,7 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     store: { path: join(stateDir, 'shopsync.sqlite') },
     server: { port: 0 },
     worker: { concurrency: options.workerConcurrency, pollMs: 50, baseDelayMs: 200 },
-    mapping: { company: 'Shopsync Demo', companyCurrency: 'USD', defaultWarehouse: 'Stores - SD', customerGroup: 'Individual', territory: 'United States' },
+    mapping: DEMO_MAPPING,
     log: { level: 'warn' },
   });
   if (!parsed.ok) throw new Error(`demo config is invalid: ${parsed.problems.join('; ')}`);
@@ -60,7 +61,7 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
       deliveries: counts.deliveries,
       duplicateDeliveries: counts.duplicateDeliveries,
       eventsStored: counts.deliveries - counts.duplicateDeliveries,
-      ...summariseErpnext(erp),
+      ...summariseErpnext(erp, new Map([...shopify.shop.orders.byId.values()].map((order) => [String(order.id), shopify.driver.getOrder(order.id).total_price]))),
       applied: counts.byStatus.applied ?? 0,
       failed: counts.byStatus.failed ?? 0,
       erpnextRequests: erp.requests.count,

@@ -1,14 +1,37 @@
 import type { ErpnextSimulator } from '@shopsync/simulators';
 
-/** Counted in the ERPNext simulator itself, not in shopsync's own state: the ground truth. */
-export function summariseErpnext(erp: ErpnextSimulator) {
-  const salesOrders = erp.docs('Sales Order').filter((doc) => typeof doc.shopify_order_id === 'string');
+type Doc = Readonly<Record<string, unknown>>;
+
+/** How many documents share a Shopify order id beyond the first: each one is a duplicate booking. */
+function duplicatesByOrder(docs: readonly Doc[]): { orders: number; duplicates: number } {
   const perOrder = new Map<string, number>();
-  for (const doc of salesOrders) perOrder.set(doc.shopify_order_id as string, (perOrder.get(doc.shopify_order_id as string) ?? 0) + 1);
+  for (const doc of docs) perOrder.set(String(doc.shopify_order_id), (perOrder.get(String(doc.shopify_order_id)) ?? 0) + 1);
+  return { orders: perOrder.size, duplicates: [...perOrder.values()].reduce((sum, count) => sum + count - 1, 0) };
+}
+
+const synced = (erp: ErpnextSimulator, doctype: string) => erp.docs(doctype).filter((doc) => typeof doc.shopify_order_id === 'string' && doc.docstatus !== 2);
+
+/**
+ * Counted in the ERPNext simulator itself, not in shopsync's own state: the ground truth. Money is
+ * checked too: every Sales Order's grand total against the Shopify order's total, to the cent.
+ */
+export function summariseErpnext(erp: ErpnextSimulator, shopifyTotals: ReadonlyMap<string, string>) {
+  const salesOrders = synced(erp, 'Sales Order');
+  const invoices = synced(erp, 'Sales Invoice');
+  const payments = synced(erp, 'Payment Entry');
+  const orders = duplicatesByOrder(salesOrders);
+  const mismatched = salesOrders.filter((doc) => {
+    const shopify = shopifyTotals.get(String(doc.shopify_order_id));
+    return shopify === undefined || Math.round(Number(doc.grand_total) * 100) !== Math.round(Number(shopify) * 100);
+  });
   return {
     customers: erp.countDocs('Customer', (doc) => typeof doc.shopsync_key === 'string'),
-    salesOrders: perOrder.size,
+    salesOrders: orders.orders,
     submittedSalesOrders: salesOrders.filter((doc) => doc.docstatus === 1).length,
-    duplicatesInErpnext: [...perOrder.values()].reduce((sum, count) => sum + (count - 1), 0),
+    duplicatesInErpnext: orders.duplicates,
+    salesInvoices: invoices.length,
+    paymentEntries: payments.length,
+    duplicateInvoicesOrPayments: duplicatesByOrder(invoices).duplicates + duplicatesByOrder(payments).duplicates,
+    totalsNotMatchingShopify: mismatched.length,
   };
 }

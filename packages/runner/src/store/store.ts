@@ -49,6 +49,18 @@ export interface ParkedFailure {
   readonly details: Record<string, unknown>;
 }
 
+export interface FailureRecord extends ParkedFailure {
+  readonly id: number;
+  readonly inboxId: number;
+  readonly topic: string;
+  readonly resourceKey: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  /** Events that hit this same problem while it was open. */
+  readonly occurrences: number;
+}
+
 export interface AppliedOperation {
   readonly doctype: string;
   readonly name: string;
@@ -76,6 +88,10 @@ export interface Store {
   addEvidence(inboxId: number, kind: string, data: unknown, now: Date): Promise<void>;
   findOperation(key: string): Promise<AppliedOperation | null>;
   recordOperation(key: string, operation: AppliedOperation, inboxId: number, now: Date): Promise<void>;
+  /** The newest Shopify version applied for a resource, and the operation keys its events applied. */
+  resourceState(resourceKey: string): Promise<{ version: string | null; appliedKeys: ReadonlySet<string> }>;
+  advanceVersion(resourceKey: string, version: string, now: Date): Promise<void>;
+  failures(filter: { status?: string }): Promise<FailureRecord[]>;
   counts(): Promise<InboxCounts>;
   close(): Promise<void>;
 }

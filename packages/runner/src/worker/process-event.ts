@@ -11,7 +11,7 @@ import {
 } from '@shopsync/core';
 import type { Logger } from 'pino';
 import type { ClaimedEvent, Store } from '../store/store';
-import { applyEnsureDocument } from './apply-ensure-document';
+import { applyOperation } from './apply-operation';
 import type { ErpnextPort } from './erpnext-port';
 
 export interface ProcessDeps {
@@ -27,10 +27,17 @@ export interface ProcessDeps {
 
 export type ProcessResult = 'applied' | 'skipped' | 'superseded' | 'failed' | 'retry' | 'lost_claim';
 
+/** Scalar details of the error become the failure's params, so its sentence can name them. */
+function scalarParams(details: Record<string, unknown> | undefined): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(details ?? {}).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'),
+  );
+}
+
 function failureFromError(error: unknown, topic: string, payload: unknown): Failure {
   const subject = subjectOf(topic, payload);
   if (isSyncError(error)) {
-    return { code: error.code, category: error.category, retryable: error.retryable, subject, params: { message: error.message } };
+    return { code: error.code, category: error.category, retryable: error.retryable, subject, params: { ...scalarParams(error.details), message: error.message } };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal.unexpected', category: 'internal', retryable: false, subject, params: { message } };
@@ -62,7 +69,8 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
   let payload: unknown = null;
   try {
     payload = JSON.parse(event.payload);
-    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings);
+    const state = await deps.store.resourceState(event.resourceKey);
+    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings, { appliedVersion: state.version, appliedKeys: state.appliedKeys });
     await deps.store.addEvidence(inboxId, 'plan', plan, deps.now());
     if (plan.failure !== null) {
       const message = describeFailure(plan.failure);
@@ -71,13 +79,15 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
       return kept ? 'failed' : 'lost_claim';
     }
     if (plan.outcome === 'skipped' || plan.outcome === 'superseded') {
+      if (plan.version !== null) await deps.store.advanceVersion(event.resourceKey, plan.version, deps.now());
       return (await deps.store.finish(event.claim, plan.outcome, plan.reason, deps.now())) ? plan.outcome : 'lost_claim';
     }
     const names = new Map<string, string>();
     for (const op of plan.operations) {
-      const applied = await applyEnsureDocument(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names });
+      const applied = await applyOperation(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names });
       names.set(op.key, applied.name);
     }
+    if (plan.version !== null) await deps.store.advanceVersion(event.resourceKey, plan.version, deps.now());
     return (await deps.store.finish(event.claim, 'applied', null, deps.now())) ? 'applied' : 'lost_claim';
   } catch (error) {
     return settleError(event, error, payload, deps);

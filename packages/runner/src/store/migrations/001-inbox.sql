@@ -53,9 +53,11 @@ CREATE TABLE operations (
   applied_at TEXT NOT NULL
 );
 
--- Parked events, with their category and the sentence the operator reads.
+-- Parked problems, with their category and the sentence the operator reads. One open failure per
+-- resource and code: a second event hitting the same problem counts as an occurrence, not a new row.
 CREATE TABLE failures (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
+  resource_key TEXT NOT NULL,
   inbox_id INTEGER NOT NULL REFERENCES inbox (id),
   code TEXT NOT NULL,
   category TEXT NOT NULL,
@@ -63,6 +65,8 @@ CREATE TABLE failures (
   message TEXT NOT NULL,
   details TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'open',
+  occurrences INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
-  UNIQUE (inbox_id, code)
+  last_seen_at TEXT NOT NULL
 );
+CREATE UNIQUE INDEX failures_open ON failures (resource_key, code) WHERE status = 'open';

@@ -8,11 +8,8 @@ export function findOperation(db: Database.Database, key: string): AppliedOperat
 
 /** Idempotent: a replayed operation adopts the same document, so the row is simply kept. */
 export function recordOperation(db: Database.Database, key: string, operation: AppliedOperation, inboxId: number, nowIso: string): void {
-  db.prepare('INSERT INTO operations (op_key, doctype, doc_name, inbox_id, applied_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (op_key) DO NOTHING').run(
-    key,
-    operation.doctype,
-    operation.name,
-    inboxId,
-    nowIso,
-  );
+  db.prepare(
+    `INSERT INTO operations (op_key, doctype, doc_name, inbox_id, applied_at, resource_key)
+     VALUES (?, ?, ?, ?, ?, (SELECT resource_key FROM inbox WHERE id = ?)) ON CONFLICT (op_key) DO NOTHING`,
+  ).run(key, operation.doctype, operation.name, inboxId, nowIso, inboxId);
 }

@@ -32,9 +32,12 @@ export function parkEvent(db: Database.Database, claim: Claim, failure: ParkedFa
   return db.transaction(() => {
     if (!finishEvent(db, claim, 'failed', failure.message, nowIso)) return false;
     db.prepare(
-      `INSERT INTO failures (inbox_id, code, category, retryable, message, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (inbox_id, code) DO UPDATE SET message = excluded.message, details = excluded.details, status = 'open', created_at = excluded.created_at`,
-    ).run(claim.inboxId, failure.code, failure.category, failure.retryable ? 1 : 0, failure.message, JSON.stringify(failure.details), nowIso);
+      `INSERT INTO failures (resource_key, inbox_id, code, category, retryable, message, details, created_at, last_seen_at)
+       SELECT resource_key, id, @code, @category, @retryable, @message, @details, @now, @now FROM inbox WHERE id = @inboxId
+       ON CONFLICT (resource_key, code) WHERE status = 'open'
+       DO UPDATE SET inbox_id = excluded.inbox_id, message = excluded.message, details = excluded.details,
+         occurrences = failures.occurrences + 1, last_seen_at = excluded.last_seen_at`,
+    ).run({ inboxId: claim.inboxId, code: failure.code, category: failure.category, retryable: failure.retryable ? 1 : 0, message: failure.message, details: JSON.stringify(failure.details), now: nowIso });
     return true;
   })();
 }

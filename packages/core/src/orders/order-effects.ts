@@ -1,0 +1,49 @@
+import type { SyncSettings } from '../settings/sync-settings';
+import type { ShopifyOrder } from './shopify-order';
+
+/** What ERPNext must hold for an order, derived from the order's latest state (never from the topic). */
+export const ORDER_EFFECTS = ['sales_order', 'invoice', 'payment', 'cancel_sales_order'] as const;
+export type OrderEffect = (typeof ORDER_EFFECTS)[number];
+
+export interface OrderStateRule {
+  /** Shopify's REST financial_status. */
+  readonly financialStatus: string;
+  readonly effects: readonly OrderEffect[];
+  readonly why: string;
+}
+
+/**
+ * The explicit state table (DESIGN §3), by financial status. Cancellation, the invoice policy and test
+ * orders are applied on top by `orderEffects`. README "What a Shopify order becomes" mirrors this table.
+ */
+export const ORDER_STATE_TABLE: readonly OrderStateRule[] = [
+  { financialStatus: 'pending', effects: ['sales_order'], why: 'ordered, not paid yet (e.g. COD, bank transfer, manual)' },
+  { financialStatus: 'authorized', effects: ['sales_order'], why: 'payment authorized, not captured' },
+  {
+    financialStatus: 'partially_paid',
+    effects: ['sales_order', 'invoice'],
+    why: 'part of the money received: invoiced; the part payments need Shopify transactions (not synced yet)',
+  },
+  { financialStatus: 'paid', effects: ['sales_order', 'invoice', 'payment'], why: 'money received in full' },
+  { financialStatus: 'partially_refunded', effects: ['sales_order', 'invoice', 'payment'], why: 'paid in full, then partly refunded' },
+  { financialStatus: 'refunded', effects: ['sales_order', 'invoice', 'payment'], why: 'paid in full, then refunded' },
+  { financialStatus: 'voided', effects: ['sales_order'], why: 'the authorization was voided; nothing to invoice' },
+  { financialStatus: 'expired', effects: ['sales_order'], why: 'the authorization expired; nothing to invoice' },
+];
+
+export type EffectsDecision =
+  | { readonly kind: 'effects'; readonly effects: readonly OrderEffect[] }
+  | { readonly kind: 'skip'; readonly reason: string };
+
+export function orderEffects(order: ShopifyOrder, settings: SyncSettings, salesOrderBooked: boolean): EffectsDecision {
+  if (order.test && !settings.syncTestOrders) return { kind: 'skip', reason: `order ${order.name} is a Shopify test order (syncTestOrders is off)` };
+  const rule = ORDER_STATE_TABLE.find((candidate) => candidate.financialStatus === order.financialStatus);
+  if (rule === undefined) return { kind: 'skip', reason: `order ${order.name} has financial status "${order.financialStatus}", which has no rule` };
+  const invoiceAllowed = settings.invoicePolicy === 'on_paid' || order.fulfillmentStatus === 'fulfilled';
+  const effects = rule.effects.filter((effect) => (effect !== 'invoice' && effect !== 'payment') || invoiceAllowed);
+  if (order.cancelledAt === null) return { kind: 'effects', effects };
+  if (!salesOrderBooked && !effects.includes('invoice')) {
+    return { kind: 'skip', reason: `order ${order.name} was cancelled before it was booked in ERPNext` };
+  }
+  return { kind: 'effects', effects: [...effects, 'cancel_sales_order'] };
+}

@@ -1,0 +1,11 @@
+-- The newest Shopify version (updated_at) applied per resource: an older event is superseded.
+CREATE TABLE resource_versions (
+  resource_key TEXT PRIMARY KEY,
+  version TEXT NOT NULL,
+  version_ms INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- Which resource's event applied an operation, so a plan can ask "is this order's Sales Order booked?".
+ALTER TABLE operations ADD COLUMN resource_key TEXT;
+CREATE INDEX operations_resource ON operations (resource_key);

@@ -1,0 +1,22 @@
+import type Database from 'better-sqlite3';
+
+export function resourceVersion(db: Database.Database, resourceKey: string): string | null {
+  const row = db.prepare('SELECT version FROM resource_versions WHERE resource_key = ?').get(resourceKey) as { version: string } | undefined;
+  return row?.version ?? null;
+}
+
+/** Only ever moves forward: Shopify versions carry offsets, so they are compared as instants. */
+export function advanceResourceVersion(db: Database.Database, resourceKey: string, version: string, nowIso: string): void {
+  const versionMs = Date.parse(version);
+  if (Number.isNaN(versionMs)) return;
+  db.prepare(
+    `INSERT INTO resource_versions (resource_key, version, version_ms, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (resource_key) DO UPDATE SET version = excluded.version, version_ms = excluded.version_ms, updated_at = excluded.updated_at
+     WHERE excluded.version_ms > resource_versions.version_ms`,
+  ).run(resourceKey, version, versionMs, nowIso);
+}
+
+export function appliedKeysOf(db: Database.Database, resourceKey: string): Set<string> {
+  const rows = db.prepare('SELECT op_key FROM operations WHERE resource_key = ?').all(resourceKey) as Array<{ op_key: string }>;
+  return new Set(rows.map((row) => row.op_key));
+}

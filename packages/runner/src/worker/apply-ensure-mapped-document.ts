@@ -1,0 +1,33 @@
+import type { EnsureMappedDocumentOperation } from '@shopsync/core';
+import type { AppliedOperation } from '../store/store';
+import type { ApplyContext } from './apply-context';
+import { findByKey, isKeyClash } from './apply-ensure-document';
+import { finishEnsure } from './finish-ensure';
+import { resolveDocRefs } from './resolve-doc-refs';
+
+/** Keys ERPNext's mapper puts on a draft that must not be sent back on insert. */
+const DRAFT_ONLY_FIELDS = ['name', '__islocal', '__unsaved', 'creation', 'modified', 'owner', 'modified_by'];
+
+/**
+ * Looks the key up before mapping: once the earlier document is submitted, ERPNext's mapper no
+ * longer offers the rows (they are billed), so adopting must not depend on mapping again.
+ */
+export async function applyEnsureMappedDocument(op: EnsureMappedDocumentOperation, ctx: ApplyContext): Promise<AppliedOperation> {
+  const known = await ctx.store.findOperation(op.key);
+  if (known !== null) return known;
+  const existing = await findByKey(op, ctx);
+  if (existing !== null) return finishEnsure(op, existing, 'adopted', ctx);
+  // Mapper methods only read: a GET is rolled back by Frappe and safe for the client to retry.
+  const draft = (await ctx.erpnext.callMethod(op.method, resolveDocRefs(op.args, ctx.names), { verb: 'GET' })) as Record<string, unknown>;
+  const doc: Record<string, unknown> = { ...draft, ...resolveDocRefs(op.set, ctx.names) };
+  for (const field of DRAFT_ONLY_FIELDS) delete doc[field];
+  try {
+    const created = await ctx.erpnext.insertDoc(op.doctype, doc);
+    return finishEnsure(op, { name: String(created.name), docstatus: Number(created.docstatus ?? 0) }, 'inserted', ctx);
+  } catch (error) {
+    if (!isKeyClash(error)) throw error;
+    const raced = await findByKey(op, ctx);
+    if (raced === null) throw error;
+    return finishEnsure(op, raced, 'adopted', ctx);
+  }
+}
