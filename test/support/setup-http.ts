@@ -7,6 +7,12 @@ beforeAll(() => {
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
 });
 
+// nock patches http globally; without restoring, one test file's interceptor outlives it in the worker.
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
+
 afterEach(() => {
   const pending = nock.pendingMocks();
   nock.cleanAll();

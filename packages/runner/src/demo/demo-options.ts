@@ -23,7 +23,7 @@ export interface DemoSummary {
   readonly salesInvoices: number;
   readonly paymentEntries: number;
   readonly duplicateInvoicesOrPayments: number;
-  /** Sales Orders whose grand total differs from the Shopify order's total by a cent or more. */
+  /** Orders, invoices and payments whose amount differs from the Shopify order's total by a cent or more. */
   readonly totalsNotMatchingShopify: number;
   readonly applied: number;
   readonly failed: number;

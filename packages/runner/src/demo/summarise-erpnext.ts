@@ -13,17 +13,19 @@ const synced = (erp: ErpnextSimulator, doctype: string) => erp.docs(doctype).fil
 
 /**
  * Counted in the ERPNext simulator itself, not in shopsync's own state: the ground truth. Money is
- * checked too: every Sales Order's grand total against the Shopify order's total, to the cent.
+ * checked too: every Sales Order's and Sales Invoice's grand total and every Payment Entry's amount
+ * against the Shopify order's total, to the cent (the simulated orders are paid in full).
  */
 export function summariseErpnext(erp: ErpnextSimulator, shopifyTotals: ReadonlyMap<string, string>) {
   const salesOrders = synced(erp, 'Sales Order');
   const invoices = synced(erp, 'Sales Invoice');
   const payments = synced(erp, 'Payment Entry');
   const orders = duplicatesByOrder(salesOrders);
-  const mismatched = salesOrders.filter((doc) => {
+  const differs = (field: string) => (doc: Doc) => {
     const shopify = shopifyTotals.get(String(doc.shopify_order_id));
-    return shopify === undefined || Math.round(Number(doc.grand_total) * 100) !== Math.round(Number(shopify) * 100);
-  });
+    return shopify === undefined || Math.round(Number(doc[field]) * 100) !== Math.round(Number(shopify) * 100);
+  };
+  const mismatched = [...salesOrders.filter(differs('grand_total')), ...invoices.filter(differs('grand_total')), ...payments.filter(differs('paid_amount'))];
   return {
     customers: erp.countDocs('Customer', (doc) => typeof doc.shopsync_key === 'string'),
     salesOrders: orders.orders,

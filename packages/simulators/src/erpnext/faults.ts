@@ -22,6 +22,8 @@ export interface FaultSpec {
   /** For `status`: e.g. 502, 503, 429, or 500 with excType QueryDeadlockError. */
   readonly status?: number;
   readonly excType?: string;
+  /** Same as `excType`, spelled as in Frappe's body. */
+  readonly exc_type?: string;
   /** For `status` 429: the Retry-After header, in seconds. */
   readonly retryAfterSeconds?: number;
   /** For `latency`. */

@@ -88,8 +88,7 @@ export function computeTotals(ctx: Ctx, doc: Doc): void {
   doc.net_total = round2(netTotal);
   doc.total_taxes_and_charges = round2(running - netTotal);
   doc.grand_total = round2(running - num(doc.discount_amount));
-  doc.rounded_total = Math.round(num(doc.grand_total));
-  doc.rounding_adjustment = round2(num(doc.rounded_total) - num(doc.grand_total));
+  setRoundedTotal(ctx, doc);
   doc.base_grand_total = round2(num(doc.grand_total) * (num(doc.conversion_rate) || 1));
 }
 
@@ -100,4 +99,21 @@ export function requireWarehouses(ctx: Ctx, doc: Doc, message: (itemCode: string
     if (!item || num(item.is_stock_item) !== 1 || row.warehouse || num(row.delivered_by_supplier) === 1) continue;
     ctx.log.throw(message(String(row.item_code)), excType, { erpnext: true });
   }
+}
+
+/**
+ * ERPNext's set_rounded_total: nothing when the document disables it, else the grand total rounded to
+ * the currency's smallest fraction (round_based_on_smallest_currency_fraction), or to a whole unit
+ * when the currency has none.
+ */
+function setRoundedTotal(ctx: Ctx, doc: Doc): void {
+  if (num(doc.disable_rounded_total) === 1) {
+    doc.rounded_total = 0;
+    doc.rounding_adjustment = 0;
+    return;
+  }
+  const currency = doc.currency ? findDoc(ctx, 'Currency', String(doc.currency)) : undefined;
+  const fraction = num(currency?.smallest_currency_fraction_value) || 1;
+  doc.rounded_total = round2(Math.round(num(doc.grand_total) / fraction) * fraction);
+  doc.rounding_adjustment = round2(num(doc.rounded_total) - num(doc.grand_total));
 }

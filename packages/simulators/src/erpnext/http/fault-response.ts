@@ -28,7 +28,7 @@ function reason(status: number): string {
 export function faultResponse(fault: FaultSpec, tracebacks: boolean): RawResponse {
   const status = fault.status ?? 500;
   const retryAfter: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
-  const excType = fault.excType ?? DEFAULT_EXC[status];
+  const excType = fault.excType ?? fault.exc_type ?? DEFAULT_EXC[status];
   if (!excType) {
     const title = `${status} ${reason(status)}`;
     const body = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;

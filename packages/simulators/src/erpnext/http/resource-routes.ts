@@ -1,7 +1,7 @@
 import { listDocs } from '../list/list-docs';
-import { deleteDoc, insertDoc, saveDoc } from '../model/document-service';
+import { deleteDoc, insertDoc, readDoc, saveDoc } from '../model/document-service';
 import { asDict } from '../model/serialize-doc';
-import { getDocOr404, requireMeta, type Ctx } from '../site/site';
+import { requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import { FrappeError } from '../wire/frappe-error';
 import type { FormDict } from './form-dict';
@@ -43,8 +43,7 @@ export function resourceRoute(ctx: Ctx, method: string, doctype: string, name: s
   } else {
     if (method === 'GET') {
       if (form.run_method) return runMethod(ctx, doctype, name, form);
-      requireMeta(ctx, doctype);
-      return data(ctx, doctype, getDocOr404(ctx, doctype, name));
+      return data(ctx, doctype, readDoc(ctx, doctype, name));
     }
     if (method === 'PUT') {
       const body = { ...requestData(form, rawBody) };

@@ -31,6 +31,7 @@ export function sellingHeader(): FieldDef[] {
     f('grand_total', 'Currency', { read_only: 1 }),
     f('rounding_adjustment', 'Currency', { read_only: 1 }),
     f('rounded_total', 'Currency', { read_only: 1 }),
+    f('disable_rounded_total', 'Check'),
     f('base_grand_total', 'Currency', { read_only: 1 }),
   ];
 }

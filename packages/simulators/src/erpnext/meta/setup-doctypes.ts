@@ -21,7 +21,7 @@ export const SETUP_DOCTYPES: readonly DoctypeMeta[] = [
       f('enable_perpetual_inventory', 'Check', { default: '1' }),
     ],
   },
-  { name: 'Currency', autoname: 'field:currency_name', fields: [f('currency_name', 'Data', { reqd: 1, unique: 1 }), f('enabled', 'Check'), f('symbol', 'Data')] },
+  { name: 'Currency', autoname: 'field:currency_name', fields: [f('currency_name', 'Data', { reqd: 1, unique: 1 }), f('enabled', 'Check'), f('symbol', 'Data'), f('smallest_currency_fraction_value', 'Currency')] },
   { name: 'Country', autoname: 'field:country_name', fields: [f('country_name', 'Data', { reqd: 1, unique: 1 }), f('code', 'Data')] },
   {
     name: 'Warehouse',

@@ -12,8 +12,11 @@ const num = (value: unknown): number => Number(value ?? 0) || 0;
 
 /** Unsaved drafts serialise like any Document returned by a method: as_dict(no_nulls=True). */
 function draft(ctx: Ctx, doc: Doc): Record<string, unknown> {
-  const out = asDict(ctx, requireMeta(ctx, String(doc.doctype)), doc);
+  const meta = requireMeta(ctx, String(doc.doctype));
+  const out = asDict(ctx, meta, doc);
+  // Nothing is named before insert: the parent and its rows have no `name` yet.
   delete out.name;
+  for (const table of meta.tables) for (const row of (out[table.fieldname] as Array<Record<string, unknown>>) ?? []) delete row.name;
   return out;
 }
 

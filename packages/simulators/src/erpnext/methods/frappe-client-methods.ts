@@ -1,7 +1,7 @@
 import { listDocs } from '../list/list-docs';
-import { deleteDoc, insertDoc, saveDoc } from '../model/document-service';
+import { deleteDoc, insertDoc, readDoc, saveDoc } from '../model/document-service';
 import { asDict } from '../model/serialize-doc';
-import { findDoc, getDocOr404, requireMeta, type Ctx } from '../site/site';
+import { findDoc, requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import { jsonArg, stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
 
@@ -62,7 +62,8 @@ export const FRAPPE_CLIENT_METHODS: Readonly<Record<string, WhitelistedMethod>> 
     run: (ctx, args) => {
       const doctype = stringArg(args, 'doctype');
       const meta = requireMeta(ctx, doctype);
-      const doc = locate(ctx, doctype, args) ?? getDocOr404(ctx, doctype, stringArg(args, 'name'));
+      // With neither name nor filters frappe.client.get returns the Single (notes §2).
+      const doc = locate(ctx, doctype, args) ?? readDoc(ctx, doctype, meta.isSingle ? doctype : stringArg(args, 'name'));
       return asDict(ctx, meta, doc, false);
     },
   },

@@ -19,7 +19,8 @@ function insertAll(ctx: Ctx, doctype: string, docs: ReadonlyArray<Record<string,
 export function seedSite(site: Site, credentials: { apiKey: string; apiSecret: string }): void {
   const ctx: Ctx = { site, user: 'Administrator', log: new MessageLog(site.randomHex) };
   const d = site.defaults;
-  insertAll(ctx, 'Currency', ['USD', 'EUR', 'GBP', 'CAD', 'INR'].map((c) => ({ currency_name: c, enabled: c === 'USD' ? 1 : 0 })));
+  // Frappe's country_info gives these currencies a smallest fraction of 0.01, so totals round to the cent.
+  insertAll(ctx, 'Currency', ['USD', 'EUR', 'GBP', 'CAD', 'INR'].map((c) => ({ currency_name: c, enabled: c === 'USD' ? 1 : 0, smallest_currency_fraction_value: 0.01 })));
   insertAll(ctx, 'Country', [['United States', 'us'], ['Canada', 'ca'], ['United Kingdom', 'gb'], ['Germany', 'de'], ['India', 'in']].map(([country_name, code]) => ({ country_name, code })));
   insertDoc(ctx, 'Company', { company_name: d.company, abbr: d.abbr, default_currency: d.currency, country: d.country });
   const account = (account_name: string, root_type: string, account_type: string, is_group = 0) => ({ account_name, company: d.company, root_type, account_type, is_group, account_currency: d.currency });

@@ -8,8 +8,15 @@ type Undo = () => void;
  * leaves no document and consumes no naming-series number. Documents are copied in and out,
  * so nothing outside the store can change a stored row by accident.
  */
+/** utf8mb4_unicode_ci as far as a sync cares: case-insensitive, trailing spaces ignored. */
+export function collate(value: unknown): string {
+  return String(value ?? '').toLowerCase().replace(/ +$/, '');
+}
+
 export class SiteStore {
   private readonly tables = new Map<string, Map<string, Doc>>();
+  /** Collated name → stored name, per doctype: MariaDB finds "sku-1001" as "SKU-1001". */
+  private readonly names = new Map<string, Map<string, string>>();
   private readonly series = new Map<string, number>();
   private journal: Undo[] | undefined;
 
@@ -32,8 +39,21 @@ export class SiteStore {
     if (!table) {
       table = new Map();
       this.tables.set(doctype, table);
+      this.names.set(doctype, new Map());
     }
     return table;
+  }
+
+  private write(doctype: string, name: string, doc: Doc | undefined): void {
+    const table = this.table(doctype);
+    const index = this.names.get(doctype);
+    if (doc === undefined) {
+      table.delete(name);
+      index?.delete(collate(name));
+    } else {
+      table.set(name, doc);
+      index?.set(collate(name), name);
+    }
   }
 
   get(doctype: string, name: string): Doc | undefined {
@@ -41,8 +61,14 @@ export class SiteStore {
     return doc === undefined ? undefined : structuredClone(doc);
   }
 
+  /** The stored spelling of a name under the database collation, if such a row exists. */
+  resolveName(doctype: string, name: string): string | undefined {
+    if (this.tables.get(doctype)?.has(name)) return name;
+    return this.names.get(doctype)?.get(collate(name));
+  }
+
   has(doctype: string, name: string): boolean {
-    return this.tables.get(doctype)?.has(name) ?? false;
+    return this.resolveName(doctype, name) !== undefined;
   }
 
   /** Rows in insertion order (what a table scan without ORDER BY tends to return). */
@@ -56,18 +82,16 @@ export class SiteStore {
   }
 
   put(doctype: string, doc: Doc): void {
-    const table = this.table(doctype);
-    const previous = table.get(doc.name);
-    this.journal?.push(() => (previous === undefined ? table.delete(doc.name) : table.set(doc.name, previous)));
-    table.set(doc.name, structuredClone(doc));
+    const previous = this.tables.get(doctype)?.get(doc.name);
+    this.journal?.push(() => this.write(doctype, doc.name, previous));
+    this.write(doctype, doc.name, structuredClone(doc));
   }
 
   delete(doctype: string, name: string): void {
-    const table = this.table(doctype);
-    const previous = table.get(name);
+    const previous = this.tables.get(doctype)?.get(name);
     if (previous === undefined) return;
-    this.journal?.push(() => table.set(name, previous));
-    table.delete(name);
+    this.journal?.push(() => this.write(doctype, name, previous));
+    this.write(doctype, name, undefined);
   }
 
   /** `tabSeries`: next number for a resolved prefix such as "SAL-ORD-2025-". */
@@ -80,6 +104,7 @@ export class SiteStore {
 
   clear(): void {
     this.tables.clear();
+    this.names.clear();
     this.series.clear();
     this.journal = undefined;
   }

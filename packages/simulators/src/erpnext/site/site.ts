@@ -53,12 +53,8 @@ export function requireMeta(ctx: Ctx, doctype: string): Meta {
  * spaces, so `SKU-1001` is found as `sku-1001 ` too; the stored spelling is returned.
  */
 export function findDoc(ctx: Ctx, doctype: string, name: string): Doc | undefined {
-  const store = ctx.site.store;
-  const exact = store.get(doctype, name);
-  if (exact) return exact;
-  const key = collate(name);
-  for (const doc of store.scan(doctype)) if (collate(doc.name) === key) return store.get(doctype, doc.name);
-  return undefined;
+  const stored = ctx.site.store.resolveName(doctype, name);
+  return stored === undefined ? undefined : ctx.site.store.get(doctype, stored);
 }
 
 /** `frappe.get_doc` for a name that must exist: 404 "{doctype} {name} not found" otherwise. */
@@ -68,7 +64,4 @@ export function getDocOr404(ctx: Ctx, doctype: string, name: string): Doc {
   ctx.log.throw(`${doctype} ${name} not found`, 'DoesNotExistError');
 }
 
-/** utf8mb4_unicode_ci as far as a sync cares: case-insensitive, trailing spaces ignored. */
-export function collate(value: unknown): string {
-  return String(value ?? '').toLowerCase().replace(/ +$/, '');
-}
+export { collate } from './site-store';
