@@ -12,6 +12,9 @@ export class FakeErpnext implements ErpnextPort {
   readonly calls: string[] = [];
   /** The next N inserts commit and then fail with a network error. */
   loseNextInsertResponses = 0;
+  /** Called after every committed write (insert, submit, cancel), with its ordinal; a test may crash here. */
+  afterWrite: (writes: number) => void = () => undefined;
+  private writes = 0;
   private counter = 0;
 
   private table(doctype: string): Doc[] {
@@ -28,6 +31,7 @@ export class FakeErpnext implements ErpnextPort {
     }
     const stored = { ...doc, name: `${doctype}-${++this.counter}`, docstatus: 0 };
     rows.push(stored);
+    this.afterWrite(++this.writes);
     if (this.loseNextInsertResponses > 0) {
       this.loseNextInsertResponses -= 1;
       throw SyncError.retryable({ code: 'erpnext.network', category: 'transient', message: 'socket hang up' });
@@ -46,6 +50,7 @@ export class FakeErpnext implements ErpnextPort {
     const row = this.table(doctype).find((candidate) => candidate.name === name);
     if (row === undefined) throw SyncError.permanent({ code: 'erpnext.not_found', category: 'validation', message: `${doctype} ${name} not found` });
     row.docstatus = 1;
+    this.afterWrite(++this.writes);
     return { ...row };
   }
 
@@ -65,6 +70,7 @@ export class FakeErpnext implements ErpnextPort {
       throw SyncError.permanent({ code: 'erpnext.link_exists', category: 'conflict', message: `Cannot delete or cancel because ${doctype} ${name} is linked with ${String(blocker.name)}` });
     }
     row.docstatus = 2;
+    this.afterWrite(++this.writes);
     return { ...row };
   }
 
@@ -74,6 +80,13 @@ export class FakeErpnext implements ErpnextPort {
     if (method.endsWith('make_sales_invoice')) return { doctype: 'Sales Invoice', sales_order: args.source_name, docstatus: 0, __islocal: 1 };
     if (method.endsWith('get_payment_entry')) return { doctype: 'Payment Entry', reference_name: args.dn, docstatus: 0, __islocal: 1 };
     throw SyncError.permanent({ code: 'erpnext.validation', category: 'validation', message: `no fake for ${method}` });
+  }
+
+  /** The observable end state: every document by key, with its docstatus; names are left out. */
+  summary(): Record<string, string[]> {
+    const result: Record<string, string[]> = {};
+    for (const [doctype, rows] of this.docs) result[doctype] = rows.map((row) => `${String(row.shopsync_key)}#${String(row.docstatus)}`).sort();
+    return result;
   }
 
   count(doctype: string): number {

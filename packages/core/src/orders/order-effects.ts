@@ -35,15 +35,16 @@ export type EffectsDecision =
   | { readonly kind: 'effects'; readonly effects: readonly OrderEffect[] }
   | { readonly kind: 'skip'; readonly reason: string };
 
-export function orderEffects(order: ShopifyOrder, settings: SyncSettings, salesOrderBooked: boolean): EffectsDecision {
+/**
+ * A cancelled order is booked and then cancelled even when ERPNext never saw it: the audit trail
+ * shows it, and the result does not depend on whether the cancel webhook came before the create.
+ */
+export function orderEffects(order: ShopifyOrder, settings: SyncSettings): EffectsDecision {
   if (order.test && !settings.syncTestOrders) return { kind: 'skip', reason: `order ${order.name} is a Shopify test order (syncTestOrders is off)` };
   const rule = ORDER_STATE_TABLE.find((candidate) => candidate.financialStatus === order.financialStatus);
   if (rule === undefined) return { kind: 'skip', reason: `order ${order.name} has financial status "${order.financialStatus}", which has no rule` };
   const invoiceAllowed = settings.invoicePolicy === 'on_paid' || order.fulfillmentStatus === 'fulfilled';
   const effects = rule.effects.filter((effect) => (effect !== 'invoice' && effect !== 'payment') || invoiceAllowed);
   if (order.cancelledAt === null) return { kind: 'effects', effects };
-  if (!salesOrderBooked && !effects.includes('invoice')) {
-    return { kind: 'skip', reason: `order ${order.name} was cancelled before it was booked in ERPNext` };
-  }
   return { kind: 'effects', effects: [...effects, 'cancel_sales_order'] };
 }

@@ -27,7 +27,7 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
   }
   const subject = { kind: 'order', label: order.name, shopifyId: order.id } as const;
   const salesOrderKey = operationKey(OPERATION_KINDS.salesOrder, shop, order.id);
-  const decision = orderEffects(order, settings, context.appliedKeys.has(salesOrderKey));
+  const decision = orderEffects(order, settings);
   if (decision.kind === 'skip') return skippedPlan(decision.reason, order.updatedAt);
   if (order.currency !== settings.companyCurrency) {
     return failedPlan(coreFailure('mapping.currency_unsupported', subject, { orderCurrency: order.currency, companyCurrency: settings.companyCurrency }));

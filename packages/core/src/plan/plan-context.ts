@@ -2,11 +2,9 @@
 export interface PlanContext {
   /** The newest version (Shopify updated_at) of this resource already applied, if any. */
   readonly appliedVersion: string | null;
-  /** Operation keys already applied (by any event), so a plan can tell "never booked" from "booked". */
-  readonly appliedKeys: ReadonlySet<string>;
 }
 
-export const EMPTY_CONTEXT: PlanContext = { appliedVersion: null, appliedKeys: new Set() };
+export const EMPTY_CONTEXT: PlanContext = { appliedVersion: null };
 
 /**
  * Shopify timestamps carry an offset (`2026-11-27T10:15:00-05:00`), so they are compared as instants.

@@ -5,7 +5,7 @@ import { claimNextEvent } from './sql/claim-next-event';
 import { inboxCounts } from './sql/inbox-counts';
 import { listFailures } from './sql/list-failures';
 import { findOperation, recordOperation } from './sql/operations';
-import { advanceResourceVersion, appliedKeysOf, resourceVersion } from './sql/resource-versions';
+import { advanceResourceVersion, resourceVersion } from './sql/resource-versions';
 import { finishEvent, parkEvent, scheduleEventRetry } from './sql/settle-event';
 import type { Store } from './store';
 
@@ -38,7 +38,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     findOperation: async (key) => findOperation(db, key),
     recordOperation: async (key, operation, inboxId, now) => recordOperation(db, key, operation, inboxId, iso(now)),
-    resourceState: async (resourceKey) => ({ version: resourceVersion(db, resourceKey), appliedKeys: appliedKeysOf(db, resourceKey) }),
+    resourceVersion: async (resourceKey) => resourceVersion(db, resourceKey),
     advanceVersion: async (resourceKey, version, now) => advanceResourceVersion(db, resourceKey, version, iso(now)),
     failures: async (filter) => listFailures(db, filter),
     counts: async () => inboxCounts(db),

@@ -88,8 +88,8 @@ export interface Store {
   addEvidence(inboxId: number, kind: string, data: unknown, now: Date): Promise<void>;
   findOperation(key: string): Promise<AppliedOperation | null>;
   recordOperation(key: string, operation: AppliedOperation, inboxId: number, now: Date): Promise<void>;
-  /** The newest Shopify version applied for a resource, and the operation keys its events applied. */
-  resourceState(resourceKey: string): Promise<{ version: string | null; appliedKeys: ReadonlySet<string> }>;
+  /** The newest Shopify version (updated_at) applied for a resource, if any. */
+  resourceVersion(resourceKey: string): Promise<string | null>;
   advanceVersion(resourceKey: string, version: string, now: Date): Promise<void>;
   failures(filter: { status?: string }): Promise<FailureRecord[]>;
   counts(): Promise<InboxCounts>;

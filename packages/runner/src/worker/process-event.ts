@@ -69,8 +69,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
   let payload: unknown = null;
   try {
     payload = JSON.parse(event.payload);
-    const state = await deps.store.resourceState(event.resourceKey);
-    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings, { appliedVersion: state.version, appliedKeys: state.appliedKeys });
+    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings, { appliedVersion: await deps.store.resourceVersion(event.resourceKey) });
     await deps.store.addEvidence(inboxId, 'plan', plan, deps.now());
     if (plan.failure !== null) {
       const message = describeFailure(plan.failure);

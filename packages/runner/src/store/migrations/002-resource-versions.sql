@@ -6,6 +6,6 @@ CREATE TABLE resource_versions (
   updated_at TEXT NOT NULL
 );
 
--- Which resource's event applied an operation, so a plan can ask "is this order's Sales Order booked?".
+-- Which resource's event applied an operation: evidence for "what did this order's events write?".
 ALTER TABLE operations ADD COLUMN resource_key TEXT;
 CREATE INDEX operations_resource ON operations (resource_key);

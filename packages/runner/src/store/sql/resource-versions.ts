@@ -15,8 +15,3 @@ export function advanceResourceVersion(db: Database.Database, resourceKey: strin
      WHERE excluded.version_ms > resource_versions.version_ms`,
   ).run(resourceKey, version, versionMs, nowIso);
 }
-
-export function appliedKeysOf(db: Database.Database, resourceKey: string): Set<string> {
-  const rows = db.prepare('SELECT op_key FROM operations WHERE resource_key = ?').all(resourceKey) as Array<{ op_key: string }>;
-  return new Set(rows.map((row) => row.op_key));
-}
