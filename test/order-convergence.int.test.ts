@@ -22,8 +22,8 @@ function lifecycle(initial: 'pending' | 'paid', steps: ReadonlyArray<(typeof STE
   let clock = Date.parse('2026-11-27T15:00:00Z');
   const shopify = createShopifySimulator({ seed: 5, now: () => new Date((clock += 60_000)) });
   const webhooks: OrderWebhook[] = [];
-  const record = (topic: string, order: { updated_at: string }) =>
-    webhooks.push({ webhookId: `w${webhooks.length}`, topic, body: JSON.stringify(order), version: Date.parse(order.updated_at) });
+  const record = (topic: string, order: { updated_at: string | null }) =>
+    webhooks.push({ webhookId: `w${webhooks.length}`, topic, body: JSON.stringify(order), version: Date.parse(order.updated_at ?? '') });
   const created = shopify.driver.createOrder({ customer: 'new', financialStatus: initial });
   record('orders/create', created);
   let paid = initial === 'paid';

@@ -45,6 +45,16 @@ export class FakeErpnext implements ErpnextPort {
     return row === undefined ? null : { ...row };
   }
 
+  async updateDoc(doctype: string, name: string, changes: Doc): Promise<Doc> {
+    this.calls.push(`update ${doctype}`);
+    const row = this.table(doctype).find((candidate) => candidate.name === name);
+    if (row === undefined) throw SyncError.permanent({ code: 'erpnext.not_found', category: 'validation', message: `${doctype} ${name} not found` });
+    const { modified: _modified, ...rest } = changes;
+    Object.assign(row, rest);
+    this.afterWrite(++this.writes);
+    return { ...row };
+  }
+
   async submitDoc(doctype: string, name: string): Promise<Doc> {
     this.calls.push(`submit ${doctype}`);
     const row = this.table(doctype).find((candidate) => candidate.name === name);

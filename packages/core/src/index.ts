@@ -19,3 +19,8 @@ export * from './money/cents';
 export * from './orders/order-effects';
 export * from './orders/sales-order-money';
 export * from './plan/plan-context';
+export * from './authority/field-authority';
+export * from './customers/shopify-customer';
+export * from './customers/parse-customer';
+export * from './customers/plan-customer-event';
+export * from './customers/normalize-phone';

@@ -1,4 +1,4 @@
-import type { SyncSettings } from '@shopsync/core';
+import { DEFAULT_FIELD_AUTHORITY, type SyncSettings } from '@shopsync/core';
 import type { Logger } from 'pino';
 import type { Config } from './config/config-schema';
 import { createWebhookServer, listen, type RunningServer } from './ingress/webhook-server';
@@ -26,7 +26,7 @@ export interface Runner {
 }
 
 export function settingsFrom(config: Config): SyncSettings {
-  return { ...config.mapping };
+  return { ...config.mapping, fieldAuthority: { ...DEFAULT_FIELD_AUTHORITY, ...config.mapping.fieldAuthority } };
 }
 
 /** The composition of ingress, store and workers; every dependency comes in through `deps` (STYLE C9). */

@@ -1,4 +1,6 @@
 import type { FailureSubject } from '../failures/failure';
+import { parseCustomer } from '../customers/parse-customer';
+import { planCustomerEvent } from '../customers/plan-customer-event';
 import { resourceIdOf } from '../ids/shopify-gid';
 import { coreFailure } from '../failures/make-failure';
 import { resourceKey } from '../keys/operation-key';
@@ -19,6 +21,13 @@ export interface InboundEvent {
 
 /** The single entry point: event + settings in, plan out. No IO, no clock, no randomness. */
 export function planEvent(event: InboundEvent, settings: SyncSettings, context: PlanContext = EMPTY_CONTEXT): Plan {
+  if (event.topic === 'customers/create' || event.topic === 'customers/update') {
+    const customer = parseCustomer(event.payload);
+    if (!customer.ok) {
+      return failedPlan(coreFailure('payload.invalid', { kind: 'event', label: event.topic }, { issues: customer.issues.join('; ') }));
+    }
+    return planCustomerEvent(event.shop, customer.value, settings, context);
+  }
   if (!isOrderTopic(event.topic)) return skippedPlan(`topic ${event.topic} is not synced`);
   const result = parseOrder(event.payload);
   if (!result.ok) {
@@ -51,6 +60,11 @@ export function subjectOf(topic: string, payload: unknown): FailureSubject {
     const id = resourceIdOf(payload, 'Order');
     const name = typeof payload.name === 'string' ? payload.name : id ?? 'unknown';
     return { kind: 'order', label: name, ...(id === null ? {} : { shopifyId: id }) };
+  }
+  if (isRecord(payload) && topic.startsWith('customers/')) {
+    const id = resourceIdOf(payload, 'Customer');
+    const name = [payload.first_name, payload.last_name].filter((part) => typeof part === 'string').join(' ');
+    return { kind: 'customer', label: name.length > 0 ? name : id ?? 'unknown', ...(id === null ? {} : { shopifyId: id }) };
   }
   return { kind: 'event', label: topic };
 }

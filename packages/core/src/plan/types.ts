@@ -48,7 +48,21 @@ export interface CancelDocumentOperation {
   readonly dependsOn: readonly string[];
 }
 
-export type Operation = EnsureDocumentOperation | EnsureMappedDocumentOperation | CancelDocumentOperation;
+/**
+ * Bring the listed fields of an existing document to these values. Idempotent by value: the runner
+ * compares first and writes only what differs, so it is not remembered by key; a child table given
+ * here replaces the document's table whole (Frappe's PUT semantics).
+ */
+export interface UpdateDocumentOperation {
+  readonly key: string;
+  readonly kind: 'update_document';
+  readonly doctype: string;
+  readonly target: DocRef;
+  readonly changes: DocFields;
+  readonly dependsOn: readonly string[];
+}
+
+export type Operation = EnsureDocumentOperation | EnsureMappedDocumentOperation | CancelDocumentOperation | UpdateDocumentOperation;
 
 /** The terminal status the event gets once every operation succeeded (DESIGN G2). */
 export type PlanOutcome = 'applied' | 'skipped' | 'superseded' | 'failed';

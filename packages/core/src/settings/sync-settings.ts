@@ -1,3 +1,5 @@
+import { DEFAULT_FIELD_AUTHORITY, type FieldAuthority } from '../authority/field-authority';
+
 /** When a paid order gets its Sales Invoice and Payment Entry. */
 export type InvoicePolicy = 'on_paid' | 'on_fulfilled';
 
@@ -31,6 +33,8 @@ export interface SyncSettings {
   readonly invoicePolicy: InvoicePolicy;
   /** Shopify gateway name (e.g. "shopify_payments", "Cash on Delivery (COD)", "manual") → ERPNext payment. */
   readonly paymentGateways: Readonly<Record<string, PaymentGatewayMapping>>;
+  /** Who owns each mapped field (`Doctype.field` → shopify | set_on_create | erpnext). */
+  readonly fieldAuthority: FieldAuthority;
 }
 
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
@@ -49,4 +53,5 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   syncTestOrders: false,
   invoicePolicy: 'on_paid',
   paymentGateways: {},
+  fieldAuthority: DEFAULT_FIELD_AUTHORITY,
 };

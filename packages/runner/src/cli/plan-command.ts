@@ -20,6 +20,8 @@ function operationToJson(op: Operation) {
       return { key: op.key, kind: op.kind, doctype: op.doctype, method: op.method, args: op.args, changes: op.set, submit: op.submit, dependsOn: op.dependsOn };
     case 'cancel_document':
       return { key: op.key, kind: op.kind, doctype: op.doctype, target: op.target, dependsOn: op.dependsOn };
+    case 'update_document':
+      return { key: op.key, kind: op.kind, doctype: op.doctype, target: op.target, changes: op.changes, dependsOn: op.dependsOn };
   }
 }
 
@@ -36,7 +38,7 @@ export function planToJson(plan: Plan) {
 function planToText(plan: Plan): string {
   const lines = [`outcome: ${plan.outcome}${plan.reason === null ? '' : ` (${plan.reason})`}`];
   plan.operations.forEach((op, index) => {
-    lines.push(`${index + 1}. ${op.kind} ${op.doctype}${op.kind !== 'cancel_document' && op.submit ? ' (submitted)' : ''}  key=${op.key}`);
+    lines.push(`${index + 1}. ${op.kind} ${op.doctype}${(op.kind === 'ensure_document' || op.kind === 'ensure_mapped_document') && op.submit ? ' (submitted)' : ''}  key=${op.key}`);
   });
   if (plan.failure !== null) lines.push(`failure [${plan.failure.category}] ${plan.failure.code}: ${describeFailure(plan.failure)}`);
   return lines.join('\n');

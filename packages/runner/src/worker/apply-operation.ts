@@ -4,6 +4,7 @@ import type { ApplyContext } from './apply-context';
 import { applyCancelDocument } from './apply-cancel-document';
 import { applyEnsureDocument } from './apply-ensure-document';
 import { applyEnsureMappedDocument } from './apply-ensure-mapped-document';
+import { applyUpdateDocument } from './apply-update-document';
 
 /** The runner is the only code that executes operations (STYLE C2); one function per kind. */
 export function applyOperation(op: Operation, ctx: ApplyContext): Promise<AppliedOperation> {
@@ -14,5 +15,7 @@ export function applyOperation(op: Operation, ctx: ApplyContext): Promise<Applie
       return applyEnsureMappedDocument(op, ctx);
     case 'cancel_document':
       return applyCancelDocument(op, ctx);
+    case 'update_document':
+      return applyUpdateDocument(op, ctx);
   }
 }

@@ -3,6 +3,7 @@ export interface ErpnextPort {
   insertDoc(doctype: string, doc: Record<string, unknown>): Promise<Record<string, unknown>>;
   findOne(doctype: string, filters: Record<string, unknown>, fields: string[]): Promise<Record<string, unknown> | null | undefined>;
   getDoc(doctype: string, name: string): Promise<Record<string, unknown>>;
+  updateDoc(doctype: string, name: string, changes: Record<string, unknown>): Promise<Record<string, unknown>>;
   submitDoc(doctype: string, name: string): Promise<Record<string, unknown>>;
   cancelDoc(doctype: string, name: string): Promise<Record<string, unknown>>;
   callMethod(method: string, args: Record<string, unknown>, options?: { verb?: 'GET' | 'POST' }): Promise<unknown>;
