@@ -22,6 +22,9 @@ EXPECTED_FIELDS = {
 	"Contact": ["shopify_shop", "shopsync_key"],
 	"Address": ["shopify_shop", "shopsync_key"],
 	"Item": ["shopify_variant_id"],
+	"Sales Order Item": ["shopify_line_item_id"],
+	"Sales Invoice Item": ["shopify_line_item_id"],
+	"Delivery Note Item": ["shopify_line_item_id"],
 }
 
 
@@ -66,6 +69,12 @@ class TestTable(unittest.TestCase):
 				shop = self.field(doctype, "shopify_shop")
 				self.assertEqual((shop["label"], shop["fieldtype"], shop["read_only"], shop["no_copy"]), ("Shopify Shop", "Data", 1, 1))
 
+	def test_line_item_ids_survive_erpnext_mappers(self):
+		# make_sales_invoice / make_delivery_note / make_sales_return skip no_copy fields; the line id must travel.
+		for doctype in ("Sales Order Item", "Sales Invoice Item", "Delivery Note Item"):
+			with self.subTest(doctype=doctype):
+				self.assertEqual(self.field(doctype, "shopify_line_item_id")["no_copy"], 0)
+
 	def test_fieldnames_unique_per_doctype(self):
 		for doctype, fields in self.table.items():
 			names = [f["fieldname"] for f in fields]
@@ -86,11 +95,13 @@ class TestTable(unittest.TestCase):
 					with self.subTest(doctype=doctype, field=field["fieldname"]):
 						self.assertTrue(field["unique"] or field["search_index"])
 
-	def test_nothing_is_copied_to_a_duplicate(self):
-		# A duplicated Sales Order carrying the same key would be refused, or worse, adopted.
+	def test_nothing_but_line_ids_is_copied_to_a_duplicate(self):
+		# A duplicated Sales Order carrying the same key would be refused, or worse, adopted. Line ids are
+		# the one exception: they are not keys (not unique), and the mappers must carry them to the invoice.
 		for doctype, fields in self.table.items():
 			for field in fields:
-				self.assertEqual(field["no_copy"], 1, f"{doctype}.{field['fieldname']}")
+				expected = 0 if field["fieldname"] == "shopify_line_item_id" else 1
+				self.assertEqual(field["no_copy"], expected, f"{doctype}.{field['fieldname']}")
 
 	def test_a_variant_maps_to_one_item(self):
 		variant = self.field("Item", "shopify_variant_id")

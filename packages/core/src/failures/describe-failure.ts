@@ -52,6 +52,10 @@ function whatHappened(failure: Failure): string {
       return `was paid through gateway "${p.gateway}", which is mapped to no Mode of Payment`;
     case 'validation.total_mismatch':
       return `would total ${p.erpnextTotal} in ERPNext but totals ${p.shopifyTotal} in Shopify`;
+    case 'validation.refund_mismatch':
+      return `has refund ${p.refundId}, whose credit note would total ${p.erpnextTotal} in ERPNext but Shopify refunded ${p.shopifyTotal}`;
+    case 'order.not_yet_seen':
+      return `has a refund, but the order itself has not reached shopsync yet`;
     case 'conflict.cancel_blocked':
       return `was cancelled in Shopify, but its ${p.doctype} ${p.name} cannot be cancelled in ERPNext (${p.reason})`;
     default:

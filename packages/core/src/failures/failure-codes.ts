@@ -62,6 +62,16 @@ export const CORE_FAILURE_CODES = {
     retryable: false,
     action: 'nothing was posted; check the order\'s discounts, taxes and fees in Shopify against the mapping, then retry or enter it by hand',
   },
+  'validation.refund_mismatch': {
+    category: 'validation',
+    retryable: false,
+    action: 'nothing was posted; check the refund in Shopify (lines, shipping, adjustments) against the invoice, then retry or book the credit note by hand',
+  },
+  'order.not_yet_seen': {
+    category: 'transient',
+    retryable: true,
+    action: 'it is retried until the order itself arrives; if it stays parked, requeue the order from Shopify',
+  },
   'conflict.cancel_blocked': {
     category: 'conflict',
     retryable: false,

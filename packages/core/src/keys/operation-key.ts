@@ -10,6 +10,8 @@ export const OPERATION_KINDS = {
   salesInvoice: 'sales-invoice',
   paymentEntry: 'payment-entry',
   cancelSalesOrder: 'cancel-sales-order',
+  creditNote: 'credit-note',
+  refundPayment: 'refund-payment',
   contact: 'contact',
   address: 'address',
 } as const;

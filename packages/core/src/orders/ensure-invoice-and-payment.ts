@@ -18,6 +18,7 @@ export function ensureSalesInvoice(shop: string, order: ShopifyOrder, orderDate:
     method: MAKE_SALES_INVOICE,
     args: { source_name: { $ref: salesOrderKey } },
     set: { posting_date: orderDate, set_posting_time: 1, due_date: orderDate, shopsync_key: key, shopify_order_id: order.id, shopify_shop: shop },
+    tableEdits: [],
     submit: true,
     dependsOn: [salesOrderKey],
   };
@@ -55,6 +56,7 @@ export function ensurePaymentEntry(
       shopify_order_id: order.id,
       shopify_shop: shop,
     },
+    tableEdits: [],
     submit: true,
     dependsOn: [invoiceKey],
   };

@@ -39,6 +39,7 @@ export function ensureSalesOrder(
       shopify_shop: shop,
       items: money.items.map((line) => ({
         item_code: line.itemCode,
+        shopify_line_item_id: line.lineId,
         qty: line.qty,
         rate: centsToAmount(line.rateCents),
         warehouse: settings.defaultWarehouse,

@@ -1,8 +1,10 @@
 import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
 import { allocatedDiscountCents, dutiesCents, parseShippingLines, parseTaxLines } from './parse-money-lines';
+import { parseRefund } from './parse-refund';
 import { shopMoneyCents } from './shop-money';
 import type { ShopifyCustomerRef, ShopifyLineItem, ShopifyOrder } from './shopify-order';
+import type { ShopifyRefund } from './shopify-refund';
 
 function parseCustomer(value: unknown, issues: string[]): ShopifyCustomerRef | null {
   if (value === null || value === undefined) return null;
@@ -75,6 +77,11 @@ export function parseOrder(payload: unknown): ParseResult<ShopifyOrder> {
   const lineItems = rawLines.map((line, index) => parseLineItem(line, index, issues));
   const shippingLines = parseShippingLines(payload.shipping_lines, issues);
   const totalCents = money(payload, 'total_price', issues);
+  const refunds = (Array.isArray(payload.refunds) ? payload.refunds : []).flatMap((raw, index): ShopifyRefund[] => {
+    const refund = parseRefund(raw);
+    if (!refund.ok) issues.push(...refund.issues.map((issue) => `refunds[${index}]: ${issue}`));
+    return refund.ok ? [refund.value] : [];
+  });
   const order = {
     shippingLines,
     totalCents,
@@ -101,6 +108,7 @@ export function parseOrder(payload: unknown): ParseResult<ShopifyOrder> {
     taxesIncluded: payload.taxes_included === true,
     customer,
     lineItems: lineItems.filter((line): line is ShopifyLineItem => line !== null),
+    refunds,
     gatewayNames: Array.isArray(payload.payment_gateway_names) ? payload.payment_gateway_names.filter((g): g is string => typeof g === 'string') : [],
     ...order,
   });

@@ -5,6 +5,7 @@ import { compareVersions, type PlanContext } from '../plan/plan-context';
 import { applyPlan, failedPlan, skippedPlan, supersededPlan, type Operation, type Plan } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
 import { calendarDateOf } from './calendar-date';
+import { ensureCreditNotes } from './ensure-credit-notes';
 import { ensureOrderCustomer } from './ensure-order-customer';
 import { ensurePaymentEntry, ensureSalesInvoice } from './ensure-invoice-and-payment';
 import { ensureSalesOrder } from './ensure-sales-order';
@@ -41,6 +42,11 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
   const invoice = ensureSalesInvoice(shop, order, orderDate, salesOrderKey);
   if (decision.effects.includes('invoice')) operations.push(invoice);
   if (decision.effects.includes('payment')) operations.push(ensurePaymentEntry(shop, order, orderDate, invoice.key, settings, subject));
+  if (decision.effects.includes('invoice')) {
+    const refunds = ensureCreditNotes(shop, order, invoice.key, settings, subject);
+    if (!Array.isArray(refunds)) return failedPlan(refunds);
+    operations.push(...refunds);
+  }
   if (decision.effects.includes('cancel_sales_order')) {
     const key = operationKey(OPERATION_KINDS.cancelSalesOrder, shop, order.id);
     operations.push({ key, kind: 'cancel_document', doctype: 'Sales Order', target: { $ref: salesOrderKey }, dependsOn: [salesOrderKey] });

@@ -1,3 +1,5 @@
+import type { ShopifyRefund } from './shopify-refund';
+
 /** The parts of a Shopify order the sync uses, read from the REST-shaped webhook payload. */
 export interface ShopifyCustomerRef {
   readonly id: string;
@@ -60,4 +62,5 @@ export interface ShopifyOrder {
   readonly totalTipCents: number;
   readonly outstandingCents: number;
   readonly gatewayNames: readonly string[];
+  readonly refunds: readonly ShopifyRefund[];
 }

@@ -2,6 +2,8 @@
 export interface PlanContext {
   /** The newest version (Shopify updated_at) of this resource already applied, if any. */
   readonly appliedVersion: string | null;
+  /** The newest payload applied for this resource (an order's REST JSON), for events that carry only a part of it. */
+  readonly latestSnapshot?: unknown;
 }
 
 export const EMPTY_CONTEXT: PlanContext = { appliedVersion: null };

@@ -35,8 +35,18 @@ export interface EnsureMappedDocumentOperation {
   readonly method: string;
   readonly args: DocFields;
   readonly set: DocFields;
+  /** Row edits on the draft's child tables, e.g. keep only the refunded lines of a return. */
+  readonly tableEdits: readonly TableEdit[];
   readonly submit: boolean;
   readonly dependsOn: readonly string[];
+}
+
+/** Rows of a mapped draft matched by a field (the Shopify line id): kept and changed, or dropped. */
+export interface TableEdit {
+  readonly table: string;
+  readonly matchField: string;
+  readonly rows: ReadonlyArray<{ readonly match: string; readonly set: DocFields }>;
+  readonly dropUnmatched: boolean;
 }
 
 /** Cancel a submitted document; already cancelled counts as done. A submitted dependant blocks it. */

@@ -39,7 +39,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     findOperation: async (key) => findOperation(db, key),
     recordOperation: async (key, operation, inboxId, now) => recordOperation(db, key, operation, inboxId, iso(now)),
     resourceVersion: async (resourceKey) => resourceVersion(db, resourceKey),
-    advanceVersion: async (resourceKey, version, now) => advanceResourceVersion(db, resourceKey, version, iso(now)),
+    advanceVersion: async (resourceKey, version, snapshot, now) => advanceResourceVersion(db, resourceKey, version, snapshot, iso(now)),
     failures: async (filter) => listFailures(db, filter),
     counts: async () => inboxCounts(db),
     close: async () => {

@@ -88,9 +88,10 @@ export interface Store {
   addEvidence(inboxId: number, kind: string, data: unknown, now: Date): Promise<void>;
   findOperation(key: string): Promise<AppliedOperation | null>;
   recordOperation(key: string, operation: AppliedOperation, inboxId: number, now: Date): Promise<void>;
-  /** The newest Shopify version (updated_at) applied for a resource, if any. */
-  resourceVersion(resourceKey: string): Promise<string | null>;
-  advanceVersion(resourceKey: string, version: string, now: Date): Promise<void>;
+  /** The newest Shopify version (updated_at) applied for a resource, and the payload that carried it. */
+  resourceVersion(resourceKey: string): Promise<{ version: string | null; snapshot: string | null }>;
+  /** Moves the version forward (never back), keeping the payload as the resource's latest state. */
+  advanceVersion(resourceKey: string, version: string, snapshot: string, now: Date): Promise<void>;
   failures(filter: { status?: string }): Promise<FailureRecord[]>;
   counts(): Promise<InboxCounts>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import type { EnsureMappedDocumentOperation } from '@shopsync/core';
 import type { AppliedOperation } from '../store/store';
 import type { ApplyContext } from './apply-context';
 import { findByKey, isKeyClash } from './apply-ensure-document';
+import { applyTableEdits } from './apply-table-edits';
 import { finishEnsure } from './finish-ensure';
 import { resolveDocRefs } from './resolve-doc-refs';
 
@@ -21,6 +22,7 @@ export async function applyEnsureMappedDocument(op: EnsureMappedDocumentOperatio
   const draft = (await ctx.erpnext.callMethod(op.method, resolveDocRefs(op.args, ctx.names), { verb: 'GET' })) as Record<string, unknown>;
   const doc: Record<string, unknown> = { ...draft, ...resolveDocRefs(op.set, ctx.names) };
   for (const field of DRAFT_ONLY_FIELDS) delete doc[field];
+  applyTableEdits(doc, op.tableEdits, ctx.names, op.doctype);
   try {
     const created = await ctx.erpnext.insertDoc(op.doctype, doc);
     return finishEnsure(op, { name: String(created.name), docstatus: Number(created.docstatus ?? 0) }, 'inserted', ctx);

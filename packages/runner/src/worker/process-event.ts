@@ -4,6 +4,7 @@ import {
   mayRetry,
   nextDelayMs,
   planEvent,
+  SyncError,
   subjectOf,
   type Failure,
   type RetryPolicy,
@@ -43,6 +44,19 @@ function failureFromError(error: unknown, topic: string, payload: unknown): Fail
   return { code: 'internal.unexpected', category: 'internal', retryable: false, subject, params: { message } };
 }
 
+/**
+ * Keeps the payload as the resource's latest state when it carried the version the plan applied.
+ * A refund payload is only a part of its order, so it never becomes the order's snapshot.
+ */
+async function rememberState(event: ClaimedEvent, version: string | null, deps: ProcessDeps): Promise<void> {
+  if (version === null || event.topic.startsWith('refunds/')) return;
+  await deps.store.advanceVersion(event.resourceKey, version, event.payload, deps.now());
+}
+
+function planFailureError(failure: Failure): SyncError {
+  return new SyncError({ code: failure.code, category: failure.category, retryable: true, message: describeFailure(failure), details: { ...failure.params } });
+}
+
 async function settleError(event: ClaimedEvent, error: unknown, payload: unknown, deps: ProcessDeps): Promise<ProcessResult> {
   const failure = failureFromError(error, event.topic, payload);
   const message = describeFailure(failure);
@@ -69,16 +83,19 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
   let payload: unknown = null;
   try {
     payload = JSON.parse(event.payload);
-    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings, { appliedVersion: await deps.store.resourceVersion(event.resourceKey) });
+    const state = await deps.store.resourceVersion(event.resourceKey);
+    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings, { appliedVersion: state.version, latestSnapshot: state.snapshot === null ? null : JSON.parse(state.snapshot) });
     await deps.store.addEvidence(inboxId, 'plan', plan, deps.now());
     if (plan.failure !== null) {
+      // A retryable plan failure (the order has not arrived yet) waits like a transient wire error.
+      if (plan.failure.retryable) return settleError(event, planFailureError(plan.failure), payload, deps);
       const message = describeFailure(plan.failure);
       const details = { ...plan.failure.params, subject: plan.failure.subject };
       const kept = await deps.store.park(event.claim, { ...plan.failure, message, details }, deps.now());
       return kept ? 'failed' : 'lost_claim';
     }
     if (plan.outcome === 'skipped' || plan.outcome === 'superseded') {
-      if (plan.version !== null) await deps.store.advanceVersion(event.resourceKey, plan.version, deps.now());
+      await rememberState(event, plan.version, deps);
       return (await deps.store.finish(event.claim, plan.outcome, plan.reason, deps.now())) ? plan.outcome : 'lost_claim';
     }
     const names = new Map<string, string>();
@@ -86,7 +103,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
       const applied = await applyOperation(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names });
       names.set(op.key, applied.name);
     }
-    if (plan.version !== null) await deps.store.advanceVersion(event.resourceKey, plan.version, deps.now());
+    await rememberState(event, plan.version, deps);
     return (await deps.store.finish(event.claim, 'applied', null, deps.now())) ? 'applied' : 'lost_claim';
   } catch (error) {
     return settleError(event, error, payload, deps);
