@@ -5,6 +5,7 @@ import {
   describeFailure,
   planEvent,
   type EnsureDocumentOperation,
+  type EnsureMappedDocumentOperation,
   type Plan,
 } from '@shopsync/core';
 import { documentedPayload } from './support/documented-webhooks';
@@ -49,6 +50,22 @@ describe('order state table: one row, one test', () => {
   test('a cancelled order gets its Sales Order cancelled, booked first if ERPNext never saw it', () => {
     const cancelled = { ...simulatedOrder({ financialStatus: 'pending' }), cancelled_at: '2026-11-27T11:00:00-05:00', financial_status: 'voided' };
     expect(shape(plan(cancelled, 'orders/cancelled'))).toEqual(['ensure_document Customer', 'ensure_document Sales Order', 'cancel_document Sales Order']);
+  });
+
+  test('a Shopify fulfillment becomes a Delivery Note for those lines only when Shopify is the fulfillment authority', () => {
+    const order = simulatedOrder({ lines: [{ sku: 'SKU-1001', quantity: 2 }, { sku: 'SKU-1002', quantity: 1 }] });
+    const line = (order.line_items as Array<{ id: number; admin_graphql_api_id: string }>)[0]!;
+    const fulfilled = {
+      ...order,
+      fulfillment_status: 'partial',
+      fulfillments: [{ id: 41, admin_graphql_api_id: 'gid://shopify/Fulfillment/41', status: 'success', created_at: '2026-11-28T10:00:00-05:00', tracking_number: '1Z999', line_items: [{ id: line.id, admin_graphql_api_id: line.admin_graphql_api_id, quantity: 1 }] }],
+    };
+    expect(shape(plan(fulfilled, 'orders/partially_fulfilled'))).not.toContain('ensure_mapped_document Delivery Note');
+    const shopifyShips = plan(fulfilled, 'orders/partially_fulfilled', { ...MAPPED_SETTINGS, fulfillmentAuthority: 'shopify' });
+    const note = shopifyShips.operations.find((op) => op.doctype === 'Delivery Note') as EnsureMappedDocumentOperation;
+    expect(note.key).toBe(`delivery-note:${SHOP}:41`);
+    expect(note.tableEdits[0]!.rows).toEqual([{ match: line.admin_graphql_api_id.split('/').pop(), set: { qty: 1 } }]);
+    expect(note.set.lr_no).toBe('1Z999');
   });
 
   test('test orders are skipped unless syncTestOrders is on', () => {

@@ -56,6 +56,8 @@ function whatHappened(failure: Failure): string {
       return `has refund ${p.refundId}, whose credit note would total ${p.erpnextTotal} in ERPNext but Shopify refunded ${p.shopifyTotal}`;
     case 'order.not_yet_seen':
       return `has a refund, but the order itself has not reached shopsync yet`;
+    case 'conflict.order_edited':
+      return `was edited in Shopify (${p.added} line additions, ${p.removed} removals), and shopsync does not rewrite submitted Sales Orders`;
     case 'conflict.cancel_blocked':
       return `was cancelled in Shopify, but its ${p.doctype} ${p.name} cannot be cancelled in ERPNext (${p.reason})`;
     default:

@@ -72,6 +72,11 @@ export const CORE_FAILURE_CODES = {
     retryable: true,
     action: 'it is retried until the order itself arrives; if it stays parked, requeue the order from Shopify',
   },
+  'conflict.order_edited': {
+    category: 'conflict',
+    retryable: false,
+    action: 'edit the submitted Sales Order in ERPNext to match (Update Items), then ignore this failure',
+  },
   'conflict.cancel_blocked': {
     category: 'conflict',
     retryable: false,

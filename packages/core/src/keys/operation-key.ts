@@ -11,6 +11,7 @@ export const OPERATION_KINDS = {
   paymentEntry: 'payment-entry',
   cancelSalesOrder: 'cancel-sales-order',
   creditNote: 'credit-note',
+  deliveryNote: 'delivery-note',
   refundPayment: 'refund-payment',
   contact: 'contact',
   address: 'address',

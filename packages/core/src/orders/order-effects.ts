@@ -2,7 +2,7 @@ import type { SyncSettings } from '../settings/sync-settings';
 import type { ShopifyOrder } from './shopify-order';
 
 /** What ERPNext must hold for an order, derived from the order's latest state (never from the topic). */
-export const ORDER_EFFECTS = ['sales_order', 'invoice', 'payment', 'cancel_sales_order'] as const;
+export const ORDER_EFFECTS = ['sales_order', 'invoice', 'payment', 'delivery_notes', 'cancel_sales_order'] as const;
 export type OrderEffect = (typeof ORDER_EFFECTS)[number];
 
 export interface OrderStateRule {
@@ -44,7 +44,9 @@ export function orderEffects(order: ShopifyOrder, settings: SyncSettings): Effec
   const rule = ORDER_STATE_TABLE.find((candidate) => candidate.financialStatus === order.financialStatus);
   if (rule === undefined) return { kind: 'skip', reason: `order ${order.name} has financial status "${order.financialStatus}", which has no rule` };
   const invoiceAllowed = settings.invoicePolicy === 'on_paid' || order.fulfillmentStatus === 'fulfilled';
-  const effects = rule.effects.filter((effect) => (effect !== 'invoice' && effect !== 'payment') || invoiceAllowed);
+  const effects: OrderEffect[] = rule.effects.filter((effect) => (effect !== 'invoice' && effect !== 'payment') || invoiceAllowed);
+  // Shopify's fulfillments become Delivery Notes only when Shopify is where the store ships from.
+  if (settings.fulfillmentAuthority === 'shopify' && order.fulfillments.length > 0) effects.push('delivery_notes');
   if (order.cancelledAt === null) return { kind: 'effects', effects };
   return { kind: 'effects', effects: [...effects, 'cancel_sales_order'] };
 }

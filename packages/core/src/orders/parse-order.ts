@@ -2,6 +2,7 @@ import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
 import { allocatedDiscountCents, dutiesCents, parseShippingLines, parseTaxLines } from './parse-money-lines';
 import { parseRefund } from './parse-refund';
+import { parseFulfillments } from './shopify-fulfillment';
 import { shopMoneyCents } from './shop-money';
 import type { ShopifyCustomerRef, ShopifyLineItem, ShopifyOrder } from './shopify-order';
 import type { ShopifyRefund } from './shopify-refund';
@@ -109,6 +110,7 @@ export function parseOrder(payload: unknown): ParseResult<ShopifyOrder> {
     customer,
     lineItems: lineItems.filter((line): line is ShopifyLineItem => line !== null),
     refunds,
+    fulfillments: parseFulfillments(payload.fulfillments),
     gatewayNames: Array.isArray(payload.payment_gateway_names) ? payload.payment_gateway_names.filter((g): g is string => typeof g === 'string') : [],
     ...order,
   });

@@ -6,6 +6,7 @@ import { applyPlan, failedPlan, skippedPlan, supersededPlan, type Operation, typ
 import type { SyncSettings } from '../settings/sync-settings';
 import { calendarDateOf } from './calendar-date';
 import { ensureCreditNotes } from './ensure-credit-notes';
+import { ensureDeliveryNotes } from './ensure-delivery-notes';
 import { ensureOrderCustomer } from './ensure-order-customer';
 import { ensurePaymentEntry, ensureSalesInvoice } from './ensure-invoice-and-payment';
 import { ensureSalesOrder } from './ensure-sales-order';
@@ -41,6 +42,7 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
   const operations: Array<Operation | Failure> = [customer, ensureSalesOrder(shop, order, money.money, orderDate, customer.key, settings)];
   const invoice = ensureSalesInvoice(shop, order, orderDate, salesOrderKey);
   if (decision.effects.includes('invoice')) operations.push(invoice);
+  if (decision.effects.includes('delivery_notes')) operations.push(...ensureDeliveryNotes(shop, order, salesOrderKey));
   if (decision.effects.includes('payment')) operations.push(ensurePaymentEntry(shop, order, orderDate, invoice.key, settings, subject));
   if (decision.effects.includes('invoice')) {
     const refunds = ensureCreditNotes(shop, order, invoice.key, settings, subject);

@@ -1,3 +1,4 @@
+import type { ShopifyFulfillment } from './shopify-fulfillment';
 import type { ShopifyRefund } from './shopify-refund';
 
 /** The parts of a Shopify order the sync uses, read from the REST-shaped webhook payload. */
@@ -63,4 +64,5 @@ export interface ShopifyOrder {
   readonly outstandingCents: number;
   readonly gatewayNames: readonly string[];
   readonly refunds: readonly ShopifyRefund[];
+  readonly fulfillments: readonly ShopifyFulfillment[];
 }

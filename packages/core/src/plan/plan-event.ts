@@ -8,6 +8,7 @@ import { ORDER_TOPIC_KINDS, isOrderTopic } from '../orders/order-event';
 import { parseOrder } from '../orders/parse-order';
 import { planOrderEvent } from '../orders/plan-order-event';
 import { planRefundEvent } from '../orders/plan-refund-event';
+import { orderIdOfEdit, planOrderEdit } from '../orders/plan-order-edit';
 import { refundOrderId } from '../orders/parse-refund';
 import type { SyncSettings } from '../settings/sync-settings';
 import { isRecord } from '../webhooks/parse-result';
@@ -31,6 +32,7 @@ export function planEvent(event: InboundEvent, settings: SyncSettings, context: 
     return planCustomerEvent(event.shop, customer.value, settings, context);
   }
   if (event.topic === 'refunds/create') return planRefundEvent(event, settings, context);
+  if (event.topic === 'orders/edited') return planOrderEdit(event.payload);
   if (!isOrderTopic(event.topic)) return skippedPlan(`topic ${event.topic} is not synced`);
   const result = parseOrder(event.payload);
   if (!result.ok) {
@@ -47,6 +49,10 @@ export function resourceKeyOf(shop: string, topic: string, payload: unknown): st
   if (isRecord(payload)) {
     if (topic.startsWith('orders/')) {
       const id = resourceIdOf(payload, 'Order');
+      if (id !== null) return resourceKey('order', shop, id);
+    }
+    if (topic === 'orders/edited') {
+      const id = orderIdOfEdit(payload);
       if (id !== null) return resourceKey('order', shop, id);
     }
     if (topic.startsWith('refunds/')) {

@@ -33,6 +33,8 @@ export interface SyncSettings {
   readonly invoicePolicy: InvoicePolicy;
   /** Shopify gateway name (e.g. "shopify_payments", "Cash on Delivery (COD)", "manual") → ERPNext payment. */
   readonly paymentGateways: Readonly<Record<string, PaymentGatewayMapping>>;
+  /** Where goods are shipped from: `erpnext` (Delivery Note → Shopify fulfillment) or `shopify` (fulfillment → Delivery Note). */
+  readonly fulfillmentAuthority: 'erpnext' | 'shopify';
   /** Who owns each mapped field (`Doctype.field` → shopify | set_on_create | erpnext). */
   readonly fieldAuthority: FieldAuthority;
 }
@@ -54,4 +56,5 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   invoicePolicy: 'on_paid',
   paymentGateways: {},
   fieldAuthority: DEFAULT_FIELD_AUTHORITY,
+  fulfillmentAuthority: 'erpnext',
 };

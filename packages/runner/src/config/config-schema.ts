@@ -62,6 +62,7 @@ export const ConfigSchema = z.object({
     invoicePolicy: z.enum(['on_paid', 'on_fulfilled']).default('on_paid'),
     /** Shopify gateway name → ERPNext Mode of Payment and the account the money lands in. */
     paymentGateways: z.record(z.string(), z.object({ modeOfPayment: z.string().min(1), account: z.string().min(1) })).default({}),
+    fulfillmentAuthority: z.enum(['erpnext', 'shopify']).default('erpnext'),
     /** Overrides of the default field authority, e.g. { "Customer.customer_name": "set_on_create" }. */
     fieldAuthority: z.record(z.string().regex(/^[A-Z][A-Za-z ]+\.[a-z_]+$/, 'must be "Doctype.field"'), z.enum(FIELD_OWNERS)).default({}),
   }),

@@ -1,0 +1,45 @@
+import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
+import type { Operation } from '../plan/types';
+import { calendarDateOf } from './calendar-date';
+import type { ShopifyOrder } from './shopify-order';
+
+const MAKE_DELIVERY_NOTE = 'erpnext.selling.doctype.sales_order.sales_order.make_delivery_note';
+
+/**
+ * When the store fulfils in Shopify, each successful Shopify fulfillment becomes one submitted
+ * Delivery Note, drafted by ERPNext's make_delivery_note (so rows carry so_detail and stock moves from
+ * the order's warehouse) and cut to the fulfilled lines and quantities.
+ */
+export function ensureDeliveryNotes(shop: string, order: ShopifyOrder, salesOrderKey: string): Operation[] {
+  return order.fulfillments
+    .filter((fulfillment) => fulfillment.status === 'success' && fulfillment.lines.length > 0)
+    .map((fulfillment) => {
+      const key = operationKey(OPERATION_KINDS.deliveryNote, shop, fulfillment.id);
+      const date = calendarDateOf(fulfillment.createdAt) ?? calendarDateOf(order.updatedAt) ?? '';
+      return {
+        key,
+        kind: 'ensure_mapped_document',
+        doctype: 'Delivery Note',
+        method: MAKE_DELIVERY_NOTE,
+        args: { source_name: { $ref: salesOrderKey } },
+        set: {
+          posting_date: date,
+          set_posting_time: 1,
+          lr_no: fulfillment.trackingNumber ?? '',
+          shopsync_key: key,
+          shopify_order_id: order.id,
+          shopify_shop: shop,
+        },
+        tableEdits: [
+          {
+            table: 'items',
+            matchField: 'shopify_line_item_id',
+            rows: fulfillment.lines.map((line) => ({ match: line.lineItemId, set: { qty: line.quantity } })),
+            dropUnmatched: true,
+          },
+        ],
+        submit: true,
+        dependsOn: [salesOrderKey],
+      } satisfies Operation;
+    });
+}
