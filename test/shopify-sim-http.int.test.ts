@@ -85,8 +85,8 @@ describe('driver routes', () => {
 });
 
 describe('the Admin API prefix', () => {
-  it('answers 404 {"errors":"Not Found"} until the GraphQL endpoint exists', async () => {
-    expect(await call('POST', '/admin/api/2026-10/graphql.json', { query: '{ shop { name } }' })).toEqual({ status: 404, json: { errors: 'Not Found' } });
+  it('serves GraphQL at graphql.json and answers 404 {"errors":"Not Found"} to the REST paths it does not serve', async () => {
+    expect(await call('POST', '/admin/api/2026-10/graphql.json', { query: '{ shop { name } }' })).toMatchObject({ status: 200, json: { data: { shop: { name: 'shopsync-demo' } } } });
     expect(await call('GET', '/admin/api/2026-10/orders.json')).toEqual({ status: 404, json: { errors: 'Not Found' } });
   });
 });

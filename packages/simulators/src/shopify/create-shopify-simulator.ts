@@ -1,4 +1,7 @@
 import type http from 'node:http';
+import { AdminGraphqlApi, type AdminGraphqlOptions, type AdminGraphqlStats, type AdminResponse } from './graphql/admin-graphql-api';
+import { SHOPIFY_SUPPORTED_API_VERSIONS } from './graphql/api-versions';
+import type { ThrottleStatusJson } from './graphql/leaky-bucket';
 import { ShopifyShop, type ShopifyShopOptions } from './shop-model';
 import { createShopifyDriver, type ShopifyDriver } from './shopify-driver';
 import { createSimServer, listenOn } from './sim-server';
@@ -24,6 +27,25 @@ export interface ShopifySimulatorOptions extends ShopifyShopOptions {
   timeoutMs?: number;
   connectTimeoutMs?: number;
   faults?: ShopifyWebhookFaults;
+  /** GraphQL Admin API: plan (bucket), max query cost, bulk duration. */
+  graphql?: AdminGraphqlOptions;
+  /** Versions served as themselves; older ones fall forward. Default 2025-10 … 2026-10. */
+  supportedApiVersions?: readonly string[];
+}
+
+/** The GraphQL Admin API of the simulator, for tests and benchmarks. */
+export interface ShopifySimulatorGraphql {
+  /** One request in-process, exactly as the HTTP endpoint would run it. */
+  execute(body: { query: string; variables?: Record<string, unknown>; operationName?: string }, options?: { apiVersion?: string }): Promise<AdminResponse>;
+  stats(): AdminGraphqlStats;
+  throttleStatus(): ThrottleStatusJson;
+  /** Empty the cost bucket (to show throttling without spending 2000 points first). */
+  drainBucket(): void;
+  /**
+   * Awaited by inventorySetQuantities and fulfillmentCreate after claiming the idempotency key and
+   * before changing anything: hold it open to overlap two requests. `null` removes it.
+   */
+  setWriteGate(gate: ((field: string) => Promise<void>) | null): void;
 }
 
 export interface ShopifySimulatorWebhooks {
@@ -44,7 +66,8 @@ export interface ShopifySimulator {
   shop: ShopifyShop;
   driver: ShopifyDriver;
   webhooks: ShopifySimulatorWebhooks;
-  /** Serve `/_sim/*` (and, later, the Admin API). Port 0 (default) picks a free one. */
+  graphql: ShopifySimulatorGraphql;
+  /** Serve `/_sim/*` and `/admin/api/<version>/graphql.json`. Port 0 (default) picks a free one. */
   listen(port?: number, host?: string): Promise<{ url: string }>;
   /** Stop delivering (pending deliveries are abandoned) and close the server if listening. */
   close(): Promise<void>;
@@ -67,6 +90,10 @@ export function createShopifySimulator(options: ShopifySimulatorOptions = {}): S
   const driver = createShopifyDriver(shop, dispatcher);
   const { events, subscriptions } = dispatcher;
   let server: http.Server | null = null;
+  // Built on first use: loading the schema takes ~0.25 s that webhook-only users need not pay.
+  let adminApi: AdminGraphqlApi | null = null;
+  const api = (): AdminGraphqlApi => (adminApi ??= new AdminGraphqlApi(shop, dispatcher, { seed: options.seed ?? 1, ...options.graphql }));
+  const newest = [...(options.supportedApiVersions ?? SHOPIFY_SUPPORTED_API_VERSIONS)].sort().pop() ?? '2026-10';
 
   return {
     shop,
@@ -83,9 +110,22 @@ export function createShopifySimulator(options: ShopifySimulatorOptions = {}): S
       on: (name, listener) => events.on(name, listener),
       once: (name, matches) => events.once(name, matches),
     },
+    graphql: {
+      execute: (body, opts = {}) => api().execute(body, { apiVersion: opts.apiVersion ?? newest, baseUrl: 'http://127.0.0.1' }),
+      stats: () => api().stats(),
+      throttleStatus: () => api().bucket.status(),
+      drainBucket: () => api().bucket.drain(),
+      setWriteGate: (gate) => {
+        api().state.writeGate = gate;
+      },
+    },
     async listen(port = 0, host = '127.0.0.1') {
       if (server) throw new Error('the Shopify simulator is already listening');
-      server = createSimServer(driver, dispatcher, options.accessToken === undefined ? {} : { accessToken: options.accessToken });
+      server = createSimServer(driver, dispatcher, {
+        ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
+        adminApi: api(),
+        ...(options.supportedApiVersions ? { supportedApiVersions: options.supportedApiVersions } : {}),
+      });
       return listenOn(server, port, host);
     },
     async close() {

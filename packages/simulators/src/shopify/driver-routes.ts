@@ -1,4 +1,4 @@
-import type { ShopifyDriver } from './shopify-driver';
+import type { FulfilOrderInput, InventoryChangeInput, ShopifyDriver } from './shopify-driver';
 import type { JsonReply } from './http-json';
 import { ShopifySimulatorInputError, type CancelOrderInput, type CreateOrderInput, type CustomerInput, type UpdateCustomerInput, type UpdateOrderInput } from './shop-inputs';
 import type { SubscribeInput } from './webhook-subscriptions';
@@ -36,6 +36,8 @@ export function driverRoutes(driver: ShopifyDriver, webhooks: ShopifyWebhookDisp
     route('PUT', `/_sim/orders/${id}`, (p, body) => ok(driver.updateOrder(p.id, body as UpdateOrderInput))),
     route('POST', `/_sim/orders/${id}/pay`, (p) => ok(driver.payOrder(p.id))),
     route('POST', `/_sim/orders/${id}/cancel`, (p, body) => ok(driver.cancelOrder(p.id, body as CancelOrderInput))),
+    route('POST', `/_sim/orders/${id}/fulfil`, (p, body) => ok(driver.fulfilOrder(p.id, body as FulfilOrderInput))),
+    route('POST', '/_sim/inventory', (_p, body) => ok(driver.changeInventory(body as InventoryChangeInput))),
     route('POST', '/_sim/webhooks/subscriptions', (_p, body) => ok(webhooks.subscriptions.subscribe(body as SubscribeInput), 201)),
     route('GET', '/_sim/webhooks/subscriptions', () => ok(webhooks.subscriptions.list())),
     route('DELETE', `/_sim/webhooks/subscriptions/${id}`, (p) => (webhooks.subscriptions.unsubscribe(p.id) ? ok({}) : { status: 404, body: { errors: 'Not Found' } })),

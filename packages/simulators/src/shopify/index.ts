@@ -44,4 +44,18 @@ export {
 export type { ShopifyWebhookFaults } from './webhook-faults';
 export type { ShopifyWebhookStats } from './webhook-stats';
 export type { ShopifyWebhookSubscription, SubscribeInput as ShopifySubscribeInput } from './webhook-subscriptions';
-export { SHOPIFY_SIM_TOPICS, isShopifySimTopic, type ShopifySimTopic } from './shopify-driver';
+export {
+  SHOPIFY_SIM_TOPICS,
+  isShopifySimTopic,
+  type ShopifySimTopic,
+  type FulfilOrderInput as ShopifyFulfilOrderInput,
+  type InventoryChangeInput as ShopifyInventoryChangeInput,
+  type ShopifyInventoryLevelJson,
+} from './shopify-driver';
+export type { ShopifySimulatorGraphql } from './create-shopify-simulator';
+export { AdminGraphqlApi as ShopifyAdminGraphqlApi, type AdminGraphqlOptions as ShopifyAdminGraphqlOptions, type AdminGraphqlStats as ShopifyAdminGraphqlStats } from './graphql/admin-graphql-api';
+export { loadShopifyAdminSchema, SHOPIFY_SCHEMA_FILE, SHOPIFY_SCHEMA_VERSION } from './graphql/admin-schema';
+export { SHOPIFY_SUPPORTED_API_VERSIONS, resolveApiVersion as resolveShopifyApiVersion } from './graphql/api-versions';
+export { SHOPIFY_PLANS, type ShopifyPlan } from './graphql/leaky-bucket';
+export { calculateQueryCost as calculateShopifyQueryCost, MUTATION_COST as SHOPIFY_MUTATION_COST } from './graphql/query-cost';
+export { DEFAULT_SHOPIFY_LOCATIONS, SHOPIFY_QUANTITY_NAMES, type LocationInput as ShopifyLocationInput, type ShopifyQuantityName } from './inventory/inventory-types';

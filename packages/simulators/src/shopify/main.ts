@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { createShopifySimulator, type ShopifySimulatorOptions } from './create-shopify-simulator';
+import { SHOPIFY_PLANS, type ShopifyPlan } from './graphql/leaky-bucket';
 
 // Standalone simulated shop for the demo and manual runs:
 //   npm run sim:shopify -- --port 8081 --access-token TOKEN --webhook-secret SECRET
 // Every problem with the arguments is reported at once, then exit code 2 (STYLE C9).
 
 const USAGE = `usage: sim:shopify [--port N] [--host H] [--access-token T] [--webhook-secret S] [--seed N]
-                  [--shop-domain D] [--api-version V] [--time-scale N]`;
+                  [--shop-domain D] [--api-version V] [--time-scale N] [--plan standard|advanced|plus|enterprise]`;
 
 function parseOptions(argv: string[]): { port: number; host: string; options: ShopifySimulatorOptions } | { problems: string[] } {
   const { values } = parseArgs({
@@ -21,6 +22,7 @@ function parseOptions(argv: string[]): { port: number; host: string; options: Sh
       'shop-domain': { type: 'string' },
       'api-version': { type: 'string' },
       'time-scale': { type: 'string' },
+      plan: { type: 'string' },
     },
   });
   const problems: string[] = [];
@@ -36,6 +38,8 @@ function parseOptions(argv: string[]): { port: number; host: string; options: Sh
   if (values['api-version'] !== undefined && !/^\d{4}-\d{2}$|^unstable$/.test(values['api-version'])) {
     problems.push(`--api-version must look like 2026-10, received ${JSON.stringify(values['api-version'])}`);
   }
+  const plan = values.plan;
+  if (plan !== undefined && !(plan in SHOPIFY_PLANS)) problems.push(`--plan must be one of ${Object.keys(SHOPIFY_PLANS).join(', ')}, received ${JSON.stringify(plan)}`);
   if (problems.length > 0) return { problems };
   const options: ShopifySimulatorOptions = { seed };
   if (values['access-token'] !== undefined) options.accessToken = values['access-token'];
@@ -43,6 +47,7 @@ function parseOptions(argv: string[]): { port: number; host: string; options: Sh
   if (values['shop-domain'] !== undefined) options.shopDomain = values['shop-domain'];
   if (values['api-version'] !== undefined) options.apiVersion = values['api-version'];
   if (timeScale !== undefined) options.timeScale = timeScale;
+  if (plan !== undefined) options.graphql = { plan: plan as ShopifyPlan };
   return { port, host: values.host ?? '127.0.0.1', options };
 }
 
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
   const sim = createShopifySimulator(parsed.options);
   const { url } = await sim.listen(parsed.port, parsed.host);
   console.log(`Shopify simulator for ${sim.shop.domain} listening on ${url}`);
+  console.log(`GraphQL Admin API: ${url}/admin/api/${parsed.options.apiVersion ?? '2026-10'}/graphql.json`);
   if (parsed.options.accessToken === undefined) console.log('warning: no --access-token given, /_sim routes are open');
   const stop = (): void => {
     void sim.close().then(() => process.exit(0));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { orderAddressJson } from './address-payload';
 import { orderCustomerJson } from './customer-payload';
+import { fulfillmentJson } from './fulfillment/fulfillment-payload';
 import { lineItemJson, orderTaxLinesJson, shippingLineJson } from './line-item-payload';
 import { formatCents, moneySet } from './money';
 import { orderTotals } from './order-pricing';
@@ -114,7 +115,7 @@ export function orderJson(order: OrderRecord, shop: ShopifyShop) {
     discount_applications: discount
       ? [{ target_type: 'line_item', type: 'discount_code', value: percentText(discount.percentage), value_type: 'percentage', allocation_method: 'across', target_selection: 'all', code: discount.code }]
       : [],
-    fulfillments: [] as unknown[],
+    fulfillments: shop.fulfillment.fulfillmentsOf(order.id).map((f) => fulfillmentJson(f, order, shop)) as unknown[],
     line_items: order.lines.map((line) => lineItemJson(line, order)),
     payment_terms: null as null,
     refunds: [] as unknown[],

@@ -15,6 +15,15 @@ export const SHOPIFY_ID_BASES = {
   Product: 8_700_000_000_000,
   ProductVariant: 45_200_000_000_000,
   WebhookSubscription: 1_600_000_000_000,
+  Location: 98_000_000_000,
+  InventoryItem: 47_300_000_000_000,
+  FulfillmentOrder: 7_100_000_000_000,
+  FulfillmentOrderLineItem: 15_300_000_000_000,
+  Fulfillment: 5_400_000_000_000,
+  FulfillmentLineItem: 12_900_000_000_000,
+  OrderTransaction: 7_300_000_000_000,
+  InventoryAdjustmentGroup: 53_800_000_000_000,
+  BulkOperation: 4_600_000_000_000,
 } as const;
 export type ShopifyResourceType = keyof typeof SHOPIFY_ID_BASES;
 

@@ -7,6 +7,10 @@ import { ShopifySimulatorInputError, type CustomerInput, type UpdateCustomerInpu
 import { parseUtcOffset, nextUpdateInstant } from './shop-time';
 import { samplePerson, samplePhone } from './sample-people';
 import { ShopOrders } from './shop-orders';
+import { ShopTransactions } from './shop-transactions';
+import { ShopFulfillment } from './fulfillment/shop-fulfillment';
+import { DEFAULT_SHOPIFY_LOCATIONS, type LocationInput } from './inventory/inventory-types';
+import { ShopInventory } from './inventory/shop-inventory';
 import type { CustomerRecord, TaxPolicy } from './types';
 
 export interface ShopifyShopOptions {
@@ -28,6 +32,10 @@ export interface ShopifyShopOptions {
   taxShipping?: boolean;
   /** Default 1001, Shopify's first order number ("#1001"). */
   firstOrderNumber?: number;
+  /** Default: "Shop location" (fulfils online orders) and "East Warehouse". */
+  locations?: readonly LocationInput[];
+  /** `available` of every SKU at the primary location when the shop opens. Default 100. */
+  initialAvailable?: number;
 }
 
 export interface CatalogueEntry {
@@ -51,6 +59,9 @@ export class ShopifyShop {
   readonly customers = new Map<number, CustomerRecord>();
   readonly firstOrderNumber: number;
   readonly orders: ShopOrders;
+  readonly inventory: ShopInventory;
+  readonly fulfillment: ShopFulfillment;
+  readonly transactions: ShopTransactions;
 
   constructor(options: ShopifyShopOptions = {}) {
     this.domain = options.shopDomain ?? 'shopsync-demo.myshopify.com';
@@ -70,6 +81,12 @@ export class ShopifyShop {
       { item, productId: this.ids.next('Product'), variantId: this.ids.next('ProductVariant'), priceCents: parseAmountToCents(item.price) },
     ]);
     this.catalogue = new Map(entries);
+    // Separate PRNG streams: adding inventory and fulfillment must not shift the ids of orders and
+    // customers that existing seeds produce.
+    const seed = options.seed ?? 1;
+    this.inventory = new ShopInventory(createIdGenerator(derivePrng(seed, 'inventory')), this.now, this.catalogue.values(), options.locations ?? DEFAULT_SHOPIFY_LOCATIONS, options.initialAvailable ?? 100);
+    this.fulfillment = new ShopFulfillment(createIdGenerator(derivePrng(seed, 'fulfillment')), this.inventory, (previous) => this.changeInstant(previous));
+    this.transactions = new ShopTransactions(createIdGenerator(derivePrng(seed, 'transactions')));
     this.orders = new ShopOrders(this);
   }
 

@@ -86,6 +86,8 @@ export class ShopOrders {
       paymentGatewayNames: financialStatus === 'pending' ? ['manual'] : ['shopify_payments'],
     };
     this.byId.set(order.id, order);
+    shop.fulfillment.open(order);
+    shop.transactions.opened(order);
     return { order, createdCustomer };
   }
 
@@ -95,8 +97,11 @@ export class ShopOrders {
     if (order.financialStatus !== 'pending' && order.financialStatus !== 'authorized') {
       throw new ShopifySimulatorInputError('id', `order ${id} is ${order.financialStatus}; only pending or authorized orders can be paid`);
     }
+    const previous = order.financialStatus;
     order.financialStatus = 'paid';
-    return this.touch(order);
+    this.touch(order);
+    this.shop.transactions.paid(order, previous);
+    return order;
   }
 
   /** Cancelling voids an unpaid order; a paid one stays "paid" because refunds are not simulated. */
@@ -111,7 +116,10 @@ export class ShopOrders {
     order.cancelledAt = order.updatedAt;
     order.closedAt = order.updatedAt;
     order.cancelReason = input.reason ?? 'customer';
+    const previous = order.financialStatus;
     if (order.financialStatus === 'pending' || order.financialStatus === 'authorized') order.financialStatus = 'voided';
+    this.shop.transactions.cancelled(order, previous);
+    this.shop.fulfillment.cancel(order);
     return order;
   }
 

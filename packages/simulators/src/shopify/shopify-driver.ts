@@ -1,6 +1,9 @@
 import { customerJson, type CustomerJson } from './customer-payload';
+import { inventoryLevelJson } from './inventory/inventory-payload';
+import type { ShopifyQuantityName } from './inventory/inventory-types';
 import { orderJson, type ShopifyOrderJson } from './order-payload';
-import type { CancelOrderInput, CreateOrderInput, CustomerInput, UpdateCustomerInput, UpdateOrderInput } from './shop-inputs';
+import { fireEvents, fulfillmentEvents, inventoryEvents, type ShopEvent } from './shop-events';
+import { ShopifySimulatorInputError, type CancelOrderInput, type CreateOrderInput, type CustomerInput, type UpdateCustomerInput, type UpdateOrderInput } from './shop-inputs';
 import type { ShopifyShop } from './shop-model';
 import type { ShopifyWebhookDispatcher } from './webhook-dispatcher';
 
@@ -10,8 +13,13 @@ export const SHOPIFY_SIM_TOPICS = {
   ordersUpdated: 'orders/updated',
   ordersPaid: 'orders/paid',
   ordersCancelled: 'orders/cancelled',
+  ordersFulfilled: 'orders/fulfilled',
+  ordersPartiallyFulfilled: 'orders/partially_fulfilled',
   customersCreate: 'customers/create',
   customersUpdate: 'customers/update',
+  fulfillmentsCreate: 'fulfillments/create',
+  inventoryLevelsUpdate: 'inventory_levels/update',
+  bulkOperationsFinish: 'bulk_operations/finish',
 } as const;
 export type ShopifySimTopic = (typeof SHOPIFY_SIM_TOPICS)[keyof typeof SHOPIFY_SIM_TOPICS];
 
@@ -21,6 +29,26 @@ export function isShopifySimTopic(value: unknown): value is ShopifySimTopic {
 
 const T = SHOPIFY_SIM_TOPICS;
 
+export interface InventoryChangeInput {
+  sku: string;
+  /** Location id (number); default the primary location. */
+  locationId?: number;
+  /** Change `name` by `delta` … */
+  delta?: number;
+  /** … or set `available` / `on_hand` to an absolute value. */
+  set?: number;
+  /** Default `available`. `set` accepts only `available` or `on_hand`. */
+  name?: ShopifyQuantityName;
+}
+
+export interface FulfilOrderInput {
+  /** Default: everything still to fulfil. */
+  lines?: { sku: string; quantity?: number }[];
+  tracking?: { company?: string; number?: string; url?: string };
+}
+
+export type ShopifyInventoryLevelJson = ReturnType<typeof inventoryLevelJson> & { quantities: Record<ShopifyQuantityName, number> };
+
 /**
  * Merchant and buyer actions. Each changes the shop, then triggers the webhooks Shopify would send
  * for it, all with one X-Shopify-Event-Id (notes §1.1: "shared across all deliveries produced by
@@ -29,14 +57,19 @@ const T = SHOPIFY_SIM_TOPICS;
 export interface ShopifyDriver {
   createCustomer(input?: CustomerInput): CustomerJson;
   updateCustomer(id: number, patch: UpdateCustomerInput): CustomerJson;
-  /** Fires customers/create (new customer), orders/create, and orders/paid when created paid. */
+  /** Fires customers/create (new customer), orders/create, orders/paid when created paid, and inventory_levels/update for the committed stock. */
   createOrder(input?: CreateOrderInput): ShopifyOrderJson;
   /** Fires orders/paid and orders/updated. */
   payOrder(id: number): ShopifyOrderJson;
-  /** Fires orders/cancelled and orders/updated. */
+  /** Fires orders/cancelled, orders/updated and inventory_levels/update for released stock. */
   cancelOrder(id: number, input?: CancelOrderInput): ShopifyOrderJson;
   /** Fires orders/updated. */
   updateOrder(id: number, patch: UpdateOrderInput): ShopifyOrderJson;
+  /** Fires fulfillments/create, orders/partially_fulfilled or orders/fulfilled, orders/updated. */
+  fulfilOrder(id: number, input?: FulfilOrderInput): ShopifyOrderJson;
+  /** A stock change at a location (receiving, counting, shrinkage): fires inventory_levels/update. */
+  changeInventory(input: InventoryChangeInput): ShopifyInventoryLevelJson;
+  getInventory(sku: string, locationId?: number): ShopifyInventoryLevelJson;
   getOrder(id: number): ShopifyOrderJson;
   getCustomer(id: number): CustomerJson;
 }
@@ -44,10 +77,16 @@ export interface ShopifyDriver {
 export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookDispatcher): ShopifyDriver {
   const order = (id: number): ShopifyOrderJson => orderJson(shop.orders.get(id), shop);
   const customer = (id: number): CustomerJson => customerJson(shop.customer(id), shop.timezoneOffset);
-  const fire = (topics: readonly string[], payloadFor: (topic: string) => unknown): void => {
-    const eventId = webhooks.newEventId();
-    // Outcomes are observed through drain(), stats() and events; the promise never rejects.
-    for (const topic of topics) void webhooks.trigger(topic, payloadFor(topic), eventId);
+  const fire = (topics: readonly string[], payloadFor: (topic: string) => unknown, extra: readonly ShopEvent[] = []): void => {
+    fireEvents(webhooks, [...topics.map((topic) => ({ topic, payload: payloadFor(topic) })), ...extra]);
+  };
+  const inventoryLevel = (sku: string, locationId?: number): ShopifyInventoryLevelJson => {
+    const item = shop.inventory.itemBySku(sku);
+    if (!item) throw new ShopifySimulatorInputError('sku', `SKU ${JSON.stringify(sku)} is not in the catalogue`);
+    const location = locationId === undefined ? shop.inventory.primaryLocation() : shop.inventory.location(locationId);
+    const level = shop.inventory.level(item.id, location.id);
+    if (!level) throw new ShopifySimulatorInputError('locationId', `${sku} is not stocked at location ${location.id}`);
+    return { ...inventoryLevelJson(level, shop.timezoneOffset), quantities: { ...level.quantities } };
   };
 
   return {
@@ -67,7 +106,7 @@ export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookD
       const created = order(record.id);
       const topics = [...(createdCustomer ? [T.customersCreate] : []), T.ordersCreate, ...(record.financialStatus === 'paid' ? [T.ordersPaid] : [])];
       const newCustomer = createdCustomer ? customer(createdCustomer.id) : null;
-      fire(topics, (topic) => (topic === T.customersCreate ? newCustomer : created));
+      fire(topics, (topic) => (topic === T.customersCreate ? newCustomer : created), inventoryEvents(shop));
       return created;
     },
     payOrder(id) {
@@ -79,7 +118,7 @@ export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookD
     cancelOrder(id, input) {
       shop.orders.cancel(id, input);
       const cancelled = order(id);
-      fire([T.ordersCancelled, T.ordersUpdated], () => cancelled);
+      fire([T.ordersCancelled, T.ordersUpdated], () => cancelled, inventoryEvents(shop));
       return cancelled;
     },
     updateOrder(id, patch) {
@@ -88,6 +127,37 @@ export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookD
       fire([T.ordersUpdated], () => updated);
       return updated;
     },
+    fulfilOrder(id, input = {}) {
+      const record = shop.orders.get(id);
+      const fo = shop.fulfillment.forOrder(id).find((f) => f.status === 'OPEN' || f.status === 'IN_PROGRESS');
+      if (!fo) throw new ShopifySimulatorInputError('id', `order ${id} has nothing left to fulfil`);
+      const lines = input.lines?.map((l) => {
+        const line = fo.lines.find((x) => x.sku === l.sku);
+        if (!line) throw new ShopifySimulatorInputError('lines.sku', `order ${id} has no open line with SKU ${JSON.stringify(l.sku)}`);
+        return { id: line.id, quantity: l.quantity ?? line.remainingQuantity };
+      });
+      const tracking = input.tracking ? [{ company: input.tracking.company ?? null, number: input.tracking.number ?? null, url: input.tracking.url ?? null }] : [];
+      const result = shop.fulfillment.create({ lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, lines: lines ?? null }], tracking, notifyCustomer: false }, () => record);
+      if (!result.ok) throw new ShopifySimulatorInputError('lines', result.userErrors.map((e) => e.message).join('; '));
+      fireEvents(webhooks, fulfillmentEvents(shop, result.fulfillment));
+      return order(id);
+    },
+    changeInventory(input) {
+      const item = shop.inventory.itemBySku(input.sku);
+      if (!item) throw new ShopifySimulatorInputError('sku', `SKU ${JSON.stringify(input.sku)} is not in the catalogue`);
+      const location = input.locationId === undefined ? shop.inventory.primaryLocation() : shop.inventory.location(input.locationId);
+      const level = shop.inventory.level(item.id, location.id);
+      if (!level) throw new ShopifySimulatorInputError('locationId', `${input.sku} is not stocked at location ${location.id}`);
+      const name = input.name ?? 'available';
+      if ((input.delta === undefined) === (input.set === undefined)) throw new ShopifySimulatorInputError('delta', 'give exactly one of delta or set');
+      if (input.set !== undefined) {
+        if (name !== 'available' && name !== 'on_hand') throw new ShopifySimulatorInputError('name', 'set accepts only available or on_hand');
+        shop.inventory.set(level, name, input.set);
+      } else shop.inventory.adjust(level, name, input.delta ?? 0);
+      fireEvents(webhooks, inventoryEvents(shop));
+      return inventoryLevel(input.sku, location.id);
+    },
+    getInventory: inventoryLevel,
     getOrder: order,
     getCustomer: customer,
   };

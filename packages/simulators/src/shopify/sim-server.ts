@@ -2,34 +2,45 @@ import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { driverRoutes, matchRoute } from './driver-routes';
+import { handleAdminRequest } from './graphql/admin-endpoint';
+import type { AdminGraphqlApi } from './graphql/admin-graphql-api';
 import { readJsonBody, sendJson, SHOPIFY_ERROR_REPLIES, type JsonReply } from './http-json';
 import { ShopifySimulatorInputError } from './shop-inputs';
 import type { ShopifyDriver } from './shopify-driver';
 import type { ShopifyWebhookDispatcher } from './webhook-dispatcher';
 
 export interface SimServerOptions {
-  /** Required in X-Shopify-Access-Token on every /_sim route; unset means the routes are open. */
+  /** Required in X-Shopify-Access-Token on every /_sim route and the Admin API; unset means open. */
   accessToken?: string;
+  /** The GraphQL Admin API served at /admin/api/<version>/graphql.json. */
+  adminApi?: AdminGraphqlApi;
+  supportedApiVersions?: readonly string[];
 }
 
 /**
- * One HTTP server for the simulated shop. `/_sim/*` drives it; `/admin/api/*` is where the GraphQL
- * Admin API will be served and, until then, answers like Shopify for an unknown route.
+ * One HTTP server for the simulated shop. `/_sim/*` drives it; `/admin/api/<version>/graphql.json`
+ * is the GraphQL Admin API; any other path answers like Shopify for an unknown route.
  */
 export function createSimServer(driver: ShopifyDriver, webhooks: ShopifyWebhookDispatcher, options: SimServerOptions): http.Server {
   const routes = driverRoutes(driver, webhooks);
+  const { adminApi } = options;
   return http.createServer((request, response) => {
-    handle(request).then(
-      (reply) => sendJson(response, reply),
+    const admin = adminApi ? handleAdminRequest(adminApi, request, response, { ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }), ...(options.supportedApiVersions ? { supportedApiVersions: options.supportedApiVersions } : {}) }) : Promise.resolve(false);
+    admin.then(
+      (handled) => (handled ? undefined : reply(request, response)),
       (err: unknown) => sendJson(response, { status: 500, body: { errors: err instanceof Error ? err.message : String(err) } }),
     );
   });
 
+  function reply(request: http.IncomingMessage, response: http.ServerResponse): void {
+    handle(request).then(
+      (result) => sendJson(response, result),
+      (err: unknown) => sendJson(response, { status: 500, body: { errors: err instanceof Error ? err.message : String(err) } }),
+    );
+  }
+
   async function handle(request: http.IncomingMessage): Promise<JsonReply> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    // `/admin/api/<version>/graphql.json` will be routed here, before the driver routes, when the
-    // Admin API exists; until then it shares Shopify's unknown-route reply with every other path.
-    if (path.startsWith('/admin/api/')) return SHOPIFY_ERROR_REPLIES.notFound;
     if (!path.startsWith('/_sim/')) return SHOPIFY_ERROR_REPLIES.notFound;
     if (!authorized(request.headers['x-shopify-access-token'], options.accessToken)) return SHOPIFY_ERROR_REPLIES.unauthorized;
     const match = matchRoute(routes, request.method ?? 'GET', path);

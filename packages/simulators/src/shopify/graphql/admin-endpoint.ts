@@ -1,0 +1,98 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SHOPIFY_ERROR_REPLIES } from '../http-json';
+import type { AdminGraphqlApi } from './admin-graphql-api';
+import { resolveApiVersion } from './api-versions';
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const ADMIN_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
+const BULK_RESULT_PATH = /^\/_sim\/bulk-results\/([0-9a-f]{40})\.jsonl$/;
+
+export interface AdminEndpointOptions {
+  /** Required in X-Shopify-Access-Token; unset leaves the API open. */
+  accessToken?: string;
+  supportedApiVersions?: readonly string[];
+}
+
+/**
+ * `/admin/api/<version>/graphql.json` over HTTP, as Shopify serves it: the token is checked first
+ * (401 with Shopify's body), the version falls forward and is reported in X-Shopify-API-Version,
+ * bodies are JSON or `application/graphql`. Also serves bulk results (signed-URL style, no token).
+ * Returns false for paths it does not own.
+ */
+export async function handleAdminRequest(api: AdminGraphqlApi, request: IncomingMessage, response: ServerResponse, options: AdminEndpointOptions): Promise<boolean> {
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const bulk = BULK_RESULT_PATH.exec(path);
+  if (bulk) {
+    const jsonl = request.method === 'GET' ? api.state.bulk.result(bulk[1] as string) : undefined;
+    if (jsonl === undefined) send(response, 404, SHOPIFY_ERROR_REPLIES.notFound.body, {});
+    else {
+      const body = Buffer.from(jsonl, 'utf8');
+      response.writeHead(200, { 'Content-Type': 'application/jsonl', 'Content-Length': String(body.length) });
+      response.end(body);
+    }
+    return true;
+  }
+  const match = ADMIN_PATH.exec(path);
+  if (!path.startsWith('/admin/api/')) return false;
+  const served = match ? resolveApiVersion(match[1] as string, options.supportedApiVersions) : null;
+  if (!match || served === null) {
+    send(response, 404, SHOPIFY_ERROR_REPLIES.notFound.body, {});
+    return true;
+  }
+  const headers = { 'X-Shopify-API-Version': served, 'X-Request-Id': randomUUID() };
+  if (!authorized(request.headers['x-shopify-access-token'], options.accessToken)) {
+    send(response, 401, SHOPIFY_ERROR_REPLIES.unauthorized.body, headers);
+    return true;
+  }
+  if (request.method !== 'POST') {
+    send(response, 405, { errors: `${request.method ?? 'GET'} is not allowed; send the query with POST` }, headers);
+    return true;
+  }
+  const raw = await readBody(request);
+  if (raw === null) {
+    send(response, 413, { errors: `body larger than ${MAX_BODY_BYTES} bytes` }, headers);
+    return true;
+  }
+  let payload: { query?: unknown; variables?: unknown; operationName?: unknown };
+  if ((request.headers['content-type'] ?? '').includes('application/graphql')) payload = { query: raw };
+  else {
+    try {
+      payload = JSON.parse(raw === '' ? '{}' : raw) as typeof payload;
+    } catch {
+      send(response, 400, { errors: 'body is not valid JSON' }, headers);
+      return true;
+    }
+  }
+  const host = request.headers.host ?? 'localhost';
+  const result = await api.execute(payload ?? {}, { apiVersion: served, baseUrl: `http://${host}` });
+  send(response, result.status, result.body, headers);
+  return true;
+}
+
+function authorized(header: string | string[] | undefined, expected: string | undefined): boolean {
+  if (expected === undefined) return true;
+  if (typeof header !== 'string') return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('error', reject);
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(bytes.length), ...headers });
+  response.end(bytes);
+}

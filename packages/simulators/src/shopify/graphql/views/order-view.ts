@@ -1,0 +1,127 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { orderTotals } from '../../order-pricing';
+import type { TransactionRecord } from '../../shop-transactions';
+import type { OrderRecord } from '../../types';
+import { connection, type ConnectionArgs } from '../connection';
+import type { SimContext } from '../sim-context';
+import { mailingAddressView } from './address-view';
+import { customerView } from './customer-view';
+import { fulfillmentOrderView, fulfillmentView } from './fulfillment-views';
+import { lineItemView, shippingLineView, taxLinesView } from './line-item-view';
+import type { View } from './resolve-fields';
+import { dateTime, gid, moneyBag } from './wire-format';
+
+const FULFILLMENT_STATUS = { partial: 'PARTIALLY_FULFILLED', fulfilled: 'FULFILLED', restocked: 'RESTOCKED' } as const;
+
+/** The Order object over the shop's order record; money is derived from the lines (to the cent). */
+export function orderView(order: OrderRecord, ctx: SimContext): View {
+  const t = orderTotals(order);
+  const c = order.currency;
+  const money = (cents: number) => moneyBag(cents, c);
+  const status = order.financialStatus;
+  const received = status === 'paid' ? t.totalCents : 0;
+  const outstanding = status === 'pending' || status === 'authorized' ? t.totalCents : 0;
+  const customer = order.customerId === null ? null : ctx.shop.customers.get(order.customerId);
+  const open = order.cancelledAt === null && order.fulfillmentStatus !== 'fulfilled';
+  const fulfillmentOrders = () => ctx.shop.fulfillment.forOrder(order.id);
+  const quantity = order.lines.reduce((sum, l) => sum + l.quantity, 0);
+  return {
+    __typename: 'Order',
+    id: gid('Order', order.id),
+    legacyResourceId: String(order.id),
+    name: `#${order.orderNumber}`,
+    number: order.orderNumber - 1000,
+    confirmationNumber: order.confirmationNumber,
+    confirmed: true,
+    createdAt: dateTime(order.createdAt),
+    updatedAt: dateTime(order.updatedAt),
+    processedAt: dateTime(order.createdAt),
+    cancelledAt: dateTime(order.cancelledAt),
+    cancelReason: order.cancelReason?.toUpperCase() ?? null,
+    closed: order.closedAt !== null,
+    closedAt: dateTime(order.closedAt),
+    test: order.test,
+    edited: false,
+    displayFinancialStatus: status.toUpperCase(),
+    displayFulfillmentStatus: order.fulfillmentStatus === null ? 'UNFULFILLED' : FULFILLMENT_STATUS[order.fulfillmentStatus],
+    returnStatus: 'NO_RETURN',
+    email: order.email,
+    phone: order.phone,
+    note: order.note,
+    tags: [...order.tags],
+    poNumber: null,
+    sourceName: 'web',
+    sourceIdentifier: null,
+    customAttributes: [],
+    currencyCode: c,
+    presentmentCurrencyCode: c,
+    taxesIncluded: order.tax.taxesIncluded,
+    taxExempt: customer?.taxExempt ?? false,
+    estimatedTaxes: false,
+    dutiesIncluded: false,
+    paymentGatewayNames: [...order.paymentGatewayNames],
+    customer: customer ? customerView(customer, ctx) : null,
+    billingAddress: order.billingAddress ? mailingAddressView(order.billingAddress, `${gid('MailingAddress', order.id * 10 + 1)}?model_name=Address`) : null,
+    shippingAddress: order.shippingAddress ? mailingAddressView(order.shippingAddress, `${gid('MailingAddress', order.id * 10 + 2)}?model_name=Address`) : null,
+    subtotalPriceSet: money(t.subtotalCents),
+    currentSubtotalPriceSet: money(t.subtotalCents),
+    totalPriceSet: money(t.totalCents),
+    currentTotalPriceSet: money(t.totalCents),
+    totalTaxSet: money(t.taxCents),
+    currentTotalTaxSet: money(t.taxCents),
+    totalDiscountsSet: money(t.discountsCents),
+    currentTotalDiscountsSet: money(t.discountsCents),
+    totalShippingPriceSet: money(t.shippingCents),
+    currentShippingPriceSet: money(t.shippingCents),
+    totalOutstandingSet: money(outstanding),
+    totalReceivedSet: money(received),
+    netPaymentSet: money(received),
+    totalRefundedSet: money(0),
+    totalRefundedShippingSet: money(0),
+    totalCapturableSet: money(status === 'authorized' ? t.totalCents : 0),
+    totalTipReceivedSet: money(0),
+    totalWeight: String(t.weightGrams),
+    currentTotalWeight: String(t.weightGrams),
+    subtotalLineItemsQuantity: quantity,
+    currentSubtotalLineItemsQuantity: quantity,
+    fullyPaid: status === 'paid',
+    unpaid: status === 'pending' || status === 'authorized',
+    capturable: status === 'authorized',
+    canMarkAsPaid: status === 'pending',
+    refundable: status === 'paid',
+    restockable: false,
+    requiresShipping: order.lines.some((l) => l.requiresShipping),
+    fulfillable: open,
+    discountCode: order.discount?.code ?? null,
+    discountCodes: order.discount ? [order.discount.code] : [],
+    taxLines: taxLinesView(t.taxCents, order, true),
+    currentTaxLines: taxLinesView(t.taxCents, order, true),
+    shippingLine: order.shippingLines[0] ? shippingLineView(order.shippingLines[0], order) : null,
+    shippingLines: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(order.shippingLines, args, (s) => String(s.id), (s) => shippingLineView(s, order), info, ctx.bulk),
+    lineItems: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(order.lines, args, (l) => String(l.id), (l) => lineItemView(l, order, ctx), info, ctx.bulk),
+    transactions: (args: { first?: number | null }) => ctx.shop.transactions.of(order.id).slice(0, args.first ?? 100).map((tx) => transactionView(tx, order)),
+    refunds: () => [],
+    fulfillmentOrders: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(fulfillmentOrders(), args, (f) => String(f.id), (f) => fulfillmentOrderView(f, order, ctx), info, ctx.bulk),
+    fulfillments: (args: { first?: number | null }) => ctx.shop.fulfillment.fulfillmentsOf(order.id).slice(0, args.first ?? 100).map((f) => fulfillmentView(f, order, ctx)),
+  };
+}
+
+function transactionView(tx: TransactionRecord, order: OrderRecord): View {
+  return {
+    __typename: 'OrderTransaction',
+    id: gid('OrderTransaction', tx.id),
+    kind: tx.kind,
+    status: tx.status,
+    gateway: tx.gateway,
+    formattedGateway: tx.gateway === 'manual' ? 'Manual' : 'Shopify Payments',
+    test: order.test,
+    errorCode: null,
+    processedAt: dateTime(tx.createdAt),
+    createdAt: dateTime(tx.createdAt),
+    amountSet: moneyBag(tx.amountCents, order.currency),
+    parentTransaction: tx.parentId === null ? null : { id: gid('OrderTransaction', tx.parentId) },
+    manualPaymentGateway: tx.gateway === 'manual',
+    paymentId: `#${order.orderNumber}.${tx.id % 10}`,
+    fees: [],
+  };
+}

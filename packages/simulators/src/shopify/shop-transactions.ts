@@ -1,0 +1,54 @@
+import { orderTotals } from './order-pricing';
+import type { IdGenerator } from './shop-ids';
+import type { OrderRecord } from './types';
+
+export type TransactionKind = 'SALE' | 'AUTHORIZATION' | 'CAPTURE' | 'VOID';
+
+export interface TransactionRecord {
+  id: number;
+  orderId: number;
+  kind: TransactionKind;
+  status: 'SUCCESS';
+  gateway: string;
+  amountCents: number;
+  createdAt: Date;
+  parentId: number | null;
+}
+
+/**
+ * The payment history behind an order's financial status (notes §4 OrderTransaction): a paid
+ * checkout is one SALE, a manual-capture one an AUTHORIZATION then a CAPTURE, a manual payment a
+ * SALE when it is marked paid, a cancelled authorization a VOID.
+ */
+export class ShopTransactions {
+  private readonly byOrder = new Map<number, TransactionRecord[]>();
+
+  constructor(private readonly ids: IdGenerator) {}
+
+  opened(order: OrderRecord): void {
+    if (order.financialStatus === 'paid') this.add(order, 'SALE', null);
+    if (order.financialStatus === 'authorized') this.add(order, 'AUTHORIZATION', null);
+  }
+
+  /** Called with the status before `pay` changed it. */
+  paid(order: OrderRecord, previous: string): void {
+    const authorization = this.of(order.id).find((t) => t.kind === 'AUTHORIZATION');
+    if (previous === 'authorized' && authorization) this.add(order, 'CAPTURE', authorization.id);
+    else this.add(order, 'SALE', null);
+  }
+
+  cancelled(order: OrderRecord, previous: string): void {
+    const authorization = this.of(order.id).find((t) => t.kind === 'AUTHORIZATION');
+    if (previous === 'authorized' && authorization) this.add(order, 'VOID', authorization.id);
+  }
+
+  of(orderId: number): TransactionRecord[] {
+    return this.byOrder.get(orderId) ?? [];
+  }
+
+  private add(order: OrderRecord, kind: TransactionKind, parentId: number | null): void {
+    const list = this.byOrder.get(order.id) ?? [];
+    list.push({ id: this.ids.next('OrderTransaction'), orderId: order.id, kind, status: 'SUCCESS', gateway: order.paymentGatewayNames[0] ?? 'manual', amountCents: orderTotals(order).totalCents, createdAt: order.updatedAt, parentId });
+    this.byOrder.set(order.id, list);
+  }
+}
