@@ -98,6 +98,15 @@ describe('ERPNext simulator: document rules', () => {
     await expect(s.client.callMethod('frappe.client.insert_many', { docs: docs(2) })).resolves.toEqual(['Batch 2-0', 'Batch 2-1']);
   });
 
+  test('client insertMany over 200: two calls, and a failing second call leaves the first 200 committed', async () => {
+    const uoms = (n: number, bad: boolean) => Array.from({ length: n }, (_, i) => ({ uom_name: bad && i === n - 1 ? '' : `Split ${bad ? 'bad' : 'ok'} ${i}` }));
+    const before = s.sim.requests.countWhere({ path: '/api/method/frappe.client.insert_many' });
+    await expect(s.client.insertMany('UOM', uoms(201, false))).resolves.toHaveLength(201);
+    expect(s.sim.requests.countWhere({ path: '/api/method/frappe.client.insert_many' }) - before).toBe(2);
+    await expect(s.client.insertMany('UOM', uoms(201, true))).rejects.toMatchObject({ details: { insertMany: { failedCall: 2, calls: 2 } } });
+    expect(s.sim.countDocs('UOM', (d) => d.name.startsWith('Split bad '))).toBe(200);
+  });
+
   test('get_value and get read one document, by name or filters', async () => {
     await expect(s.client.callMethod('frappe.client.get_value', { doctype: 'Item', filters: { item_code: 'SKU-1001' }, fieldname: ['stock_uom', 'variant_of'] }, { verb: 'GET' })).resolves.toEqual({ stock_uom: 'Nos', variant_of: null });
     await expect(s.client.callMethod('frappe.client.get_value', { doctype: 'Item', filters: 'NOPE', fieldname: 'name' }, { verb: 'GET' })).resolves.toEqual({});

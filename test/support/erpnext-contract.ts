@@ -1,59 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Doc, ErpnextClient } from '@shopsync/erpnext-client';
+import type { Doc } from '@shopsync/erpnext-client';
+import { contractFixtures, FAR_DATE, GET_PE, MAKE_DN, MAKE_SI, type ContractTarget } from './erpnext-contract-fixtures';
+import { erpnextStockContract } from './erpnext-contract-stock';
+import { erpnextWritesContract } from './erpnext-contract-writes';
 
-/** What the battery needs to know about the site under test (the simulator's seed, or a real one). */
-export interface ContractSite {
-  readonly company: string;
-  readonly warehouse: string;
-  /** Two stock Items with stock in `warehouse`. */
-  readonly stockItems: readonly [string, string];
-  readonly customerGroup: string;
-  readonly territory: string;
-}
-
-export interface ContractTarget {
-  readonly client: ErpnextClient;
-  readonly site: ContractSite;
-  /** Unique per run, so a real site can run the battery again without clashes. */
-  readonly runId: string;
-}
-
-const MAKE_DN = 'erpnext.selling.doctype.sales_order.sales_order.make_delivery_note';
-const MAKE_SI = 'erpnext.selling.doctype.sales_order.sales_order.make_sales_invoice';
-const GET_PE = 'erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry';
-const FAR_DATE = '2099-12-31';
-
-/** The unique operation-key field the companion app installs on Customer (DESIGN §6). */
-function customerKeyField(): { fieldname: string; label: string } {
-  const file = resolve(__dirname, '../../frappe_app/shopsync/custom_fields.json');
-  const fields = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Array<{ fieldname: string; label: string; unique?: number }>>).Customer ?? [];
-  const key = fields.find((f) => f.unique === 1);
-  if (!key) throw new Error(`${file} defines no unique custom field on Customer`);
-  return key;
-}
+export type { ContractSite, ContractTarget } from './erpnext-contract-fixtures';
 
 /**
  * One contract battery (STYLE C8), run through the real client against the simulator and, when
  * configured, against a real ERPNext: the simulator is only as good as this battery says.
  */
 export function erpnextContract(label: string, target: () => ContractTarget): void {
-  const key = customerKeyField();
-
   describe(`ERPNext contract: ${label}`, () => {
     const t = () => target();
-    const customer = (suffix: string, extra: Doc = {}) =>
-      t().client.insertDoc('Customer', {
-        customer_name: `Contract ${t().runId} ${suffix}`,
-        customer_type: 'Individual',
-        customer_group: t().site.customerGroup,
-        territory: t().site.territory,
-        [key.fieldname]: `${t().runId}:${suffix}`,
-        ...extra,
-      });
-    const line = (index: 0 | 1, extra: Doc = {}) => ({ item_code: t().site.stockItems[index], qty: 1, rate: 10, warehouse: t().site.warehouse, ...extra });
-    const order = (customerName: string, extra: Doc = {}) =>
-      t().client.insertDoc('Sales Order', { customer: customerName, company: t().site.company, delivery_date: FAR_DATE, items: [line(0)], ...extra });
+    const { key, customer, line, order } = contractFixtures(t);
 
     test('a second Customer with the same unique key is erpnext.unique_violation naming the field', async () => {
       await customer('dup-key');
@@ -178,5 +137,8 @@ export function erpnextContract(label: string, target: () => ContractTarget): vo
       const paid = await t().client.getDoc('Sales Invoice', invoice.name!);
       expect({ outstanding: paid.outstanding_amount, status: paid.status }).toEqual({ outstanding: 0, status: 'Paid' });
     });
+
+    erpnextWritesContract(t);
+    erpnextStockContract(t);
   });
 }

@@ -139,6 +139,30 @@ export const EXCEPTION_ROWS: readonly ExceptionRow[] = [
     message: 'Valuation Rate for the Item Item X, is required to do accounting entries for Delivery Note MAT-DN-2025-00003.\n\nHere are the options to proceed:Mention Valuation Rate in the Item master.',
   },
   {
+    name: 'EmptyStockReconciliationItemsError (nothing to change: the quantities already hold)',
+    status: 417,
+    body: frappeBody({ excType: 'EmptyStockReconciliationItemsError', source: 'erpnext (app)', messages: [throwMsg('None of the items have any change in quantity or value.')] }),
+    code: 'erpnext.validation.no_stock_change', category: 'conflict', retryable: false, message: 'None of the items have any change in quantity or value.',
+  },
+  {
+    name: "Stock Reconciliation's own missing-valuation wording",
+    status: 417,
+    body: frappeBody({ excType: 'ValidationError', source: 'erpnext (app)', messages: [throwMsg('Valuation Rate required for Item SKU-ZERO-VALUE at row 1')] }),
+    code: 'erpnext.validation.valuation_rate', category: 'validation', retryable: false, message: 'Valuation Rate required for Item SKU-ZERO-VALUE at row 1',
+  },
+  {
+    name: 'A buying row without a warehouse (plain ValidationError)',
+    status: 417,
+    body: frappeBody({ excType: 'ValidationError', source: 'erpnext (app)', messages: [throwMsg('Row #1: Warehouse is mandatory for stock Item SKU-1006')] }),
+    code: 'erpnext.validation.warehouse_required', category: 'mapping', retryable: false, message: 'Row #1: Warehouse is mandatory for stock Item SKU-1006',
+  },
+  {
+    name: 'A Material Receipt row without a target warehouse (plain ValidationError)',
+    status: 417,
+    body: frappeBody({ excType: 'ValidationError', source: 'erpnext (app)', messages: [throwMsg('Target warehouse is mandatory for row 1')] }),
+    code: 'erpnext.validation.warehouse_required', category: 'mapping', retryable: false, message: 'Target warehouse is mandatory for row 1',
+  },
+  {
     name: 'DataError (bad list field)',
     status: 417,
     body: frappeBody({ excType: 'DataError', messages: [throwMsg('Field not permitted in query: nope')] }),

@@ -1,6 +1,8 @@
 import { SyncError } from '@shopsync/core';
 import { createTransport, type JsonObject } from './http/http-transport';
 import { listQuery, methodQuery } from './http/list-query';
+import { insertMany } from './operations/insert-many';
+import { updateChildTable, updateWithRetryOnConflict } from './operations/retry-on-conflict';
 import type { Doc, ErpnextClient, ErpnextClientOptions, Filters, ListOptions } from './types';
 
 const LIST_ALL_PAGE = 100;
@@ -85,6 +87,15 @@ export function createErpnextClient(options: ErpnextClientOptions): ErpnextClien
     },
     async deleteDoc(doctype: string, name: string) {
       await send({ method: 'DELETE', path: resourcePath(doctype, name) });
+    },
+    insertMany(doctype: string, docs: readonly Doc[]) {
+      return insertMany((method, args) => client.callMethod(method, args), doctype, docs);
+    },
+    updateWithRetryOnConflict(doctype, name, change, retryOptions) {
+      return updateWithRetryOnConflict(client, doctype, name, change, retryOptions);
+    },
+    updateChildTable(doctype, name, table, edit, retryOptions) {
+      return updateChildTable(client, doctype, name, table, edit, retryOptions);
     },
     async callMethod<T>(method: string, args: Readonly<Record<string, unknown>> = {}, callOptions: { verb?: 'GET' | 'POST' } = {}) {
       const path = `/api/method/${method.split('/').map(encodeURIComponent).join('/')}`;

@@ -6,3 +6,5 @@ export * from './errors/server-messages';
 export * from './errors/retry-after';
 export * from './http/list-query';
 export * from './http/read-backoff';
+export * from './operations/insert-many';
+export * from './operations/retry-on-conflict';

@@ -65,6 +65,11 @@ export interface CallMethodOptions {
   readonly verb?: 'GET' | 'POST';
 }
 
+export interface ConflictRetryOptions {
+  /** Reads + writes tried in all before a TimestampMismatchError is given up on; default 3. */
+  readonly maxAttempts?: number;
+}
+
 export interface ErpnextClient {
   getDoc<T extends Doc = Doc>(doctype: string, name: string): Promise<T>;
   listDocs<T extends Doc = Doc>(doctype: string, options?: ListOptions): Promise<T[]>;
@@ -78,6 +83,21 @@ export interface ErpnextClient {
   submitDoc<T extends Doc = Doc>(doctype: string, name: string): Promise<T>;
   cancelDoc<T extends Doc = Doc>(doctype: string, name: string): Promise<T>;
   deleteDoc(doctype: string, name: string): Promise<void>;
+  /**
+   * `frappe.client.insert_many`, at most 200 documents per call. Each call is all-or-nothing; the
+   * whole is not: a failing call k leaves calls 1..k-1 committed (details.insertMany says which).
+   */
+  insertMany(doctype: string, docs: readonly Doc[]): Promise<string[]>;
+  /**
+   * Read, `change(doc)`, PUT the changes with the `modified` read (compare-and-swap); on
+   * TimestampMismatchError read again and re-apply. `change` returning undefined writes nothing.
+   */
+  updateWithRetryOnConflict<T extends Doc = Doc>(doctype: string, name: string, change: (doc: T) => Doc | undefined | Promise<Doc | undefined>, options?: ConflictRetryOptions): Promise<T>;
+  /**
+   * Read the document, let `edit` return the wanted rows of one child table, PUT the WHOLE table
+   * with the `modified` read; re-read and re-apply on TimestampMismatchError. New rows carry no name.
+   */
+  updateChildTable<T extends Doc = Doc>(doctype: string, name: string, table: string, edit: (rows: Doc[], doc: T) => Doc[] | undefined | Promise<Doc[] | undefined>, options?: ConflictRetryOptions): Promise<T>;
   /** Returns `message`, or undefined when the method returned None. */
   callMethod<T = unknown>(method: string, args?: Readonly<Record<string, unknown>>, options?: CallMethodOptions): Promise<T>;
   ping(): Promise<string>;

@@ -38,6 +38,8 @@ export const ERPNEXT_ERROR_CODES = {
   'erpnext.validation.warehouse_required': { category: 'mapping', retryable: false, action: A.fixMapping },
   'erpnext.validation.negative_stock': { category: 'validation', retryable: false, action: A.fixData },
   'erpnext.validation.valuation_rate': { category: 'validation', retryable: false, action: A.fixData },
+  // A Stock Reconciliation asking for the quantities and rates already there: the target holds.
+  'erpnext.validation.no_stock_change': { category: 'conflict', retryable: false, action: A.adoptExisting },
   // Changing a submitted document is DESIGN §3's "edit after submission": a conflict to review.
   'erpnext.validation.update_after_submit': { category: 'conflict', retryable: false, action: A.review },
   'erpnext.validation.docstatus': { category: 'conflict', retryable: false, action: A.review },
@@ -75,6 +77,7 @@ export const EXC_TYPE_CODES: Readonly<Record<string, ErpnextErrorCode>> = {
   CancelledLinkError: 'erpnext.validation.link',
   WarehouseRequired: 'erpnext.validation.warehouse_required',
   NegativeStockError: 'erpnext.validation.negative_stock',
+  EmptyStockReconciliationItemsError: 'erpnext.validation.no_stock_change',
   UpdateAfterSubmitError: 'erpnext.validation.update_after_submit',
   DocstatusTransitionError: 'erpnext.validation.docstatus',
   LinkExistsError: 'erpnext.link_exists',
@@ -102,7 +105,12 @@ export const EXC_TYPE_CODES: Readonly<Record<string, ErpnextErrorCode>> = {
  */
 export const MESSAGE_CODES: ReadonlyArray<{ readonly pattern: RegExp; readonly code: ErpnextErrorCode }> = [
   { pattern: /^Valuation Rate for the Item .* is required/m, code: 'erpnext.validation.valuation_rate' },
+  // Stock Reconciliation's own wording (stock_reconciliation.py update_stock_ledger).
+  { pattern: /^Valuation Rate required for Item .* at row \d+/m, code: 'erpnext.validation.valuation_rate' },
   { pattern: /Delivery warehouse required for stock item/, code: 'erpnext.validation.warehouse_required' },
+  // Buying documents (buying/utils.py validate_stock_item_warehouse) and Stock Entry rows.
+  { pattern: /Warehouse is mandatory for stock Item /, code: 'erpnext.validation.warehouse_required' },
+  { pattern: /^(Source|Target) warehouse is mandatory for row \d+/m, code: 'erpnext.validation.warehouse_required' },
   { pattern: /needed in .* to complete this transaction/, code: 'erpnext.validation.negative_stock' },
   { pattern: /^Cannot edit cancelled document/m, code: 'erpnext.validation.docstatus' },
   { pattern: /^Cannot change docstatus from/m, code: 'erpnext.validation.docstatus' },

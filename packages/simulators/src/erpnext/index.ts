@@ -1,4 +1,4 @@
 export * from './types';
 export * from './faults';
 export * from './create-erpnext-simulator';
-export { SEED_USER } from './site/seed-site';
+export { SEED_SUPPLIER, SEED_USER } from './site/seed-site';

@@ -6,6 +6,9 @@ import { salesOrderController } from './sales-order';
 import { deliveryNoteController } from './delivery-note';
 import { salesInvoiceController } from './sales-invoice';
 import { paymentEntryController } from './payment-entry';
+import { purchaseReceiptController } from './purchase-receipt';
+import { stockEntryController } from './stock-entry';
+import { stockReconciliationController } from './stock-reconciliation';
 
 /** Doctype → controller; doctypes without one behave like plain Frappe documents. */
 export const CONTROLLERS: Readonly<Record<string, Controller>> = {
@@ -20,4 +23,7 @@ export const CONTROLLERS: Readonly<Record<string, Controller>> = {
   'Delivery Note': deliveryNoteController,
   'Sales Invoice': salesInvoiceController,
   'Payment Entry': paymentEntryController,
+  'Stock Entry': stockEntryController,
+  'Stock Reconciliation': stockReconciliationController,
+  'Purchase Receipt': purchaseReceiptController,
 };

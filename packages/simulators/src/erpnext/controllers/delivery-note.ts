@@ -3,7 +3,8 @@ import type { Doc } from '../types';
 import { DOC_ACTIONS, type Controller } from './controller';
 import { DELIVERY_LINK, updateOrderRows } from './sales-order-links';
 import { computeTotals, fillItemDetails, fillPartyDetails, requireWarehouses } from './selling-details';
-import { moveStock } from './stock-movement';
+import { cancelSellingStock, postSellingStock } from './stock-movement';
+import { setPostingNow } from './stock-voucher-defaults';
 
 /** `set_missing_values` + totals: shared by validate and `make_delivery_note` drafts. */
 export function prepareDeliveryNote(ctx: Ctx, doc: Doc): void {
@@ -15,7 +16,10 @@ export function prepareDeliveryNote(ctx: Ctx, doc: Doc): void {
 /** ERPNext's `delivery_note.py`: stock out on submit, Sales Order delivered quantities, status. */
 export const deliveryNoteController: Controller = {
   prepare(ctx, doc, phase) {
-    if (phase.action === DOC_ACTIONS.save || phase.action === DOC_ACTIONS.submit) prepareDeliveryNote(ctx, doc);
+    if (phase.action !== DOC_ACTIONS.save && phase.action !== DOC_ACTIONS.submit) return;
+    // DeliveryNote.validate starts with validate_posting_time: it posts now unless told otherwise.
+    setPostingNow(ctx, doc);
+    prepareDeliveryNote(ctx, doc);
   },
   validate(ctx, doc, phase) {
     if (phase.action !== DOC_ACTIONS.save && phase.action !== DOC_ACTIONS.submit) return;
@@ -24,11 +28,11 @@ export const deliveryNoteController: Controller = {
   },
   afterSave(ctx, doc, phase) {
     if (phase.action === DOC_ACTIONS.submit) {
-      moveStock(ctx, doc, -1);
+      postSellingStock(ctx, doc);
       updateOrderRows(ctx, doc, DELIVERY_LINK, 1);
       doc.status = 'To Bill';
     } else if (phase.action === DOC_ACTIONS.cancel) {
-      moveStock(ctx, doc, 1);
+      cancelSellingStock(ctx, doc);
       updateOrderRows(ctx, doc, DELIVERY_LINK, -1);
       doc.status = 'Cancelled';
     } else return doc;

@@ -1,8 +1,9 @@
+import { insertDoc } from '../model/document-service';
 import { childRows } from '../model/new-doc';
 import { findDoc, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import type { Controller } from './controller';
-import { adjustBin } from './stock-bins';
+import { defaultWarehouse } from './selling-details';
 
 function abbr(ctx: Ctx, company: unknown): string {
   const found = findDoc(ctx, 'Company', String(company ?? ''));
@@ -17,6 +18,21 @@ function withAbbr(field: string): Controller {
 export const warehouseController = withAbbr('warehouse_name');
 export const accountController = withAbbr('account_name');
 export const costCenterController = withAbbr('cost_center_name');
+
+/**
+ * `Item.set_opening_stock` (v15): opening stock is a submitted Material Receipt into the item's
+ * default warehouse at its valuation (or standard) rate, so it has ledger entries like any other.
+ */
+function setOpeningStock(ctx: Ctx, item: Doc, qty: number): void {
+  const rate = Number(item.valuation_rate ?? 0) || Number(item.standard_rate ?? 0);
+  if (!rate) ctx.log.throw('Valuation Rate is mandatory if Opening Stock entered', 'ValidationError', { erpnext: true });
+  insertDoc(ctx, 'Stock Entry', {
+    stock_entry_type: 'Material Receipt',
+    company: ctx.site.defaults.company,
+    items: [{ item_code: item.name, qty, t_warehouse: defaultWarehouse(ctx, item), basic_rate: rate }],
+    docstatus: 1,
+  });
+}
 
 /**
  * Item: names and descriptions default from the code, an Item Default row for the company, an
@@ -44,9 +60,7 @@ export const itemController: Controller = {
       ctx.log.msgprint(`Item Price added for ${doc.name} in Price List ${priceList}`, { alert: true, indicator: 'green' });
     }
     const opening = Number(doc.opening_stock ?? 0);
-    if (opening > 0 && Number(doc.is_stock_item) === 1) {
-      adjustBin(ctx, doc.name, ctx.site.defaults.defaultWarehouse, { actual_qty: opening, valuation_rate: Number(doc.valuation_rate ?? 0) });
-    }
+    if (opening > 0 && Number(doc.is_stock_item) === 1 && Number(doc.has_serial_no) !== 1 && Number(doc.has_batch_no) !== 1) setOpeningStock(ctx, doc, opening);
     return doc;
   },
 };

@@ -35,7 +35,7 @@ function validateReferences(ctx: Ctx, doc: Doc): void {
     if (!invoice) continue;
     row.total_amount = num(invoice.rounded_total || invoice.grand_total);
     row.outstanding_amount = num(invoice.outstanding_amount);
-    if (num(row.allocated_amount) > num(invoice.outstanding_amount) + 0.005) {
+    if (Math.abs(num(row.allocated_amount)) > Math.abs(num(invoice.outstanding_amount)) + 0.005) {
       ctx.log.throw(`Row #${String(row.idx)}: Allocated Amount cannot be greater than outstanding amount.`, 'ValidationError', { erpnext: true });
     }
   }
@@ -54,8 +54,9 @@ export const paymentEntryController: Controller = {
   },
   validate(ctx, doc, phase) {
     if (phase.action !== DOC_ACTIONS.save && phase.action !== DOC_ACTIONS.submit) return;
-    const paidTo = findDoc(ctx, 'Account', String(doc.paid_to ?? ''));
-    if (paidTo?.account_type === 'Bank' && !(doc.reference_no && doc.reference_date)) {
+    // mandatory_depends_on: either account being a Bank account makes the reference mandatory.
+    const bankSide = [doc.paid_to, doc.paid_from].some((account) => findDoc(ctx, 'Account', String(account ?? ''))?.account_type === 'Bank');
+    if (bankSide && !(doc.reference_no && doc.reference_date)) {
       ctx.log.throw('Reference No and Reference Date is mandatory for Bank transaction', 'ValidationError', { erpnext: true });
     }
     validateReferences(ctx, doc);

@@ -23,14 +23,12 @@ export function findBin(ctx: Ctx, itemCode: string, warehouse: string): Doc | un
   return undefined;
 }
 
-/**
- * Moves a Bin's quantities (one row per item and warehouse, created on first use) and keeps
- * `projected_qty` consistent. Part of the request's transaction, like every other write.
- */
-export function adjustBin(ctx: Ctx, itemCode: string, warehouse: string, deltas: Partial<Record<BinQty | 'valuation_rate', number>>): Doc {
-  const stamp = ctx.site.clock.stamp();
+/** `get_or_make_bin`: one row per item and warehouse, created on first use with zeros. */
+function binFor(ctx: Ctx, itemCode: string, warehouse: string, stamp: string): Doc {
+  const existing = findBin(ctx, itemCode, warehouse);
+  if (existing) return existing;
   const item = findDoc(ctx, 'Item', itemCode);
-  const bin: Doc = findBin(ctx, itemCode, warehouse) ?? {
+  return {
     name: ctx.site.randomHex(10),
     owner: ctx.user,
     creation: stamp,
@@ -41,17 +39,35 @@ export function adjustBin(ctx: Ctx, itemCode: string, warehouse: string, deltas:
     item_code: item?.name ?? itemCode,
     warehouse,
     ...Object.fromEntries(BIN_QTY_FIELDS.map((f) => [f, 0])),
-    valuation_rate: Number(item?.valuation_rate ?? 0),
+    valuation_rate: 0,
     stock_value: 0,
     stock_uom: item?.stock_uom ?? null,
     doctype: 'Bin',
   };
-  for (const [field, delta] of Object.entries(deltas)) {
-    bin[field] = field === 'valuation_rate' ? delta : Number(bin[field] ?? 0) + Number(delta);
-  }
+}
+
+function save(ctx: Ctx, bin: Doc, stamp: string): Doc {
   bin.projected_qty = projected(bin);
-  bin.stock_value = Number(bin.actual_qty) * Number(bin.valuation_rate ?? 0);
   bin.modified = stamp;
   ctx.site.store.put('Bin', bin);
   return bin;
+}
+
+/**
+ * Moves a Bin's planning quantities (`reserved_qty` from Sales Orders, ...) and keeps
+ * `projected_qty` consistent. Part of the request's transaction, like every other write.
+ */
+export function adjustBin(ctx: Ctx, itemCode: string, warehouse: string, deltas: Partial<Record<Exclude<BinQty, 'actual_qty'>, number>>): Doc {
+  const stamp = ctx.site.clock.stamp();
+  const bin = binFor(ctx, itemCode, warehouse, stamp);
+  for (const [field, delta] of Object.entries(deltas)) bin[field] = Number(bin[field] ?? 0) + Number(delta);
+  return save(ctx, bin, stamp);
+}
+
+/** After the stock ledger moved: the Bin takes the last entry's balance (`update_bin_qty`). */
+export function setBinBalance(ctx: Ctx, itemCode: string, warehouse: string, balance: { qty: number; rate: number; value: number }): Doc {
+  const stamp = ctx.site.clock.stamp();
+  const bin = binFor(ctx, itemCode, warehouse, stamp);
+  Object.assign(bin, { actual_qty: balance.qty, valuation_rate: balance.rate, stock_value: balance.value });
+  return save(ctx, bin, stamp);
 }

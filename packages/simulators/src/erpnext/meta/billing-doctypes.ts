@@ -37,6 +37,8 @@ export const BILLING_DOCTYPES: readonly DoctypeMeta[] = [
       f('so_detail', 'Data', { read_only: 1, label: 'Sales Order Item' }),
       f('delivery_note', 'Link', { options: 'Delivery Note', read_only: 1 }),
       f('dn_detail', 'Data', { read_only: 1, label: 'Delivery Note Item' }),
+      // On a return: the original invoice row it gives back (erpnext sales_and_purchase_return.py).
+      f('sales_invoice_item', 'Data', { read_only: 1, no_copy: 1, label: 'Sales Invoice Item' }),
       f('allow_zero_valuation_rate', 'Check'),
     ]).map((df) => (df.fieldname === 'rate' ? { ...df, reqd: 1 as const } : df)),
   },
@@ -53,6 +55,9 @@ export const BILLING_DOCTYPES: readonly DoctypeMeta[] = [
       f('set_posting_time', 'Check', { label: 'Edit Posting Date and Time' }),
       f('is_return', 'Check'),
       f('return_against', 'Link', { options: 'Delivery Note' }),
+      // Transporter details (ERPNext's "Transporter Info" section), where shopsync puts the tracking number.
+      f('lr_no', 'Data', { label: 'Transport Receipt No' }),
+      f('lr_date', 'Date', { label: 'Transport Receipt Date' }),
       f('items', 'Table', { options: 'Delivery Note Item', reqd: 1, label: 'Items' }),
       f('per_billed', 'Percent', { read_only: 1, no_copy: 1, allow_on_submit: 1 }),
       f('status', 'Select', { options: '\nDraft\nTo Bill\nCompleted\nReturn Issued\nCancelled\nClosed', default: 'Draft', read_only: 1, no_copy: 1, allow_on_submit: 1 }),

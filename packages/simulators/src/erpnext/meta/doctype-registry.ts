@@ -1,12 +1,14 @@
 import { BILLING_DOCTYPES } from './billing-doctypes';
+import { BUYING_DOCTYPES } from './buying-doctypes';
 import { Meta } from './meta';
 import { PARTY_DOCTYPES } from './party-doctypes';
 import { SELLING_DOCTYPES } from './selling-doctypes';
 import { SETUP_DOCTYPES } from './setup-doctypes';
 import type { ShopsyncAppMeta } from './shopsync-app-meta';
 import { STOCK_DOCTYPES } from './stock-doctypes';
+import { STOCK_VOUCHER_DOCTYPES } from './stock-voucher-doctypes';
 
-export const ERPNEXT_DOCTYPES = [...SETUP_DOCTYPES, ...PARTY_DOCTYPES, ...STOCK_DOCTYPES, ...SELLING_DOCTYPES, ...BILLING_DOCTYPES];
+export const ERPNEXT_DOCTYPES = [...SETUP_DOCTYPES, ...PARTY_DOCTYPES, ...STOCK_DOCTYPES, ...SELLING_DOCTYPES, ...BILLING_DOCTYPES, ...STOCK_VOUCHER_DOCTYPES, ...BUYING_DOCTYPES];
 
 /** Every doctype the simulated site knows: ERPNext's, with our custom fields, plus our own. */
 export class DoctypeRegistry {

@@ -1,7 +1,7 @@
 import type { DoctypeMeta } from '../types';
 import { field as f } from './field-types';
 
-/** Item, Item Price and Bin (ERPNext v15, notes §9). */
+/** Item, Item Price, Bin and Stock Ledger Entry (ERPNext v15, notes §9). */
 export const STOCK_DOCTYPES: readonly DoctypeMeta[] = [
   {
     name: 'Item',
@@ -77,6 +77,38 @@ export const STOCK_DOCTYPES: readonly DoctypeMeta[] = [
       f('valuation_rate', 'Float'),
       f('stock_value', 'Float'),
       f('stock_uom', 'Link', { options: 'UOM' }),
+    ],
+  },
+  {
+    // Written only by ERPNext itself (make_sl_entries); `autoname()` gives a 10-character hash and
+    // an hourly job (rename_gle_sle_docs) renames rows to MAT-SLE-.YYYY.-.##### later, so nothing
+    // may key on an SLE's name. Read-only over REST (see model/read-only-doctypes.ts).
+    name: 'Stock Ledger Entry',
+    autoname: 'hash',
+    fields: [
+      f('item_code', 'Link', { options: 'Item', read_only: 1 }),
+      f('warehouse', 'Link', { options: 'Warehouse', read_only: 1 }),
+      f('posting_date', 'Date', { read_only: 1 }),
+      f('posting_time', 'Time', { read_only: 1 }),
+      // Added in v14/v15 (patch update_posting_datetime_and_dropped_indexes): timestamp(date, time).
+      f('posting_datetime', 'Datetime', { read_only: 1 }),
+      f('voucher_type', 'Link', { options: 'DocType', read_only: 1 }),
+      f('voucher_no', 'Dynamic Link', { options: 'voucher_type', read_only: 1 }),
+      f('voucher_detail_no', 'Data', { read_only: 1 }),
+      f('actual_qty', 'Float', { read_only: 1, label: 'Qty Change' }),
+      f('qty_after_transaction', 'Float', { read_only: 1 }),
+      f('incoming_rate', 'Currency', { read_only: 1 }),
+      f('outgoing_rate', 'Currency', { read_only: 1 }),
+      f('valuation_rate', 'Currency', { read_only: 1 }),
+      f('stock_value', 'Currency', { read_only: 1, label: 'Balance Stock Value' }),
+      f('stock_value_difference', 'Currency', { read_only: 1, label: 'Change in Stock Value' }),
+      f('stock_queue', 'Long Text', { read_only: 1, label: 'FIFO Stock Queue (qty, rate)' }),
+      f('company', 'Link', { options: 'Company', read_only: 1 }),
+      f('stock_uom', 'Link', { options: 'UOM', read_only: 1 }),
+      f('fiscal_year', 'Data', { read_only: 1 }),
+      f('is_cancelled', 'Check', { default: '0' }),
+      f('is_adjustment_entry', 'Check', { default: '0' }),
+      f('to_rename', 'Check', { default: '1' }),
     ],
   },
 ];

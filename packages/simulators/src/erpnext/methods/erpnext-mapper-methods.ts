@@ -5,6 +5,7 @@ import { asDict } from '../model/serialize-doc';
 import { buildNewDoc } from '../model/new-doc';
 import { getDocOr404, requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
+import { makeSalesReturn } from './make-sales-return';
 import { mapDocument } from './map-document';
 import { stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
 
@@ -63,17 +64,20 @@ function getPaymentEntry(ctx: Ctx, args: MethodArgs): unknown {
   const source = getDocOr404(ctx, dt, stringArg(args, 'dn'));
   if (source.docstatus !== 1) ctx.log.throw(`${dt} ${source.name} must be submitted`);
   const outstanding = dt === 'Sales Invoice' ? num(source.outstanding_amount) : num(source.rounded_total || source.grand_total) * (1 - num(source.per_billed) / 100);
-  if (outstanding <= 0 || (dt === 'Sales Order' && num(source.per_billed) >= 99.99)) ctx.log.throw(`Can only make payment against unbilled ${dt}`);
-  const amount = args.party_amount === undefined || args.party_amount === null || args.party_amount === '' ? outstanding : num(args.party_amount);
+  // A credit note's outstanding is negative: the money goes back to the customer (payment_type Pay).
+  const refund = dt === 'Sales Invoice' && num(source.is_return) === 1 && outstanding < 0;
+  if ((!refund && outstanding <= 0) || (dt === 'Sales Order' && num(source.per_billed) >= 99.99)) ctx.log.throw(`Can only make payment against unbilled ${dt}`);
+  const amount = args.party_amount === undefined || args.party_amount === null || args.party_amount === '' ? Math.abs(outstanding) : num(args.party_amount);
+  const receivable = dt === 'Sales Invoice' ? source.debit_to : ctx.site.defaults.receivableAccount;
   const entry = buildNewDoc(ctx, requireMeta(ctx, 'Payment Entry'), {
-    payment_type: 'Receive',
+    payment_type: refund ? 'Pay' : 'Receive',
     company: source.company,
     party_type: 'Customer',
     party: source.customer,
-    paid_from: dt === 'Sales Invoice' ? source.debit_to : ctx.site.defaults.receivableAccount,
+    ...(refund ? { paid_from: ctx.site.defaults.cashAccount, paid_to: receivable } : { paid_from: receivable }),
     paid_amount: amount,
     received_amount: amount,
-    references: [{ reference_doctype: dt, reference_name: source.name, due_date: source.due_date ?? source.delivery_date ?? null, total_amount: num(source.rounded_total || source.grand_total), outstanding_amount: outstanding, allocated_amount: Math.min(amount, outstanding) }],
+    references: [{ reference_doctype: dt, reference_name: source.name, due_date: source.due_date ?? source.delivery_date ?? null, total_amount: num(source.rounded_total || source.grand_total), outstanding_amount: outstanding, allocated_amount: refund ? outstanding : Math.min(amount, outstanding) }],
   });
   preparePaymentEntry(ctx, entry);
   entry.__islocal = 1;
@@ -86,4 +90,5 @@ export const ERPNEXT_MAPPER_METHODS: Readonly<Record<string, WhitelistedMethod>>
   'erpnext.selling.doctype.sales_order.sales_order.make_sales_invoice': { run: makeSalesInvoice },
   'erpnext.selling.doctype.sales_order.sales_order.make_delivery_note': { run: makeDeliveryNote },
   'erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry': { run: getPaymentEntry },
+  'erpnext.accounts.doctype.sales_invoice.sales_invoice.make_sales_return': { run: (ctx, args) => draft(ctx, makeSalesReturn(ctx, args)) },
 };

@@ -10,6 +10,7 @@ import { buildChildRows, buildNewDoc, childRows, finaliseColumns } from './new-d
 import { validateUpdateAfterSubmit } from './update-after-submit';
 import { validateMandatory, validateSelectsAndLengths } from './validate-fields';
 import { validateLinks } from './validate-links';
+import { assertWritable } from './read-only-doctypes';
 
 type Raw = Record<string, unknown>;
 
@@ -79,6 +80,7 @@ export function readDoc(ctx: Ctx, doctype: string, name: string): Doc {
 /** `POST /api/resource/{doctype}`: `frappe.new_doc(doctype, **data).insert()`. */
 export function insertDoc(ctx: Ctx, doctype: string, raw: Raw): Doc {
   const meta = requireMeta(ctx, doctype);
+  assertWritable(ctx, meta.name);
   // Inserting a Single writes its one row (`update_single`).
   if (meta.isSingle) return saveDoc(ctx, doctype, doctype, raw);
   const doc = buildNewDoc(ctx, meta, raw);
@@ -93,6 +95,7 @@ export function insertDoc(ctx: Ctx, doctype: string, raw: Raw): Doc {
 /** `PUT /api/resource/{doctype}/{name}`: `doc.update(data); doc.save()` (notes §2). */
 export function saveDoc(ctx: Ctx, doctype: string, name: string, raw: Raw): Doc {
   const meta = requireMeta(ctx, doctype);
+  assertWritable(ctx, meta.name);
   const before = readDoc(ctx, doctype, name);
   const doc: Doc = structuredClone(before);
   for (const df of meta.columns) if (!PROTECTED.has(df.fieldname) && df.fieldname in raw) doc[df.fieldname] = raw[df.fieldname];
@@ -123,6 +126,7 @@ export function saveDoc(ctx: Ctx, doctype: string, name: string, raw: Raw): Doc 
 /** `frappe.delete_doc`: submitted documents and linked ones cannot be deleted. */
 export function deleteDoc(ctx: Ctx, doctype: string, name: string): void {
   const meta = requireMeta(ctx, doctype);
+  assertWritable(ctx, meta.name);
   const doc = getDocOr404(ctx, doctype, name);
   if (doc.docstatus === 1) {
     ctx.log.throw(`${doctype} ${doc.name}: Submitted Record cannot be deleted. You must <a href='https://docs.erpnext.com//docs/user/manual/en/setting-up/articles/delete-submitted-document' target='_blank'>Cancel</a> it first.`);

@@ -6,6 +6,8 @@ import type { Ctx, Site } from './site';
 const SAMPLE_SKUS = ['SKU-1001', 'SKU-1002', 'SKU-1003', 'SKU-1004', 'SKU-1005', 'SKU-1006', 'SKU-1007', 'SKU-1008', 'SKU-1009', 'SKU-1010', 'SKU2006-001', 'SKU2006-020'];
 
 export const SEED_USER = 'shopsync-runner@example.com';
+/** Not part of a fresh site: one supplier so Purchase Receipts work out of the box. */
+export const SEED_SUPPLIER = 'Sample Supplier';
 
 function insertAll(ctx: Ctx, doctype: string, docs: ReadonlyArray<Record<string, unknown>>): void {
   for (const doc of docs) insertDoc(ctx, doctype, doc);
@@ -35,9 +37,10 @@ export function seedSite(site: Site, credentials: { apiKey: string; apiSecret: s
     account('Freight and Forwarding Charges', 'Expense', 'Expense Account'),
     account('Sales Tax', 'Liability', 'Tax'),
     account('Round Off', 'Expense', 'Round Off'),
+    account('Temporary Opening', 'Asset', 'Temporary'),
   ]);
   insertDoc(ctx, 'Cost Center', { cost_center_name: 'Main', company: d.company });
-  saveDoc(ctx, 'Company', d.company, { default_receivable_account: d.receivableAccount, default_income_account: d.incomeAccount, default_cash_account: d.cashAccount, cost_center: d.costCenter });
+  saveDoc(ctx, 'Company', d.company, { default_receivable_account: d.receivableAccount, default_income_account: d.incomeAccount, default_cash_account: d.cashAccount, cost_center: d.costCenter, stock_adjustment_account: `Stock Adjustment - ${d.abbr}` });
   insertDoc(ctx, 'Warehouse', { warehouse_name: 'All Warehouses', company: d.company, is_group: 1 });
   insertAll(ctx, 'Warehouse', ['Stores', 'Finished Goods', 'Work In Progress', 'Goods In Transit'].map((w) => ({ warehouse_name: w, company: d.company, parent_warehouse: `All Warehouses - ${d.abbr}` })));
   insertDoc(ctx, 'Customer Group', { customer_group_name: 'All Customer Groups', is_group: 1 });
@@ -51,6 +54,11 @@ export function seedSite(site: Site, credentials: { apiKey: string; apiSecret: s
   insertAll(ctx, 'UOM', [{ uom_name: 'Nos', must_be_whole_number: 1 }, { uom_name: 'Unit', must_be_whole_number: 1 }, { uom_name: 'Kg' }, { uom_name: 'Box', must_be_whole_number: 1 }]);
   insertDoc(ctx, 'Item Group', { item_group_name: 'All Item Groups', is_group: 1 });
   insertAll(ctx, 'Item Group', ['Products', 'Raw Material', 'Services', 'Sub Assemblies', 'Consumable'].map((g) => ({ item_group_name: g, parent_item_group: 'All Item Groups' })));
+  // The standard Stock Entry Types ERPNext installs, for the purposes the simulator models.
+  insertAll(ctx, 'Stock Entry Type', ['Material Issue', 'Material Receipt', 'Material Transfer'].map((purpose) => ({ name: purpose, purpose })));
+  insertDoc(ctx, 'Supplier Group', { supplier_group_name: 'All Supplier Groups', is_group: 1 });
+  insertAll(ctx, 'Supplier Group', ['Services', 'Local', 'Raw Material', 'Electrical', 'Hardware', 'Pharmaceutical', 'Distributor'].map((g) => ({ supplier_group_name: g, parent_supplier_group: 'All Supplier Groups' })));
+  insertDoc(ctx, 'Supplier', { supplier_name: SEED_SUPPLIER, supplier_group: 'Local', country: d.country });
   insertAll(ctx, 'Mode of Payment', [['Cash', 'Cash'], ['Credit Card', 'Bank'], ['Wire Transfer', 'Bank'], ['Cheque', 'Bank']].map(([mode_of_payment, type]) => ({ mode_of_payment, type })));
   insertAll(ctx, 'User', [
     { email: 'Administrator', first_name: 'Administrator', user_type: 'System User' },
@@ -58,12 +66,15 @@ export function seedSite(site: Site, credentials: { apiKey: string; apiSecret: s
     { email: SEED_USER, first_name: 'Shopsync', full_name: 'Shopsync Runner', user_type: 'System User', api_key: credentials.apiKey, api_secret: '*'.repeat(credentials.apiSecret.length) },
   ]);
   site.apiKeys.set(credentials.apiKey, { user: SEED_USER, secret: credentials.apiSecret });
+  // Opening stock goes through Item.set_opening_stock: a submitted Material Receipt each, with ledger entries.
   SAMPLE_SKUS.forEach((sku, index) => {
     // SKU-1010 starts with no stock, so deliveries of it hit NegativeStockError.
     const opening = sku === 'SKU-1010' ? 0 : 100;
     insertDoc(ctx, 'Item', { item_code: sku, item_name: `Sample Product ${sku}`, item_group: 'Products', stock_uom: 'Nos', is_stock_item: 1, valuation_rate: 10 + index, standard_rate: 20 + 5 * index, opening_stock: opening });
   });
-  // Stock without any valuation: delivering it raises the "Valuation Rate ... is required" error.
-  insertDoc(ctx, 'Item', { item_code: 'SKU-ZERO-VALUE', item_name: 'Sample Product without valuation', item_group: 'Products', stock_uom: 'Nos', is_stock_item: 1, opening_stock: 10 });
+  // Stock without any valuation (received with "Allow Zero Valuation Rate", since ERPNext refuses
+  // opening stock without a rate): delivering it raises the "Valuation Rate ... is required" error.
+  insertDoc(ctx, 'Item', { item_code: 'SKU-ZERO-VALUE', item_name: 'Sample Product without valuation', item_group: 'Products', stock_uom: 'Nos', is_stock_item: 1 });
+  insertDoc(ctx, 'Stock Entry', { stock_entry_type: 'Material Receipt', company: d.company, items: [{ item_code: 'SKU-ZERO-VALUE', qty: 10, t_warehouse: d.defaultWarehouse, allow_zero_valuation_rate: 1 }], docstatus: 1 });
   insertDoc(ctx, 'Item', { item_code: 'SHIPPING', item_name: 'Shipping', item_group: 'Services', stock_uom: 'Nos', is_stock_item: 0 });
 }

@@ -22,6 +22,8 @@ export const EXCEPTIONS = {
   JSONDecodeError: { status: 500, module: 'json.decoder' },
   WarehouseRequired: { status: 417, module: 'erpnext.selling.doctype.sales_order.sales_order' },
   NegativeStockError: { status: 417, module: 'erpnext.stock.stock_ledger' },
+  EmptyStockReconciliationItemsError: { status: 417, module: 'erpnext.stock.doctype.stock_reconciliation.stock_reconciliation' },
+  OpeningEntryAccountError: { status: 417, module: 'erpnext.stock.doctype.stock_reconciliation.stock_reconciliation' },
 } as const;
 
 export type ExcType = keyof typeof EXCEPTIONS;
@@ -35,6 +37,8 @@ export interface FrappeErrorSpec {
   readonly fromErpnext?: boolean;
   /** `frappe.flags.error_message`, sent as `_error_message` (permission failures). */
   readonly errorMessage?: string;
+  /** `frappe.flags.disable_traceback` (set by `check_doctype_permission`): no `exception` / `exc`. */
+  readonly disableTraceback?: boolean;
   /** Overrides the class status (a fault may answer 502 with any exc_type). */
   readonly status?: number;
 }

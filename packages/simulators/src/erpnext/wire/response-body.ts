@@ -31,7 +31,7 @@ export function successBody(payload: Record<string, unknown>, log: readonly MsgD
  * exc, _server_messages, _error_message. Tracebacks are left out of 404s, as Frappe does.
  */
 export function errorBody(error: FrappeError, log: readonly MsgDict[], tracebacks: boolean): string {
-  const withTraceback = tracebacks && error.status !== 404;
+  const withTraceback = tracebacks && error.status !== 404 && error.spec.disableTraceback !== true;
   const body: Record<string, unknown> = {};
   if (withTraceback) body.exception = error.exceptionLine;
   body.exc_type = error.spec.excType;
