@@ -5,6 +5,7 @@ import { fulfillmentJson } from './fulfillment/fulfillment-payload';
 import { lineItemJson, orderTaxLinesJson, shippingLineJson } from './line-item-payload';
 import { formatCents, moneySet } from './money';
 import { orderTotals } from './order-pricing';
+import { refundJson } from './refund-payload';
 import { shopifyGid } from './shop-ids';
 import type { ShopifyShop } from './shop-model';
 import { formatShopTime } from './shop-time';
@@ -24,6 +25,9 @@ export function orderJson(order: OrderRecord, shop: ShopifyShop) {
   const time = (d: Date | null): string | null => (d === null ? null : formatShopTime(d, shop.timezoneOffset));
   const customer = order.customerId === null ? null : shop.customer(order.customerId);
   const outstanding = order.financialStatus === 'pending' || order.financialStatus === 'authorized' ? t.totalCents : 0;
+  const refunded = order.refunds.reduce((sum, refund) => sum + refund.amountCents, 0);
+  const refundedTax = order.refunds.reduce((sum, refund) => sum + refund.shippingTaxCents + refund.lines.reduce((s, line) => s + line.taxCents, 0), 0);
+  const refundedSubtotal = order.refunds.reduce((sum, refund) => sum + refund.lines.reduce((s, line) => s + line.subtotalCents, 0), 0);
   const discount = order.discount;
   return {
     id: order.id,
@@ -42,18 +46,18 @@ export function orderJson(order: OrderRecord, shop: ShopifyShop) {
     contact_email: order.email,
     created_at: time(order.createdAt),
     currency: c,
-    // Refunds and order edits are not simulated, so the current_* amounts equal the originals.
+    // Refunds lower the current_* amounts; order edits are not simulated.
     current_shipping_price_set: moneySet(t.shippingCents, c),
-    current_subtotal_price: formatCents(t.subtotalCents),
-    current_subtotal_price_set: moneySet(t.subtotalCents, c),
+    current_subtotal_price: formatCents(t.subtotalCents - refundedSubtotal),
+    current_subtotal_price_set: moneySet(t.subtotalCents - refundedSubtotal, c),
     current_total_additional_fees_set: null as null,
     current_total_discounts: formatCents(t.discountsCents),
     current_total_discounts_set: moneySet(t.discountsCents, c),
     current_total_duties_set: null as null,
-    current_total_price: formatCents(t.totalCents),
-    current_total_price_set: moneySet(t.totalCents, c),
-    current_total_tax: formatCents(t.taxCents),
-    current_total_tax_set: moneySet(t.taxCents, c),
+    current_total_price: formatCents(t.totalCents - refunded),
+    current_total_price_set: moneySet(t.totalCents - refunded, c),
+    current_total_tax: formatCents(t.taxCents - refundedTax),
+    current_total_tax_set: moneySet(t.taxCents - refundedTax, c),
     customer_locale: 'en',
     device_id: null as null,
     discount_codes: discount ? [{ code: discount.code, amount: formatCents(t.discountsCents), type: 'percentage' }] : [],
@@ -118,7 +122,7 @@ export function orderJson(order: OrderRecord, shop: ShopifyShop) {
     fulfillments: shop.fulfillment.fulfillmentsOf(order.id).map((f) => fulfillmentJson(f, order, shop)) as unknown[],
     line_items: order.lines.map((line) => lineItemJson(line, order)),
     payment_terms: null as null,
-    refunds: [] as unknown[],
+    refunds: order.refunds.map((refund) => refundJson(refund, order, shop)) as unknown[],
     shipping_address: order.shippingAddress ? orderAddressJson(order.shippingAddress) : null,
     shipping_lines: order.shippingLines.map((line) => shippingLineJson(line, order)),
     returns: [] as unknown[],

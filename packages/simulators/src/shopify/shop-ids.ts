@@ -22,6 +22,8 @@ export const SHOPIFY_ID_BASES = {
   Fulfillment: 5_400_000_000_000,
   FulfillmentLineItem: 12_900_000_000_000,
   OrderTransaction: 7_300_000_000_000,
+  Refund: 1_100_000_000_000,
+  RefundLineItem: 5_700_000_000_000,
   InventoryAdjustmentGroup: 53_800_000_000_000,
   BulkOperation: 4_600_000_000_000,
 } as const;

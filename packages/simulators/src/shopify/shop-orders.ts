@@ -84,6 +84,7 @@ export class ShopOrders {
       note: input.note ?? null,
       tags: input.tags ?? [],
       paymentGatewayNames: financialStatus === 'pending' ? ['manual'] : ['shopify_payments'],
+      refunds: [],
     };
     this.byId.set(order.id, order);
     shop.fulfillment.open(order);

@@ -2,7 +2,7 @@ import { orderTotals } from './order-pricing';
 import type { IdGenerator } from './shop-ids';
 import type { OrderRecord } from './types';
 
-export type TransactionKind = 'SALE' | 'AUTHORIZATION' | 'CAPTURE' | 'VOID';
+export type TransactionKind = 'SALE' | 'AUTHORIZATION' | 'CAPTURE' | 'VOID' | 'REFUND';
 
 export interface TransactionRecord {
   id: number;
@@ -42,13 +42,21 @@ export class ShopTransactions {
     if (previous === 'authorized' && authorization) this.add(order, 'VOID', authorization.id);
   }
 
+  /** A refund of `amountCents` back through the gateway that took the money; returns its id. */
+  refunded(order: OrderRecord, amountCents: number): number {
+    const sale = this.of(order.id).find((t) => t.kind === 'SALE' || t.kind === 'CAPTURE');
+    return this.add(order, 'REFUND', sale?.id ?? null, amountCents);
+  }
+
   of(orderId: number): TransactionRecord[] {
     return this.byOrder.get(orderId) ?? [];
   }
 
-  private add(order: OrderRecord, kind: TransactionKind, parentId: number | null): void {
+  private add(order: OrderRecord, kind: TransactionKind, parentId: number | null, amountCents = orderTotals(order).totalCents): number {
     const list = this.byOrder.get(order.id) ?? [];
-    list.push({ id: this.ids.next('OrderTransaction'), orderId: order.id, kind, status: 'SUCCESS', gateway: order.paymentGatewayNames[0] ?? 'manual', amountCents: orderTotals(order).totalCents, createdAt: order.updatedAt, parentId });
+    const id = this.ids.next('OrderTransaction');
+    list.push({ id, orderId: order.id, kind, status: 'SUCCESS', gateway: order.paymentGatewayNames[0] ?? 'manual', amountCents, createdAt: order.updatedAt, parentId });
     this.byOrder.set(order.id, list);
+    return id;
   }
 }

@@ -6,6 +6,8 @@ import { fireEvents, fulfillmentEvents, inventoryEvents, type ShopEvent } from '
 import { ShopifySimulatorInputError, type CancelOrderInput, type CreateOrderInput, type CustomerInput, type UpdateCustomerInput, type UpdateOrderInput } from './shop-inputs';
 import type { ShopifyShop } from './shop-model';
 import type { ShopifyWebhookDispatcher } from './webhook-dispatcher';
+import { refundJson } from './refund-payload';
+import { refundOrder, type RefundOrderInput } from './shop-refunds';
 
 /** The topics the simulator can emit (REST names, as in X-Shopify-Topic). */
 export const SHOPIFY_SIM_TOPICS = {
@@ -15,6 +17,7 @@ export const SHOPIFY_SIM_TOPICS = {
   ordersCancelled: 'orders/cancelled',
   ordersFulfilled: 'orders/fulfilled',
   ordersPartiallyFulfilled: 'orders/partially_fulfilled',
+  refundsCreate: 'refunds/create',
   customersCreate: 'customers/create',
   customersUpdate: 'customers/update',
   fulfillmentsCreate: 'fulfillments/create',
@@ -67,6 +70,8 @@ export interface ShopifyDriver {
   updateOrder(id: number, patch: UpdateOrderInput): ShopifyOrderJson;
   /** Fires fulfillments/create, orders/partially_fulfilled or orders/fulfilled, orders/updated. */
   fulfilOrder(id: number, input?: FulfilOrderInput): ShopifyOrderJson;
+  /** Fires refunds/create and orders/updated; the order becomes partially_refunded or refunded. */
+  refundOrder(id: number, input: RefundOrderInput): ShopifyOrderJson;
   /** A stock change at a location (receiving, counting, shrinkage): fires inventory_levels/update. */
   changeInventory(input: InventoryChangeInput): ShopifyInventoryLevelJson;
   getInventory(sku: string, locationId?: number): ShopifyInventoryLevelJson;
@@ -114,6 +119,14 @@ export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookD
       const paid = order(id);
       fire([T.ordersPaid, T.ordersUpdated], () => paid);
       return paid;
+    },
+    refundOrder(id, input) {
+      const record = shop.orders.get(id);
+      const refund = refundOrder(shop, record, input);
+      const updated = order(id);
+      const refundBody = refundJson(refund, record, shop);
+      fire([T.refundsCreate, T.ordersUpdated], (topic) => (topic === T.refundsCreate ? refundBody : updated));
+      return updated;
     },
     cancelOrder(id, input) {
       shop.orders.cancel(id, input);

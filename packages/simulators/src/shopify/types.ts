@@ -129,4 +129,29 @@ export interface OrderRecord {
   note: string | null;
   tags: string[];
   paymentGatewayNames: string[];
+  refunds: RefundRecord[];
+}
+
+export type ShopifyRestockType = 'no_restock' | 'cancel' | 'return';
+
+export interface RefundLineRecord {
+  id: number;
+  lineItemId: number;
+  quantity: number;
+  restockType: ShopifyRestockType;
+  subtotalCents: number;
+  taxCents: number;
+}
+
+/** A refund: the goods and shipping given back and the one REFUND transaction that paid it. */
+export interface RefundRecord {
+  id: number;
+  createdAt: Date;
+  note: string | null;
+  lines: RefundLineRecord[];
+  shippingCents: number;
+  shippingTaxCents: number;
+  transactionId: number;
+  amountCents: number;
+  gateway: string;
 }

@@ -1,0 +1,44 @@
+import { createShopifySimulator } from '../packages/simulators/src';
+import { parseAmountToCents } from '../packages/simulators/src/shopify/money';
+import { documentedSample, inferredSchema, keyShapeDiff } from './support/shopify-payload-shape';
+
+const cents = (amount: string) => parseAmountToCents(amount);
+
+describe('Shopify simulator refunds', () => {
+  function refunded() {
+    const sim = createShopifySimulator({ seed: 9, now: () => new Date('2026-11-27T15:00:00Z') });
+    const order = sim.driver.createOrder({ lines: [{ sku: 'SKU-1001', quantity: 3 }, { sku: 'SKU-1002', quantity: 1 }], discount: { code: 'TEN', percentage: 10 } });
+    const after = sim.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 1 }], shipping: true });
+    return { sim, order, after, refund: after.refunds[0] as Record<string, unknown> };
+  }
+
+  test('the refund has the documented refunds/create key set, recursively', () => {
+    const { refund } = refunded();
+    const diff = keyShapeDiff(JSON.parse(JSON.stringify(refund)) as unknown, documentedSample('2026-07', 'refunds/create'), inferredSchema('2026-07', 'refunds/create'));
+    // The sample's refund_shipping_lines is empty, so no document fixes its entries' keys; ours follow
+    // the REST RefundShippingLine (id, shipping_line_id, subtotal_amount_set, tax_amount_set).
+    expect(diff).toEqual(["$.refund_shipping_lines[0]: neither the sample nor the inferred schema documents this entry's keys"]);
+  });
+
+  test('money adds up: the transaction equals lines (after their discount share) + tax + shipping, and current totals drop by it', () => {
+    const { order, after, refund } = refunded();
+    const lines = refund.refund_line_items as Array<{ subtotal_set: { shop_money: { amount: string } }; total_tax_set: { shop_money: { amount: string } } }>;
+    const shipping = refund.refund_shipping_lines as Array<{ subtotal_amount_set: { shop_money: { amount: string } }; tax_amount_set: { shop_money: { amount: string } } }>;
+    const expected =
+      lines.reduce((sum, line) => sum + cents(line.subtotal_set.shop_money.amount) + cents(line.total_tax_set.shop_money.amount), 0) +
+      shipping.reduce((sum, line) => sum + cents(line.subtotal_amount_set.shop_money.amount) + cents(line.tax_amount_set.shop_money.amount), 0);
+    const [transaction] = refund.transactions as Array<{ amount: string; kind: string; status: string }>;
+    expect(transaction).toMatchObject({ kind: 'refund', status: 'success' });
+    expect(cents(transaction!.amount)).toBe(expected);
+    expect(cents(after.current_total_price)).toBe(cents(order.total_price) - expected);
+    expect(after.financial_status).toBe('partially_refunded');
+  });
+
+  test('refunding everything left makes the order refunded; refunding more than bought is refused', () => {
+    const { sim, order } = refunded();
+    expect(() => sim.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 3 }] })).toThrow(/cannot refund 3 of SKU-1001: 2 left/);
+    const after = sim.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 2 }, { sku: 'SKU-1002' }] });
+    expect(after.financial_status).toBe('refunded');
+    expect(cents(after.current_total_price)).toBe(0);
+  });
+});
