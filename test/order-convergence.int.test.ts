@@ -62,6 +62,7 @@ class Rig {
       now: () => new Date(this.clock),
       jitter: () => 0,
       logger: pino({ level: 'silent' }),
+      flowModes: { orders: 'live', customers: 'live', inventory: 'off', fulfillment: 'off' },
     };
   }
 

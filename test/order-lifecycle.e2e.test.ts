@@ -1,7 +1,7 @@
 import { startHarness, type Harness } from './support/e2e-harness';
 import { useTempDir } from './support/temp-dir';
 
-const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled'];
+const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'refunds/create', 'orders/fulfilled', 'orders/partially_fulfilled'];
 
 describe('order lifecycle over real HTTP, every webhook delivered twice', () => {
   const dir = useTempDir();
@@ -59,5 +59,35 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
     expect(failures[0]).toMatchObject({ code: 'conflict.cancel_blocked', category: 'conflict', occurrences: 2 });
     expect(failures[0]?.message).toMatch(/Sales Invoice/);
     expect(forOrder('Sales Order', order.id)).toHaveLength(1);
+  });
+
+  test('a partial refund becomes one credit note for that line and one refund payment, the amounts Shopify refunded', async () => {
+    const order = harness.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1001', quantity: 3 }, { sku: 'SKU-1002', quantity: 1 }], discount: { code: 'TEN', percentage: 10 } });
+    await settle();
+    const after = harness.shopify.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 1 }], shipping: true });
+    await settle();
+    const refundAmount = Number((after.refunds[0] as { transactions: Array<{ amount: string }> }).transactions[0]!.amount);
+    const credit = forOrder('Sales Invoice', order.id).filter((doc) => doc.is_return === 1);
+    expect(credit).toHaveLength(1);
+    expect(credit[0]).toMatchObject({ docstatus: 1, outstanding_amount: 0 });
+    expect(credit[0]!.grand_total).toBeCloseTo(-refundAmount, 2);
+    expect((credit[0]!.items as Array<{ item_code: string; qty: number }>).map((row) => [row.item_code, row.qty])).toEqual([['SKU-1001', -1]]);
+    const refunds = forOrder('Payment Entry', order.id).filter((doc) => doc.payment_type === 'Pay');
+    expect(refunds.map((doc) => Number(doc.paid_amount))).toEqual([refundAmount]);
+    expect(await harness.primary.store.failures({ status: 'open' })).toEqual([]);
+  });
+
+  test('with Shopify as fulfillment authority, a partial fulfillment becomes a Delivery Note for those lines', async () => {
+    await harness.stop();
+    harness = await startHarness(dir(), { duplicateRate: 1 }, { fulfillmentAuthority: 'shopify' });
+    for (const topic of TOPICS) harness.shopify.webhooks.subscribe({ topic, address: harness.primary.webhookUrl });
+    const order = harness.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1003', quantity: 2 }, { sku: 'SKU-1004', quantity: 1 }] });
+    await settle();
+    harness.shopify.driver.fulfilOrder(order.id, { lines: [{ sku: 'SKU-1003', quantity: 1 }], tracking: { number: '1Z999AA10123456784' } });
+    await settle();
+    const notes = forOrder('Delivery Note', order.id);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ docstatus: 1, lr_no: '1Z999AA10123456784' });
+    expect((notes[0]!.items as Array<{ item_code: string; qty: number }>).map((row) => [row.item_code, row.qty])).toEqual([['SKU-1003', 1]]);
   });
 });

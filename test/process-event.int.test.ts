@@ -29,6 +29,7 @@ describe('processing a stored event', () => {
       now: () => clock,
       jitter: () => 0.5,
       logger: pino({ level: 'silent' }),
+      flowModes: { orders: 'live', customers: 'live', inventory: 'off', fulfillment: 'off' },
     };
   });
   afterEach(async () => store.close());
@@ -136,5 +137,18 @@ describe('processing a stored event', () => {
     const [failure] = (await store.failures({ status: 'open' })) as Array<{ code: string; category: string; message: string }>;
     expect(failure).toMatchObject({ code: 'conflict.cancel_blocked', category: 'conflict' });
     expect(failure?.message).toContain('cannot be cancelled in ERPNext (Cannot delete or cancel because Sales Order');
+  });
+
+  test('in shadow mode the plan is recorded and nothing is written; switching to live then applies', async () => {
+    deps = { ...deps, flowModes: { ...deps.flowModes, orders: 'shadow' } };
+    expect(await deliverAndProcess('w1')).toBe('skipped');
+    expect(erpnext.calls).toEqual([]);
+    const [event] = await store.listEvents({ limit: 1 });
+    const trail = await store.evidence(event!.id);
+    expect(trail.map((row) => row.kind)).toEqual(['received', 'plan', 'result']);
+    expect(JSON.stringify(trail[2]!.data)).toContain('shadow mode (orders)');
+    deps = { ...deps, flowModes: { ...deps.flowModes, orders: 'live' } };
+    expect(await deliverAndProcess('w2', 'orders/updated')).toBe('applied');
+    expect(erpnext.count('Sales Order')).toBe(1);
   });
 });

@@ -24,3 +24,4 @@ export * from './customers/shopify-customer';
 export * from './customers/parse-customer';
 export * from './customers/plan-customer-event';
 export * from './customers/normalize-phone';
+export * from './plan/flows';

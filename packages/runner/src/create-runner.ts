@@ -1,8 +1,12 @@
 import { DEFAULT_FIELD_AUTHORITY, type SyncSettings } from '@shopsync/core';
 import type { Logger } from 'pino';
 import type { Config } from './config/config-schema';
+import { createGroupCommit } from './ingress/group-commit';
+import { checkReadiness, type ReadinessProbe } from './ingress/readiness';
 import { createWebhookServer, listen, type RunningServer } from './ingress/webhook-server';
-import type { Store } from './store/store';
+import { countParks, observeWorkerPool } from './metrics/observe-runner';
+import { createRunnerMetrics, type RunnerMetrics } from './metrics/runner-metrics';
+import type { PruneResult, Store } from './store/store';
 import type { ErpnextPort } from './worker/erpnext-port';
 import { processEvent } from './worker/process-event';
 import { WorkerPool } from './worker/worker-pool';
@@ -14,12 +18,27 @@ export interface RunnerDeps {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly jitter?: () => number;
+  /** Monotonic seconds for latency metrics; performance.now by default. */
+  readonly clock?: () => number;
+  /** What /readyz checks besides the store: ERPNext and Shopify reachable (e.g. the ERPNext client's ping). */
+  readonly probes?: readonly ReadinessProbe[];
+  /** Node process metrics (CPU, memory, event loop) on /metrics; default true. */
+  readonly processMetrics?: boolean;
 }
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Runner {
   readonly workers: WorkerPool;
-  /** Starts the webhook server and the workers; resolves with the server's base URL. */
-  start(): Promise<string>;
+  readonly metrics: RunnerMetrics;
+  /**
+   * Starts the webhook server and, unless `workers: false` (ingress only: the benchmark, a
+   * maintenance window), the workers and the hourly retention prune; resolves with the base URL.
+   */
+  start(options?: { workers?: boolean }): Promise<string>;
+  /** Prunes what is older than `store.retentionDays` (also run hourly while the workers run). */
+  prune(): Promise<PruneResult>;
   /** Resolves once every stored event is terminal (none pending, waiting for a retry, or claimed). */
   drained(): Promise<void>;
   stop(): Promise<void>;
@@ -32,41 +51,65 @@ export function settingsFrom(config: Config): SyncSettings {
 /** The composition of ingress, store and workers; every dependency comes in through `deps` (STYLE C9). */
 export function createRunner(deps: RunnerDeps): Runner {
   const now = deps.now ?? (() => new Date());
+  const clock = deps.clock ?? (() => performance.now() / 1000);
   const { config, store, logger } = deps;
+  const metrics = createRunnerMetrics({ store, processMetrics: deps.processMetrics ?? true });
+  const workerStore = countParks(store, metrics);
   const workers = new WorkerPool({
-    store,
+    store: workerStore,
     concurrency: config.worker.concurrency,
     leaseMs: config.worker.leaseMs,
     pollMs: config.worker.pollMs,
     now,
     process: (event) =>
       processEvent(event, {
-        store,
+        store: workerStore,
         erpnext: deps.erpnext,
         settings: settingsFrom(config),
         retry: config.worker,
         now,
         jitter: deps.jitter ?? Math.random,
+        flowModes: config.flows,
         logger: logger.child({ inboxId: event.claim.inboxId, topic: event.topic, shop: event.shop, resourceKey: event.resourceKey }),
       }),
   });
+  observeWorkerPool(workers, metrics, clock);
+  const probes: ReadinessProbe[] = [{ name: 'store', check: () => store.ping() }, ...(deps.probes ?? [])];
   const server = createWebhookServer({
-    store,
-    now,
+    inbox: createGroupCommit({ store, now, maxBatch: config.server.maxBatch, onBatch: (size) => metrics.batch(size) }),
     logger,
+    clock,
     webhookPath: config.server.webhookPath,
     bodyLimitBytes: config.server.bodyLimitBytes,
     secretsByShop: new Map(config.shops.map((shop) => [shop.domain, shop.webhookSecrets])),
     onAccepted: () => workers.wake(),
+    onAnswered: (outcome, seconds) => metrics.webhook(outcome, seconds),
+    readiness: () => checkReadiness(probes, config.server.readyTimeoutMs),
+    metrics: { contentType: metrics.registry.contentType, render: () => metrics.render() },
   });
   let running: RunningServer | null = null;
+  let pruneTimer: NodeJS.Timeout | null = null;
+
+  async function prune(): Promise<PruneResult> {
+    const pruned = await store.pruneEvidence(new Date(now().getTime() - config.store.retentionDays * DAY_MS));
+    if (pruned.events + pruned.failures > 0) logger.info({ pruned, retentionDays: config.store.retentionDays }, 'store.pruned');
+    return pruned;
+  }
 
   return {
     workers,
-    async start() {
+    metrics,
+    prune,
+    async start(options = {}) {
       running = await listen(server, config.server.port, config.server.host);
-      workers.start();
-      logger.info({ url: running.url, webhookPath: config.server.webhookPath }, 'runner.started');
+      if (options.workers ?? true) {
+        workers.start();
+        const pruneQuietly = () => void prune().catch((error: unknown) => logger.error({ err: error }, 'store.prune_failed'));
+        pruneQuietly();
+        pruneTimer = setInterval(pruneQuietly, PRUNE_EVERY_MS);
+        pruneTimer.unref();
+      }
+      logger.info({ url: running.url, webhookPath: config.server.webhookPath, workers: options.workers ?? true }, 'runner.started');
       return running.url;
     },
     async drained() {
@@ -84,6 +127,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       }
     },
     async stop() {
+      if (pruneTimer !== null) clearInterval(pruneTimer);
       await running?.close();
       await workers.stop();
       logger.info('runner.stopped');

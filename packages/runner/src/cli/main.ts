@@ -1,15 +1,30 @@
 import { Command } from 'commander';
+import { processIo, type CliContext } from './cli-context';
 import { registerDemoCommand } from './demo-command';
+import { registerEventsCommand } from './events-command';
+import { registerFailuresCommand } from './failures-command';
+import { registerInitCommand } from './init-command';
 import { registerPlanCommand } from './plan-command';
+import { registerReplayCommand } from './replay-command';
 import { registerServeCommand } from './serve-command';
+import { registerStatusCommand } from './status-command';
+
+// The one place that reads the environment (STYLE C9): commands get this snapshot, nothing later
+// reads process.env (test/runner-config.int.test.ts checks it).
+const ctx: CliContext = { io: processIo, env: { ...process.env }, now: () => new Date() };
 
 const program = new Command()
   .name('shopsync')
-  .description('Replay-safe ERPNext <-> Shopify sync: webhook ingress, durable inbox, idempotent workers.')
+  .description('Replay-safe ERPNext <-> Shopify sync: webhook ingress, durable inbox, idempotent workers, operator controls.')
   .showHelpAfterError();
 
-registerServeCommand(program);
-registerPlanCommand(program);
+registerInitCommand(program, ctx);
+registerServeCommand(program, ctx);
+registerStatusCommand(program, ctx);
+registerEventsCommand(program, ctx);
+registerFailuresCommand(program, ctx);
+registerReplayCommand(program, ctx);
+registerPlanCommand(program, ctx);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { DEFAULT_SYNC_SETTINGS, describeFailure, planEvent, type Operation, type
 import type { Command } from 'commander';
 import { loadConfigFile } from '../config/load-config';
 import { settingsFrom } from '../create-runner';
+import type { CliContext } from './cli-context';
 
 interface PlanOptions {
   topic: string;
@@ -44,14 +45,14 @@ function planToText(plan: Plan): string {
   return lines.join('\n');
 }
 
-function settingsFor(options: PlanOptions): SyncSettings {
+function settingsFor(options: PlanOptions, ctx: CliContext): SyncSettings {
   if (options.config === undefined) return DEFAULT_SYNC_SETTINGS;
-  const loaded = loadConfigFile(options.config, process.env);
+  const loaded = loadConfigFile(options.config, ctx.env);
   if (!loaded.ok) throw new Error(`invalid config ${options.config}:\n  ${loaded.problems.join('\n  ')}`);
   return settingsFrom(loaded.config);
 }
 
-export function registerPlanCommand(program: Command): void {
+export function registerPlanCommand(program: Command, ctx: CliContext): void {
   program
     .command('plan')
     .description('print what shopsync would do with one webhook payload, writing nothing')
@@ -62,7 +63,7 @@ export function registerPlanCommand(program: Command): void {
     .option('--json', 'print one JSON object')
     .action((options: PlanOptions) => {
       const payload: unknown = JSON.parse(readFileSync(options.payload, 'utf8'));
-      const plan = planEvent({ shop: options.shop.toLowerCase(), topic: options.topic, payload }, settingsFor(options));
+      const plan = planEvent({ shop: options.shop.toLowerCase(), topic: options.topic, payload }, settingsFor(options, ctx));
       process.stdout.write(`${options.json ? JSON.stringify(planToJson(plan)) : planToText(plan)}\n`);
     });
 }

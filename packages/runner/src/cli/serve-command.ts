@@ -4,20 +4,28 @@ import { loadConfigFile } from '../config/load-config';
 import { createRunner } from '../create-runner';
 import { createLogger } from '../logging/create-logger';
 import { openSqliteStore } from '../store/sqlite-store';
+import type { CliContext } from './cli-context';
 
-export function registerServeCommand(program: Command): void {
+/**
+ * The composition root of a running shopsync (STYLE C9): config read and checked once, then the
+ * logger, store and ERPNext client are built and handed to createRunner. /readyz probes the store and
+ * ERPNext; a Shopify probe joins once the config carries Admin API credentials (the runner makes no
+ * Shopify API call yet).
+ */
+export function registerServeCommand(program: Command, ctx: CliContext): void {
   program
     .command('serve')
     .description('receive Shopify webhooks and apply them to ERPNext')
     .requiredOption('--config <file>', 'config file (JSON)')
     .action(async (options: { config: string }) => {
-      const loaded = loadConfigFile(options.config, process.env);
+      const loaded = loadConfigFile(options.config, ctx.env);
       if (!loaded.ok) {
-        process.stderr.write(`invalid config ${options.config}:\n  ${loaded.problems.join('\n  ')}\n`);
+        ctx.io.err(`invalid config ${options.config}:\n  ${loaded.problems.join('\n  ')}`);
         process.exit(2);
       }
       const { config } = loaded;
       const logger = createLogger({ level: config.log.level });
+      logger.info({ config }, 'config.loaded');
       const store = openSqliteStore({ path: config.store.path, synchronous: config.store.synchronous });
       const erpnext = createErpnextClient({
         baseUrl: config.erpnext.url,
@@ -26,7 +34,7 @@ export function registerServeCommand(program: Command): void {
         timeoutMs: config.erpnext.timeoutMs,
         concurrency: config.erpnext.concurrency,
       });
-      const runner = createRunner({ config, store, erpnext, logger });
+      const runner = createRunner({ config, store, erpnext, logger, probes: [{ name: 'erpnext', check: () => erpnext.ping() }] });
       await runner.start();
       const shutdown = async () => {
         await runner.stop();

@@ -1,4 +1,4 @@
-import { FIELD_OWNERS } from '@shopsync/core';
+import { FIELD_OWNERS, FLOW_MODES } from '@shopsync/core';
 import { z } from 'zod';
 
 const shopDomain = z
@@ -25,6 +25,11 @@ export const ConfigSchema = z.object({
   store: z.object({
     path: z.string().min(1),
     synchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
+    /**
+     * Settled events (and their evidence) older than this are pruned; failed events and unresolved
+     * failures are kept. At least 2 days: the inbox is also the memory of webhook ids Shopify may redeliver.
+     */
+    retentionDays: z.number().min(2).default(30),
   }),
   server: z
     .object({
@@ -32,6 +37,10 @@ export const ConfigSchema = z.object({
       port: z.number().int().min(0).max(65_535).default(8787),
       webhookPath: z.string().startsWith('/').default('/webhooks/shopify'),
       bodyLimitBytes: z.number().int().positive().default(1024 * 1024),
+      /** Group commit: at most this many webhooks per transaction (one fsync acknowledges them all). */
+      maxBatch: z.number().int().min(1).max(10_000).default(512),
+      /** How long /readyz waits for each dependency before calling it down. */
+      readyTimeoutMs: z.number().int().positive().default(2_000),
     })
     .prefault({}),
   worker: z
@@ -66,6 +75,18 @@ export const ConfigSchema = z.object({
     /** Overrides of the default field authority, e.g. { "Customer.customer_name": "set_on_create" }. */
     fieldAuthority: z.record(z.string().regex(/^[A-Z][A-Za-z ]+\.[a-z_]+$/, 'must be "Doctype.field"'), z.enum(FIELD_OWNERS)).default({}),
   }),
+  /**
+   * Rollout per flow: shadow (the default) plans and records, writes nothing; live writes; off skips.
+   * Switch one flow to live at a time after reading what shadow mode would have done.
+   */
+  flows: z
+    .object({
+      orders: z.enum(FLOW_MODES).default('shadow'),
+      customers: z.enum(FLOW_MODES).default('shadow'),
+      inventory: z.enum(FLOW_MODES).default('off'),
+      fulfillment: z.enum(FLOW_MODES).default('off'),
+    })
+    .prefault({}),
   log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
 });
 

@@ -38,6 +38,7 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     server: { port: 0 },
     worker: { concurrency: options.workerConcurrency, pollMs: 50, baseDelayMs: 200 },
     mapping: DEMO_MAPPING,
+    flows: { orders: 'live', customers: 'live' },
     log: { level: 'warn' },
   });
   if (!parsed.ok) throw new Error(`demo config is invalid: ${parsed.problems.join('; ')}`);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { resourceKeyOf } from '@shopsync/core';
 import { hmacHeaderOf, parseDeliveryHeaders, verifyWebhookHmac, type HmacRejection } from '@shopsync/shopify-client';
-import type { Store } from '../store/store';
+import type { DeliveryInbox } from './group-commit';
 
 export interface WebhookReply {
   readonly status: number;
@@ -13,10 +13,10 @@ export interface WebhookReply {
 }
 
 export interface WebhookIngressDeps {
-  readonly store: Store;
+  /** Commits the delivery (grouped with concurrent ones) before the reply goes out. */
+  readonly inbox: DeliveryInbox;
   /** Shop domain → accepted webhook secrets (the newest first; an old one stays during rotation). */
   readonly secretsByShop: ReadonlyMap<string, readonly string[]>;
-  readonly now: () => Date;
 }
 
 const reply = (status: number, outcome: WebhookReply['outcome'], body: string, inboxId?: number): WebhookReply => ({
@@ -49,7 +49,7 @@ export async function handleWebhook(headers: IncomingHttpHeaders, rawBody: Buffe
     return reply(400, 'bad_json', 'body is not valid JSON');
   }
   const { delivery } = parsed;
-  const accepted = await deps.store.acceptDelivery(
+  const accepted = await deps.inbox.accept(
     {
       shop: delivery.shopDomain,
       webhookId: delivery.webhookId,
@@ -61,7 +61,6 @@ export async function handleWebhook(headers: IncomingHttpHeaders, rawBody: Buffe
       payload: rawBody.toString('utf8'),
       payloadHash: createHash('sha256').update(rawBody).digest('hex'),
     },
-    deps.now(),
   );
   return accepted.duplicate ? reply(200, 'duplicate', 'duplicate', accepted.inboxId) : reply(200, 'accepted', 'ok', accepted.inboxId);
 }

@@ -1,4 +1,22 @@
 import type { FailureCategory } from '@shopsync/core';
+import type { EventAction, FailureAction, FailureActionResult, RequeueOutcome } from './operator-actions';
+import type {
+  EventFilter,
+  EventRecord,
+  EventSummary,
+  EvidenceRecord,
+  FailureCount,
+  FailureDetail,
+  FailureFilter,
+  FailureRecord,
+  InboxCounts,
+  PruneResult,
+  TerminalStatus,
+  TopicSuccess,
+} from './store-records';
+
+export * from './store-records';
+export * from './operator-actions';
 
 /** A verified delivery, about to be stored. */
 export interface NewDelivery {
@@ -37,10 +55,6 @@ export interface ClaimedEvent {
   readonly attempts: number;
 }
 
-export const TERMINAL_STATUSES = ['applied', 'duplicate', 'superseded', 'echo', 'skipped', 'failed'] as const;
-export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
-export type EventStatus = 'pending' | 'claimed' | TerminalStatus;
-
 export interface ParkedFailure {
   readonly code: string;
   readonly category: FailureCategory;
@@ -49,38 +63,24 @@ export interface ParkedFailure {
   readonly details: Record<string, unknown>;
 }
 
-export interface FailureRecord extends ParkedFailure {
-  readonly id: number;
-  readonly inboxId: number;
-  readonly topic: string;
-  readonly resourceKey: string;
-  readonly status: string;
-  readonly createdAt: string;
-  readonly lastSeenAt: string;
-  /** Events that hit this same problem while it was open. */
-  readonly occurrences: number;
-}
-
 export interface AppliedOperation {
   readonly doctype: string;
   readonly name: string;
 }
 
-export interface InboxCounts {
-  readonly byStatus: Readonly<Record<string, number>>;
-  readonly deliveries: number;
-  readonly duplicateDeliveries: number;
-  /** Events not yet terminal: pending (including waiting for a retry) or claimed. */
-  readonly unfinished: number;
-}
-
 /**
  * The state store port (DESIGN §5). SQLite is the embedded default; the interface is async so that a
- * PostgreSQL store can implement it later and run the same contract battery. Methods taking a Claim
- * return false, and change nothing, when the claim expired or another worker took the event over.
+ * PostgreSQL store can implement it later and run the same contract battery
+ * (test/support/store-contract.ts). Methods taking a Claim return false, and change nothing, when the
+ * claim expired or another worker took the event over.
  */
 export interface Store {
   acceptDelivery(delivery: NewDelivery, now: Date): Promise<AcceptedDelivery>;
+  /**
+   * Group commit: every delivery in one transaction, results in the same order. A webhook id seen
+   * earlier in the same batch is a duplicate, exactly as if it had come in an earlier batch.
+   */
+  acceptDeliveries(deliveries: readonly NewDelivery[], now: Date): Promise<AcceptedDelivery[]>;
   claimNext(workerId: string, token: string, now: Date, leaseMs: number): Promise<ClaimedEvent | null>;
   finish(claim: Claim, status: Exclude<TerminalStatus, 'failed'>, reason: string | null, now: Date): Promise<boolean>;
   scheduleRetry(claim: Claim, availableAt: Date, reason: string, now: Date): Promise<boolean>;
@@ -92,7 +92,30 @@ export interface Store {
   resourceVersion(resourceKey: string): Promise<{ version: string | null; snapshot: string | null }>;
   /** Moves the version forward (never back), keeping the payload as the resource's latest state. */
   advanceVersion(resourceKey: string, version: string, snapshot: string, now: Date): Promise<void>;
-  failures(filter: { status?: string }): Promise<FailureRecord[]>;
+
+  /** Operator reads: newest events first. */
+  listEvents(filter: EventFilter): Promise<EventSummary[]>;
+  getEvent(inboxId: number): Promise<EventRecord | null>;
+  /** The evidence trail of one event, in the order it was written. */
+  evidence(inboxId: number): Promise<EvidenceRecord[]>;
+  failures(filter: FailureFilter): Promise<FailureRecord[]>;
+  getFailure(failureId: number): Promise<FailureDetail | null>;
+  failureCounts(): Promise<FailureCount[]>;
+  /** When an event of each topic was last applied (a flow is a topic prefix). */
+  lastApplied(): Promise<TopicSuccess[]>;
   counts(): Promise<InboxCounts>;
+
+  /** Operator writes: each is one transaction and safe to repeat. */
+  requeueEvent(inboxId: number, action: EventAction, now: Date): Promise<RequeueOutcome>;
+  actOnFailure(failureId: number, action: FailureAction, now: Date): Promise<FailureActionResult>;
+
+  /**
+   * Retention: removes settled events (not failed ones) that finished before `olderThan`, with their
+   * evidence and deliveries, and resolved failures resolved before it. Failed events, open, retrying
+   * and ignored failures stay until an operator acts on them.
+   */
+  pruneEvidence(olderThan: Date): Promise<PruneResult>;
+  /** Throws when the store cannot be reached (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,6 +4,9 @@ import {
   mayRetry,
   nextDelayMs,
   planEvent,
+  flowOfTopic,
+  type Flow,
+  type FlowMode,
   SyncError,
   subjectOf,
   type Failure,
@@ -24,6 +27,8 @@ export interface ProcessDeps {
   /** Draws the backoff jitter; injected so tests are deterministic (STYLE C3). */
   readonly jitter: () => number;
   readonly logger: Logger;
+  /** Per flow: live writes, shadow records the plan only, off skips (rollout, DESIGN §7). */
+  readonly flowModes: Readonly<Record<Flow, FlowMode>>;
 }
 
 export type ProcessResult = 'applied' | 'skipped' | 'superseded' | 'failed' | 'retry' | 'lost_claim';
@@ -86,6 +91,13 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
     const state = await deps.store.resourceVersion(event.resourceKey);
     const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings, { appliedVersion: state.version, latestSnapshot: state.snapshot === null ? null : JSON.parse(state.snapshot) });
     await deps.store.addEvidence(inboxId, 'plan', plan, deps.now());
+    const flow = flowOfTopic(event.topic);
+    const mode = flow === null ? 'live' : deps.flowModes[flow];
+    if (mode !== 'live' && plan.outcome !== 'superseded') {
+      // Nothing is written and no version is remembered: switching the flow on later applies these events' orders afresh.
+      const reason = mode === 'shadow' ? `shadow mode (${flow}): the plan is recorded, nothing was written` : `the ${flow} flow is off`;
+      return (await deps.store.finish(event.claim, 'skipped', reason, deps.now())) ? 'skipped' : 'lost_claim';
+    }
     if (plan.failure !== null) {
       // A retryable plan failure (the order has not arrived yet) waits like a transient wire error.
       if (plan.failure.retryable) return settleError(event, planFailureError(plan.failure), payload, deps);

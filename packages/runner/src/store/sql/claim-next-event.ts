@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from './prepared';
 import type { ClaimedEvent } from '../store';
 
 /**
@@ -33,7 +34,7 @@ interface ClaimedRow {
 }
 
 export function claimNextEvent(db: Database.Database, args: { workerId: string; token: string; nowIso: string; expiresAtIso: string }): ClaimedEvent | null {
-  const row = db.prepare(CLAIM).get({ workerId: args.workerId, token: args.token, now: args.nowIso, expiresAt: args.expiresAtIso }) as ClaimedRow | undefined;
+  const row = prepared(db, CLAIM).get({ workerId: args.workerId, token: args.token, now: args.nowIso, expiresAt: args.expiresAtIso }) as ClaimedRow | undefined;
   if (row === undefined) return null;
   return {
     claim: { inboxId: row.id, workerId: args.workerId, token: args.token },

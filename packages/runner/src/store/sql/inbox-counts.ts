@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
+import { prepared } from './prepared';
 import type { InboxCounts } from '../store';
 
 export function inboxCounts(db: Database.Database): InboxCounts {
-  const rows = db.prepare('SELECT status, COUNT(*) AS n FROM inbox GROUP BY status').all() as Array<{ status: string; n: number }>;
+  const rows = prepared(db, 'SELECT status, COUNT(*) AS n FROM inbox GROUP BY status').all() as Array<{ status: string; n: number }>;
   const byStatus = Object.fromEntries(rows.map((row) => [row.status, row.n]));
-  const deliveries = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(duplicate), 0) AS dup FROM deliveries').get() as { n: number; dup: number };
+  const deliveries = prepared(db, 'SELECT COUNT(*) AS n, COALESCE(SUM(duplicate), 0) AS dup FROM deliveries').get() as { n: number; dup: number };
   return {
     byStatus,
     deliveries: deliveries.n,

@@ -1,0 +1,42 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { configTemplate } from '../config/config-template';
+import { exitCodeOf, type CliContext } from './cli-context';
+
+interface InitOptions {
+  readonly file: string;
+  readonly shop: string;
+  readonly erpnextUrl: string;
+  readonly store: string;
+  readonly force?: boolean;
+}
+
+/** Writes a commented config file (JSON with "//" keys, see config-template.ts); never overwrites unless --force. */
+export async function runInit(options: InitOptions, ctx: CliContext): Promise<number> {
+  if (existsSync(options.file) && options.force !== true) {
+    ctx.io.err(`${options.file} exists; pass --force to overwrite it`);
+    return 1;
+  }
+  const template = configTemplate({ shop: options.shop, erpnextUrl: options.erpnextUrl, storePath: options.store });
+  writeFileSync(options.file, `${JSON.stringify(template, null, 2)}\n`, { mode: 0o600 });
+  ctx.io.out(
+    [
+      `wrote ${options.file}`,
+      'next: fill in "mapping" for your ERPNext company, export SHOPSYNC_ERPNEXT_API_KEY, SHOPSYNC_ERPNEXT_API_SECRET and',
+      `SHOPSYNC_WEBHOOK_SECRETS, then run: shopsync serve --config ${options.file}`,
+    ].join('\n'),
+  );
+  return 0;
+}
+
+export function registerInitCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('init')
+    .description('write a commented config file to start from')
+    .option('--file <path>', 'where to write it', 'shopsync.json')
+    .option('--shop <domain>', 'your shop', 'your-shop.myshopify.com')
+    .option('--erpnext-url <url>', 'your ERPNext site', 'https://erp.example.com')
+    .option('--store <path>', 'the SQLite state file', 'shopsync-state.sqlite')
+    .option('--force', 'overwrite an existing file')
+    .action((options: InitOptions) => exitCodeOf(runInit(options, ctx)));
+}

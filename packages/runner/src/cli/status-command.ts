@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import type { Store } from '../store/store';
+import { emit, exitCodeOf, type CliContext } from './cli-context';
+import { withCliStore, withStoreOptions, type StoreOptions } from './cli-store';
+
+export interface StatusReport {
+  readonly backlog: { readonly pending: number; readonly claimed: number };
+  readonly events: Readonly<Record<string, number>>;
+  readonly deliveries: number;
+  readonly duplicateDeliveries: number;
+  /** Failures that need an operator (open) or are being retried, by category. */
+  readonly failures: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly openFailures: number;
+  /** Per flow (the topic prefix: orders, customers …), when an event of it was last applied. */
+  readonly lastSuccess: ReadonlyArray<{ readonly flow: string; readonly at: string; readonly topic: string }>;
+}
+
+export const flowOfTopicPrefix = (topic: string): string => topic.split('/')[0] ?? topic;
+
+export async function statusReport(store: Store): Promise<StatusReport> {
+  const [counts, failureCounts, applied] = await Promise.all([store.counts(), store.failureCounts(), store.lastApplied()]);
+  const failures: Record<string, Record<string, number>> = {};
+  for (const row of failureCounts) (failures[row.category] ??= {})[row.status] = row.count;
+  const lastSuccess = new Map<string, { flow: string; at: string; topic: string }>();
+  for (const { topic, lastAppliedAt } of applied) {
+    const flow = flowOfTopicPrefix(topic);
+    if (lastAppliedAt > (lastSuccess.get(flow)?.at ?? '')) lastSuccess.set(flow, { flow, at: lastAppliedAt, topic });
+  }
+  return {
+    backlog: { pending: counts.byStatus.pending ?? 0, claimed: counts.byStatus.claimed ?? 0 },
+    events: counts.byStatus,
+    deliveries: counts.deliveries,
+    duplicateDeliveries: counts.duplicateDeliveries,
+    failures,
+    openFailures: failureCounts.filter((row) => row.status === 'open').reduce((sum, row) => sum + row.count, 0),
+    lastSuccess: [...lastSuccess.values()].sort((a, b) => a.flow.localeCompare(b.flow)),
+  };
+}
+
+export function formatStatus(report: StatusReport): string {
+  const events = Object.entries(report.events).map(([status, n]) => `${status} ${n}`).join(', ') || 'none';
+  const categories = Object.entries(report.failures).map(([category, byStatus]) =>
+    `  ${category.padEnd(13)}${Object.entries(byStatus).map(([status, n]) => `${status} ${n}`).join(', ')}`,
+  );
+  return [
+    `backlog: ${report.backlog.pending} pending, ${report.backlog.claimed} claimed`,
+    `events: ${events}; ${report.deliveries} deliveries (${report.duplicateDeliveries} duplicates)`,
+    `failures: ${report.openFailures} open${categories.length === 0 ? '' : ' — by category:'}`,
+    ...categories,
+    'last success per flow:',
+    ...(report.lastSuccess.length === 0 ? ['  none yet'] : report.lastSuccess.map((row) => `  ${row.flow.padEnd(13)}${row.at} (${row.topic})`)),
+  ].join('\n');
+}
+
+export async function runStatus(options: StoreOptions & { json?: boolean }, ctx: CliContext): Promise<number> {
+  return withCliStore(options, ctx, async (store) => {
+    const report = await statusReport(store);
+    emit(ctx, options.json, report, () => formatStatus(report));
+    return 0;
+  });
+}
+
+export function registerStatusCommand(program: Command, ctx: CliContext): void {
+  withStoreOptions(program.command('status').description('backlog, failures by category, and the last success per flow'))
+    .option('--json', 'print one JSON object')
+    .action((options: StoreOptions & { json?: boolean }) => exitCodeOf(runStatus(options, ctx)));
+}

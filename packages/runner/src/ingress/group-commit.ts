@@ -1,0 +1,81 @@
+import type { AcceptedDelivery, NewDelivery, Store } from '../store/store';
+
+/** Where the ingress puts a verified delivery; resolves once it is committed. */
+export interface DeliveryInbox {
+  accept(delivery: NewDelivery): Promise<AcceptedDelivery>;
+}
+
+export interface GroupCommitOptions {
+  readonly store: Store;
+  readonly now: () => Date;
+  /** At most this many deliveries per transaction. */
+  readonly maxBatch: number;
+  /** Told the size of each committed batch (metrics). */
+  readonly onBatch?: (size: number) => void;
+  /** Told how many deliveries wait for the next commit, after each arrival. */
+  readonly onQueued?: (waiting: number) => void;
+}
+
+interface Waiting {
+  readonly delivery: NewDelivery;
+  resolve(accepted: AcceptedDelivery): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit: deliveries that arrive together are committed in one transaction, so one fsync
+ * acknowledges them all, and each request is answered only after its batch committed (G2).
+ *
+ * The flush runs from setImmediate: Node first reads every request that is ready on its sockets, then
+ * commits them as one batch. With the synchronous SQLite store the commit blocks the loop, and the
+ * requests that arrive meanwhile make up the next batch; with an async store (PostgreSQL) they queue
+ * while the commit is in flight. Either way the batch grows with the load and is 1 when idle, so a
+ * lone webhook waits for no timer.
+ */
+export function createGroupCommit(options: GroupCommitOptions): DeliveryInbox {
+  const queue: Waiting[] = [];
+  let scheduled = false;
+  let flushing = false;
+
+  function schedule(): void {
+    if (scheduled || flushing || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(() => void flush());
+  }
+
+  async function flush(): Promise<void> {
+    scheduled = false;
+    flushing = true;
+    try {
+      await commit(queue.splice(0, options.maxBatch));
+    } finally {
+      flushing = false;
+      schedule();
+    }
+  }
+
+  async function commit(batch: readonly Waiting[]): Promise<void> {
+    try {
+      const accepted = await options.store.acceptDeliveries(
+        batch.map((waiting) => waiting.delivery),
+        options.now(),
+      );
+      options.onBatch?.(batch.length);
+      batch.forEach((waiting, index) => waiting.resolve(accepted[index]!));
+    } catch (error) {
+      if (batch.length === 1) return batch[0]!.reject(error);
+      // One bad delivery must not fail its neighbours: commit them one by one, each answered alone.
+      for (const waiting of batch) await commit([waiting]);
+    }
+  }
+
+  return {
+    accept(delivery) {
+      return new Promise<AcceptedDelivery>((resolve, reject) => {
+        queue.push({ delivery, resolve, reject });
+        options.onQueued?.(queue.length);
+        schedule();
+      });
+    },
+  };
+}

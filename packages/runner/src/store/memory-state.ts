@@ -1,0 +1,116 @@
+import type { FailureCategory } from '@shopsync/core';
+import type { EventRecord, EventStatus, FailureRecord, FailureStatus, PruneResult } from './store-records';
+
+const DONE: readonly string[] = ['applied', 'duplicate', 'superseded', 'echo', 'skipped'];
+
+/** The rows of the in-memory store, shaped like the SQL tables so both stores behave alike. */
+export type MemEventState = { -readonly [K in keyof EventRecord]: EventRecord[K] } & {
+  claimedBy: string | null;
+  claimToken: string | null;
+  claimExpiresAt: string | null;
+  failureId: number | null;
+};
+
+export interface MemFailure {
+  id: number;
+  inboxId: number;
+  resourceKey: string;
+  code: string;
+  category: FailureCategory;
+  retryable: boolean;
+  message: string;
+  /** Serialised, as a database would keep it. */
+  details: string;
+  status: FailureStatus;
+  occurrences: number;
+  createdAt: string;
+  lastSeenAt: string;
+  resolvedAt: string | null;
+}
+
+export interface MemEvidence {
+  readonly id: number;
+  readonly inboxId: number;
+  readonly at: string;
+  readonly kind: string;
+  readonly data: string;
+}
+
+export class MemoryState {
+  readonly events = new Map<number, MemEventState>();
+  readonly webhookIds = new Map<string, number>();
+  readonly deliveries: Array<{ inboxId: number; receivedAt: string; duplicate: boolean }> = [];
+  readonly evidence: MemEvidence[] = [];
+  readonly operations = new Map<string, { doctype: string; name: string; inboxId: number; resourceKey: string | null }>();
+  readonly versions = new Map<string, { version: string; versionMs: number; snapshot: string }>();
+  readonly failures = new Map<number, MemFailure>();
+  private ids = { event: 0, evidence: 0, failure: 0 };
+
+  nextId(kind: 'event' | 'evidence' | 'failure'): number {
+    this.ids[kind] += 1;
+    return this.ids[kind];
+  }
+
+  addEvidence(inboxId: number, kind: string, data: unknown, at: string): void {
+    this.evidence.push({ id: this.nextId('evidence'), inboxId, at, kind, data: JSON.stringify(data) });
+  }
+
+  /** The claim rule of claim-next-event.ts: oldest ready event whose resource is free and has nothing older unfinished. */
+  claimable(nowIso: string): MemEventState | undefined {
+    const unfinished = (status: EventStatus) => status === 'pending' || status === 'claimed';
+    const liveClaim = (event: MemEventState) => event.status === 'claimed' && (event.claimExpiresAt ?? '') > nowIso;
+    const ordered = [...this.events.values()].sort((a, b) => a.id - b.id);
+    return ordered.find(
+      (event) =>
+        ((event.status === 'pending' && event.availableAt <= nowIso) || (event.status === 'claimed' && (event.claimExpiresAt ?? '') <= nowIso)) &&
+        !ordered.some((other) => other.resourceKey === event.resourceKey && other.id !== event.id && (liveClaim(other) || (other.id < event.id && unfinished(other.status)))),
+    );
+  }
+
+  /** resolve-failure.ts: resolved once none of its events is failed, pending or claimed. */
+  resolveIfSettled(failureId: number | null, nowIso: string): void {
+    if (failureId === null) return;
+    const failure = this.failures.get(failureId);
+    if (failure === undefined || failure.status === 'resolved') return;
+    const holding = [...this.events.values()].some((event) => event.failureId === failureId && ['failed', 'pending', 'claimed'].includes(event.status));
+    if (!holding) {
+      failure.status = 'resolved';
+      failure.resolvedAt = nowIso;
+    }
+  }
+
+  liveFailure(resourceKey: string, code: string, except?: number): MemFailure | undefined {
+    return [...this.failures.values()].find(
+      (failure) => failure.resourceKey === resourceKey && failure.code === code && failure.id !== except && (failure.status === 'open' || failure.status === 'retrying'),
+    );
+  }
+
+  failureRecord(failure: MemFailure): FailureRecord {
+    const { details, ...rest } = failure;
+    return { ...rest, topic: this.events.get(failure.inboxId)?.topic ?? '', details: JSON.parse(details) as Record<string, unknown> };
+  }
+
+  /** prune-evidence.ts: resolved failures first, then settled events no failure points at, with their rows. */
+  prune(cutoff: string): PruneResult {
+    const held = (id: number) => [...this.events.values()].some((event) => event.failureId === id);
+    const stale = [...this.failures.values()].filter((f) => f.status === 'resolved' && (f.resolvedAt ?? '') < cutoff && !held(f.id));
+    for (const failure of stale) this.failures.delete(failure.id);
+    const pointedAt = new Set([...this.failures.values()].map((f) => f.inboxId));
+    const doomed = new Set([...this.events.values()].filter((e) => DONE.includes(e.status) && (e.finishedAt ?? '') < cutoff && !pointedAt.has(e.id)).map((e) => e.id));
+    const evidence = removeWhere(this.evidence, (row) => doomed.has(row.inboxId));
+    const deliveries = removeWhere(this.deliveries, (row) => doomed.has(row.inboxId));
+    for (const id of doomed) {
+      const event = this.events.get(id)!;
+      this.webhookIds.delete(`${event.shop}\n${event.webhookId}`);
+      this.events.delete(id);
+    }
+    return { events: doomed.size, evidence, deliveries, failures: stale.length };
+  }
+}
+
+function removeWhere<T>(rows: T[], doomed: (row: T) => boolean): number {
+  const kept = rows.filter((row) => !doomed(row));
+  const removed = rows.length - kept.length;
+  rows.splice(0, rows.length, ...kept);
+  return removed;
+}
