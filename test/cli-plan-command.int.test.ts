@@ -44,7 +44,6 @@ describe('shopsync plan: what would shopsync do with this webhook?', () => {
       'ensure_document Customer',
       'ensure_document Sales Order',
       'ensure_mapped_document Sales Invoice',
-      'ensure_mapped_document Payment Entry',
     ]);
   });
 

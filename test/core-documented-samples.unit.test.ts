@@ -8,7 +8,7 @@ import { MAPPED_SETTINGS, SHOP } from './support/order-fixtures';
  * The samples are illustrative (a test order, cancelled, voided, totals that do not add up), so most
  * pin a skip or a failure — which is exactly what shopsync must do with such an order.
  */
-const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'orders/fulfilled', 'orders/partially_fulfilled', 'orders/edited', 'orders/delete', 'refunds/create', 'customers/create', 'customers/update', 'customers/delete'];
+const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'orders/fulfilled', 'orders/partially_fulfilled', 'orders/edited', 'orders/delete', 'refunds/create', 'customers/create', 'customers/update', 'customers/delete', 'order_transactions/create'];
 
 const cases = documentedVersions().flatMap((version) =>
   TOPICS.filter((topic) => documentedPayloadText(version, topic) !== null).map((topic) => [version, topic] as const),

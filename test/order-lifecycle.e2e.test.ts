@@ -1,7 +1,7 @@
 import { startHarness, type Harness } from './support/e2e-harness';
 import { useTempDir } from './support/temp-dir';
 
-const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'refunds/create', 'orders/fulfilled', 'orders/partially_fulfilled'];
+const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'refunds/create', 'orders/fulfilled', 'orders/partially_fulfilled', 'order_transactions/create'];
 
 describe('order lifecycle over real HTTP, every webhook delivered twice', () => {
   const dir = useTempDir();
@@ -28,10 +28,11 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
     expect([forOrder('Sales Order', order.id).length, forOrder('Sales Invoice', order.id).length, forOrder('Payment Entry', order.id).length]).toEqual([1, 1, 1]);
     expect(salesOrder?.grand_total).toBeCloseTo(Number(order.total_price), 2);
     expect(invoice).toMatchObject({ docstatus: 1, outstanding_amount: 0 });
-    expect(await harness.primary.store.counts()).toMatchObject({ byStatus: { applied: 2 } });
+    // orders/create, orders/paid and the sale transaction: three events, all applied.
+    expect(await harness.primary.store.counts()).toMatchObject({ byStatus: { applied: 3 } });
   });
 
-  test('pending, then paid later: the invoice and payment arrive with orders/paid', async () => {
+  test('pending, then paid later: the invoice arrives with orders/paid, the payment with its transaction', async () => {
     const order = harness.shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
     await settle();
     expect(forOrder('Sales Invoice', order.id)).toHaveLength(0);

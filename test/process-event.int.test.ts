@@ -102,22 +102,14 @@ describe('processing a stored event', () => {
     expect(erpnext.calls).toEqual([]);
   });
 
-  test('a paid order gets its invoice and payment from ERPNext’s mappers, each adopted on replay', async () => {
-    const paid = JSON.stringify({ ...pendingOrder, financial_status: 'paid', updated_at: '2026-11-27T11:00:00-05:00', payment_gateway_names: ['shopify_payments'] });
-    expect(await deliverAndProcess('w1', 'orders/paid', paid)).toBe('applied');
-    expect(erpnext.calls).toEqual([
-      'insert Customer',
-      'insert Sales Order',
-      'submit Sales Order',
-      'find Sales Invoice',
-      'method make_sales_invoice',
-      'insert Sales Invoice',
-      'submit Sales Invoice',
-      'find Payment Entry',
-      'method get_payment_entry',
-      'insert Payment Entry',
-      'submit Payment Entry',
-    ]);
+  test('a paid order gets its invoice from ERPNext’s mapper, and its payment from the Shopify transaction', async () => {
+    const paid = { ...pendingOrder, financial_status: 'paid', updated_at: '2026-11-27T11:00:00-05:00', payment_gateway_names: ['shopify_payments'] };
+    expect(await deliverAndProcess('w1', 'orders/paid', JSON.stringify(paid))).toBe('applied');
+    expect(erpnext.calls).toEqual(['insert Customer', 'insert Sales Order', 'submit Sales Order', 'find Sales Invoice', 'method make_sales_invoice', 'insert Sales Invoice', 'submit Sales Invoice']);
+    erpnext.calls.length = 0;
+    const transaction = { id: 73001, admin_graphql_api_id: 'gid://shopify/OrderTransaction/73001', order_id: Number(orderId), kind: 'sale', status: 'success', gateway: 'shopify_payments', amount: pendingOrder.total_price };
+    expect(await deliverAndProcess('w2', 'order_transactions/create', JSON.stringify(transaction))).toBe('applied');
+    expect(erpnext.calls).toEqual(['find Payment Entry', 'method get_payment_entry', 'insert Payment Entry', 'submit Payment Entry']);
     expect(erpnext.docs.get('Payment Entry')?.[0]).toMatchObject({ mode_of_payment: 'Credit Card', paid_to: 'Shopify Payments Clearing - SD', reference_name: 'Sales Invoice-3' });
   });
 

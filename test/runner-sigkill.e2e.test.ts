@@ -43,7 +43,7 @@ describe('SIGKILL at random points while the runner writes', () => {
         log: { level: 'info' },
       }),
     );
-    for (const topic of ['orders/create', 'orders/paid', 'customers/create']) shopify.webhooks.subscribe({ topic, address: `http://127.0.0.1:${port}/webhooks/shopify` });
+    for (const topic of ['orders/create', 'orders/paid', 'customers/create', 'order_transactions/create']) shopify.webhooks.subscribe({ topic, address: `http://127.0.0.1:${port}/webhooks/shopify` });
 
     let runner = await startServe(configPath);
     const orders = Array.from({ length: 24 }, (_, index) => shopify.driver.createOrder({ customer: index % 4 === 0 ? null : 'new' }));

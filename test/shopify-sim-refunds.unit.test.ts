@@ -42,3 +42,20 @@ describe('Shopify simulator refunds', () => {
     expect(cents(after.current_total_price)).toBe(0);
   });
 });
+
+describe('Shopify simulator order transactions', () => {
+  test('a paid checkout, a later capture and a refund each send order_transactions/create with the documented key set', async () => {
+    const sim = createShopifySimulator({ seed: 9, now: () => new Date('2026-11-27T15:00:00Z') });
+    const bodies: unknown[] = [];
+    sim.webhooks.subscribe({ topic: 'order_transactions/create', address: 'http://127.0.0.1:9/never' });
+    const paid = sim.driver.createOrder({ lines: [{ sku: 'SKU-1001', quantity: 1 }] });
+    const pending = sim.driver.createOrder({ lines: [{ sku: 'SKU-1002', quantity: 1 }], financialStatus: 'pending' });
+    sim.driver.payOrder(pending.id);
+    sim.driver.refundOrder(paid.id, { lines: [{ sku: 'SKU-1001' }] });
+    for (const delivery of sim.webhooks.deliveries()) bodies.push(JSON.parse(delivery.body.toString()));
+    const kinds = bodies.map((body) => (body as { kind: string; order_id: number }).kind);
+    expect(kinds).toEqual(['sale', 'sale', 'refund']);
+    for (const body of bodies) expect(keyShapeDiff(body, documentedSample('2026-07', 'order_transactions/create'), inferredSchema('2026-07', 'order_transactions/create'))).toEqual([]);
+    await sim.close();
+  });
+});

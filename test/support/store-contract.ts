@@ -76,13 +76,23 @@ export function storeContract(makeStore: () => Store | Promise<Store>): void {
       expect((await store.claimNext('w', 't4', T0, LEASE))?.webhookId).toBe('a2');
     });
 
-    test('an event waiting for its retry holds back the later events of its resource', async () => {
+    test('an event waiting for its retry lets later events of its resource through, then comes back', async () => {
       await store.acceptDeliveries([delivery('a1', 'r/a'), delivery('a2', 'r/a')], T0);
       const first = await store.claimNext('w', 't1', T0, LEASE);
-      expect(await store.scheduleRetry(first!.claim, at(5_000), 'erpnext down', T0)).toBe(true);
-      expect(await store.claimNext('w', 't2', at(1_000), LEASE)).toBeNull();
-      const retried = await store.claimNext('w', 't3', at(5_000), LEASE);
+      expect(await store.scheduleRetry(first!.claim, at(5_000), 'order not seen yet', T0)).toBe(true);
+      const second = await store.claimNext('w', 't2', at(1_000), LEASE);
+      expect(second?.webhookId).toBe('a2');
+      expect(await store.claimNext('w', 't3', at(5_000), LEASE)).toBeNull();
+      await store.finish(second!.claim, 'applied', null, at(5_000));
+      const retried = await store.claimNext('w', 't4', at(5_000), LEASE);
       expect([retried?.webhookId, retried?.attempts]).toEqual(['a1', 2]);
+    });
+
+    test('a due older event still goes first', async () => {
+      await store.acceptDeliveries([delivery('a1', 'r/a'), delivery('a2', 'r/a')], T0);
+      const first = await store.claimNext('w', 't1', T0, LEASE);
+      await store.scheduleRetry(first!.claim, at(1_000), 'erpnext down', T0);
+      expect((await store.claimNext('w', 't2', at(1_000), LEASE))?.webhookId).toBe('a1');
     });
 
     test('an expired claim is taken over, and the first worker can no longer settle it', async () => {

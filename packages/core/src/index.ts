@@ -25,3 +25,4 @@ export * from './customers/parse-customer';
 export * from './customers/plan-customer-event';
 export * from './customers/normalize-phone';
 export * from './plan/flows';
+export * from './errors/network-cause';

@@ -56,6 +56,8 @@ function whatHappened(failure: Failure): string {
       return `has refund ${p.refundId}, whose credit note would total ${p.erpnextTotal} in ERPNext but Shopify refunded ${p.shopifyTotal}`;
     case 'order.not_yet_seen':
       return `has a refund, but the order itself has not reached shopsync yet`;
+    case 'order.not_yet_paid':
+      return `has payment ${p.transactionId}, but shopsync still holds the order as unpaid`;
     case 'conflict.order_edited':
       return `was edited in Shopify (${p.added} line additions, ${p.removed} removals), and shopsync does not rewrite submitted Sales Orders`;
     case 'conflict.cancel_blocked':

@@ -72,6 +72,11 @@ export const CORE_FAILURE_CODES = {
     retryable: true,
     action: 'it is retried until the order itself arrives; if it stays parked, requeue the order from Shopify',
   },
+  'order.not_yet_paid': {
+    category: 'transient',
+    retryable: true,
+    action: 'it is retried until the orders/paid webhook is applied; if it stays parked, requeue the order',
+  },
   'conflict.order_edited': {
     category: 'conflict',
     retryable: false,

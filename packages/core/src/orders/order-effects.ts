@@ -2,7 +2,8 @@ import type { SyncSettings } from '../settings/sync-settings';
 import type { ShopifyOrder } from './shopify-order';
 
 /** What ERPNext must hold for an order, derived from the order's latest state (never from the topic). */
-export const ORDER_EFFECTS = ['sales_order', 'invoice', 'payment', 'delivery_notes', 'cancel_sales_order'] as const;
+/** Payments are not an effect of the order's state: each Shopify transaction books its own (order_transactions/create). */
+export const ORDER_EFFECTS = ['sales_order', 'invoice', 'delivery_notes', 'cancel_sales_order'] as const;
 export type OrderEffect = (typeof ORDER_EFFECTS)[number];
 
 export interface OrderStateRule {
@@ -19,14 +20,10 @@ export interface OrderStateRule {
 export const ORDER_STATE_TABLE: readonly OrderStateRule[] = [
   { financialStatus: 'pending', effects: ['sales_order'], why: 'ordered, not paid yet (e.g. COD, bank transfer, manual)' },
   { financialStatus: 'authorized', effects: ['sales_order'], why: 'payment authorized, not captured' },
-  {
-    financialStatus: 'partially_paid',
-    effects: ['sales_order', 'invoice'],
-    why: 'part of the money received: invoiced; the part payments need Shopify transactions (not synced yet)',
-  },
-  { financialStatus: 'paid', effects: ['sales_order', 'invoice', 'payment'], why: 'money received in full' },
-  { financialStatus: 'partially_refunded', effects: ['sales_order', 'invoice', 'payment'], why: 'paid in full, then partly refunded' },
-  { financialStatus: 'refunded', effects: ['sales_order', 'invoice', 'payment'], why: 'paid in full, then refunded' },
+  { financialStatus: 'partially_paid', effects: ['sales_order', 'invoice'], why: 'part of the money received; each capture is a Payment Entry' },
+  { financialStatus: 'paid', effects: ['sales_order', 'invoice'], why: 'money received; each sale or capture is a Payment Entry' },
+  { financialStatus: 'partially_refunded', effects: ['sales_order', 'invoice'], why: 'paid, then partly refunded: a credit note and refund payment per refund' },
+  { financialStatus: 'refunded', effects: ['sales_order', 'invoice'], why: 'paid, then refunded: a credit note and refund payment per refund' },
   { financialStatus: 'voided', effects: ['sales_order'], why: 'the authorization was voided; nothing to invoice' },
   { financialStatus: 'expired', effects: ['sales_order'], why: 'the authorization expired; nothing to invoice' },
 ];
@@ -44,7 +41,7 @@ export function orderEffects(order: ShopifyOrder, settings: SyncSettings): Effec
   const rule = ORDER_STATE_TABLE.find((candidate) => candidate.financialStatus === order.financialStatus);
   if (rule === undefined) return { kind: 'skip', reason: `order ${order.name} has financial status "${order.financialStatus}", which has no rule` };
   const invoiceAllowed = settings.invoicePolicy === 'on_paid' || order.fulfillmentStatus === 'fulfilled';
-  const effects: OrderEffect[] = rule.effects.filter((effect) => (effect !== 'invoice' && effect !== 'payment') || invoiceAllowed);
+  const effects: OrderEffect[] = rule.effects.filter((effect) => effect !== 'invoice' || invoiceAllowed);
   // Shopify's fulfillments become Delivery Notes only when Shopify is where the store ships from.
   if (settings.fulfillmentAuthority === 'shopify' && order.fulfillments.length > 0) effects.push('delivery_notes');
   if (order.cancelledAt === null) return { kind: 'effects', effects };

@@ -8,7 +8,7 @@ import { calendarDateOf } from './calendar-date';
 import { ensureCreditNotes } from './ensure-credit-notes';
 import { ensureDeliveryNotes } from './ensure-delivery-notes';
 import { ensureOrderCustomer } from './ensure-order-customer';
-import { ensurePaymentEntry, ensureSalesInvoice } from './ensure-invoice-and-payment';
+import { ensureSalesInvoice } from './ensure-invoice-and-payment';
 import { ensureSalesOrder } from './ensure-sales-order';
 import { orderEffects } from './order-effects';
 import type { OrderEvent } from './order-event';
@@ -43,7 +43,6 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
   const invoice = ensureSalesInvoice(shop, order, orderDate, salesOrderKey);
   if (decision.effects.includes('invoice')) operations.push(invoice);
   if (decision.effects.includes('delivery_notes')) operations.push(...ensureDeliveryNotes(shop, order, salesOrderKey));
-  if (decision.effects.includes('payment')) operations.push(ensurePaymentEntry(shop, order, orderDate, invoice.key, settings, subject));
   if (decision.effects.includes('invoice')) {
     const refunds = ensureCreditNotes(shop, order, invoice.key, settings, subject);
     if (!Array.isArray(refunds)) return failedPlan(refunds);

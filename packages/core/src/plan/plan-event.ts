@@ -8,6 +8,8 @@ import { ORDER_TOPIC_KINDS, isOrderTopic } from '../orders/order-event';
 import { parseOrder } from '../orders/parse-order';
 import { planOrderEvent } from '../orders/plan-order-event';
 import { planRefundEvent } from '../orders/plan-refund-event';
+import { planTransactionEvent } from '../orders/plan-transaction-event';
+import { transactionOrderId } from '../orders/parse-transaction';
 import { orderIdOfEdit, planOrderEdit } from '../orders/plan-order-edit';
 import { refundOrderId } from '../orders/parse-refund';
 import type { SyncSettings } from '../settings/sync-settings';
@@ -33,6 +35,7 @@ export function planEvent(event: InboundEvent, settings: SyncSettings, context: 
   }
   if (event.topic === 'refunds/create') return planRefundEvent(event, settings, context);
   if (event.topic === 'orders/edited') return planOrderEdit(event.payload);
+  if (event.topic === 'order_transactions/create') return planTransactionEvent(event, settings, context);
   if (!isOrderTopic(event.topic)) return skippedPlan(`topic ${event.topic} is not synced`);
   const result = parseOrder(event.payload);
   if (!result.ok) {
@@ -53,6 +56,10 @@ export function resourceKeyOf(shop: string, topic: string, payload: unknown): st
     }
     if (topic === 'orders/edited') {
       const id = orderIdOfEdit(payload);
+      if (id !== null) return resourceKey('order', shop, id);
+    }
+    if (topic === 'order_transactions/create') {
+      const id = transactionOrderId(payload);
       if (id !== null) return resourceKey('order', shop, id);
     }
     if (topic.startsWith('refunds/')) {

@@ -1,6 +1,5 @@
-import { SyncError } from '@shopsync/core';
+import { SyncError, describeNetworkCause } from '@shopsync/core';
 import { codeForStatus, ERPNEXT_ERROR_CODES, EXC_TYPE_CODES, MESSAGE_CODES, type ErpnextErrorCode } from './erpnext-error-codes';
-import { describeNetworkCause } from './network-cause';
 import { parseRetryAfterMs } from './retry-after';
 import { decodeServerMessages, stripHtml, type ServerMessage } from './server-messages';
 
@@ -118,7 +117,7 @@ function fromResponse(failure: ErpnextFailure & { status: number }): SyncError {
 }
 
 function fromNoResponse(failure: ErpnextFailure): SyncError {
-  const network = describeNetworkCause(failure.cause);
+  const network = describeNetworkCause(failure.cause, 'ERPNext');
   const request = failure.request ? { method: failure.request.method, path: failure.request.path } : {};
   if (!network) {
     const text = failure.cause instanceof Error ? failure.cause.message : String(failure.cause);

@@ -25,7 +25,8 @@ function summaryText(summary: DemoSummary): string {
   return [
     `${summary.orders} Shopify orders → ${summary.deliveries} webhook deliveries (${summary.duplicateDeliveries} duplicates, recorded and not applied)`,
     `ERPNext now holds ${summary.salesOrders} Sales Orders (${summary.submittedSalesOrders} submitted) for ${summary.customers} customers`,
-    `${summary.salesInvoices} Sales Invoices and ${summary.paymentEntries} Payment Entries for the paid orders; totals differing from Shopify: ${summary.totalsNotMatchingShopify}`,
+    `${summary.cancelledSalesOrders} of them cancelled; ${summary.salesInvoices} Sales Invoices, ${summary.paymentEntries} Payment Entries, ${summary.creditNotes} credit notes and ${summary.refundPayments} refund payments`,
+    `amounts differing from Shopify's by a cent or more: ${summary.totalsNotMatchingShopify}`,
     `duplicates in ERPNext: ${summary.duplicatesInErpnext} orders, ${summary.duplicateInvoicesOrPayments} invoices/payments; failed events: ${summary.failed}; ERPNext requests: ${summary.erpnextRequests}`,
     `took ${(summary.elapsedMs / 1000).toFixed(1)} s; state kept in ${summary.stateDir}`,
     ok ? 'result: every order booked exactly once' : 'result: MISMATCH — see the failures above',
@@ -40,6 +41,8 @@ export function registerDemoCommand(program: Command): void {
     .option('--duplicate-rate <r>', 'share of webhooks Shopify delivers twice', number('duplicate-rate', 0, 1), 0.3)
     .option('--returning-rate <r>', 'share of orders from returning customers', number('returning-rate', 0, 1), 0.3)
     .option('--guest-rate <r>', 'share of guest checkouts', number('guest-rate', 0, 1), 0.1)
+    .option('--pending-rate <r>', 'share of orders placed unpaid (later paid, or cancelled)', number('pending-rate', 0, 1), 0.2)
+    .option('--refund-rate <r>', 'share of paid orders partly refunded', number('refund-rate', 0, 1), 0.1)
     .option('--seed <n>', 'seed for the simulated shop', number('seed', 0, 2 ** 31), 1)
     .option('--concurrency <n>', 'worker concurrency', number('concurrency', 1, 64), 4)
     .option('--json', 'print one JSON object')

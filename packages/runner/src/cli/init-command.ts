@@ -8,6 +8,7 @@ interface InitOptions {
   readonly shop: string;
   readonly erpnextUrl: string;
   readonly store: string;
+  readonly webhookAddress: string;
   readonly force?: boolean;
 }
 
@@ -17,13 +18,14 @@ export async function runInit(options: InitOptions, ctx: CliContext): Promise<nu
     ctx.io.err(`${options.file} exists; pass --force to overwrite it`);
     return 1;
   }
-  const template = configTemplate({ shop: options.shop, erpnextUrl: options.erpnextUrl, storePath: options.store });
+  const template = configTemplate({ shop: options.shop, erpnextUrl: options.erpnextUrl, storePath: options.store, webhookAddress: options.webhookAddress });
   writeFileSync(options.file, `${JSON.stringify(template, null, 2)}\n`, { mode: 0o600 });
   ctx.io.out(
     [
       `wrote ${options.file}`,
-      'next: fill in "mapping" for your ERPNext company, export SHOPSYNC_ERPNEXT_API_KEY, SHOPSYNC_ERPNEXT_API_SECRET and',
-      `SHOPSYNC_WEBHOOK_SECRETS, then run: shopsync serve --config ${options.file}`,
+      'next: fill in "mapping" for your ERPNext company, export SHOPSYNC_ERPNEXT_API_KEY, SHOPSYNC_ERPNEXT_API_SECRET,',
+      `SHOPSYNC_WEBHOOK_SECRETS and SHOPSYNC_SHOPIFY_ACCESS_TOKEN, check with: shopsync doctor --config ${options.file}`,
+      `then run: shopsync serve --config ${options.file}`,
     ].join('\n'),
   );
   return 0;
@@ -37,6 +39,7 @@ export function registerInitCommand(program: Command, ctx: CliContext): void {
     .option('--shop <domain>', 'your shop', 'your-shop.myshopify.com')
     .option('--erpnext-url <url>', 'your ERPNext site', 'https://erp.example.com')
     .option('--store <path>', 'the SQLite state file', 'shopsync-state.sqlite')
+    .option('--webhook-address <url>', 'the public https URL Shopify posts webhooks to', 'https://shopsync.example.com/webhooks/shopify')
     .option('--force', 'overwrite an existing file')
     .action((options: InitOptions) => exitCodeOf(runInit(options, ctx)));
 }

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
+import { registerBackfillCommand } from './backfill-command';
 import { processIo, type CliContext } from './cli-context';
 import { registerDemoCommand } from './demo-command';
+import { registerDoctorCommand } from './doctor-command';
 import { registerEventsCommand } from './events-command';
 import { registerFailuresCommand } from './failures-command';
 import { registerInitCommand } from './init-command';
@@ -20,10 +22,12 @@ const program = new Command()
 
 registerInitCommand(program, ctx);
 registerServeCommand(program, ctx);
+registerDoctorCommand(program, ctx);
 registerStatusCommand(program, ctx);
 registerEventsCommand(program, ctx);
 registerFailuresCommand(program, ctx);
 registerReplayCommand(program, ctx);
+registerBackfillCommand(program, ctx);
 registerPlanCommand(program, ctx);
 registerDemoCommand(program);
 

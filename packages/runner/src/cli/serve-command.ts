@@ -2,15 +2,17 @@ import { createErpnextClient } from '@shopsync/erpnext-client';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../config/load-config';
 import { createRunner } from '../create-runner';
+import { shopifyProbes } from '../ingress/shopify-probes';
 import { createLogger } from '../logging/create-logger';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { CliContext } from './cli-context';
+import { shopifyClientFor } from './shopify-for-shop';
 
 /**
  * The composition root of a running shopsync (STYLE C9): config read and checked once, then the
- * logger, store and ERPNext client are built and handed to createRunner. /readyz probes the store and
- * ERPNext; a Shopify probe joins once the config carries Admin API credentials (the runner makes no
- * Shopify API call yet).
+ * logger, store and ERPNext client are built and handed to createRunner. /readyz probes the store,
+ * ERPNext, and each shop whose Admin API token is configured. Those probes are the only Shopify calls
+ * serve makes, so it has no Shopify throttle-wait metric: a one-point query every scrape never waits.
  */
 export function registerServeCommand(program: Command, ctx: CliContext): void {
   program
@@ -34,7 +36,13 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         timeoutMs: config.erpnext.timeoutMs,
         concurrency: config.erpnext.concurrency,
       });
-      const runner = createRunner({ config, store, erpnext, logger, probes: [{ name: 'erpnext', check: () => erpnext.ping() }] });
+      // No retries: a probe answers within readyTimeoutMs or not at all, and a retry would outlive it.
+      const shops = config.shops.flatMap((shop) => {
+        const client = shopifyClientFor(shop, { maxRetries: 0, timeoutMs: config.server.readyTimeoutMs });
+        return client === null ? [] : [{ domain: shop.domain, client }];
+      });
+      const probes = [{ name: 'erpnext', check: () => erpnext.ping() }, ...shopifyProbes(shops)];
+      const runner = createRunner({ config, store, erpnext, logger, probes });
       await runner.start();
       const shutdown = async () => {
         await runner.stop();

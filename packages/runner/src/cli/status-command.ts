@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Store } from '../store/store';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
 import { withCliStore, withStoreOptions, type StoreOptions } from './cli-store';
+import { formatShadow, summariseShadow, type ShadowFlowSummary } from './shadow-summary';
 
 export interface StatusReport {
   readonly backlog: { readonly pending: number; readonly claimed: number };
@@ -13,12 +14,14 @@ export interface StatusReport {
   readonly openFailures: number;
   /** Per flow (the topic prefix: orders, customers …), when an event of it was last applied. */
   readonly lastSuccess: ReadonlyArray<{ readonly flow: string; readonly at: string; readonly topic: string }>;
+  /** Per flow that ran in shadow mode: the events it skipped and what their recorded plans would have done. */
+  readonly shadow: readonly ShadowFlowSummary[];
 }
 
 export const flowOfTopicPrefix = (topic: string): string => topic.split('/')[0] ?? topic;
 
 export async function statusReport(store: Store): Promise<StatusReport> {
-  const [counts, failureCounts, applied] = await Promise.all([store.counts(), store.failureCounts(), store.lastApplied()]);
+  const [counts, failureCounts, applied, shadowPlans] = await Promise.all([store.counts(), store.failureCounts(), store.lastApplied(), store.shadowPlans()]);
   const failures: Record<string, Record<string, number>> = {};
   for (const row of failureCounts) (failures[row.category] ??= {})[row.status] = row.count;
   const lastSuccess = new Map<string, { flow: string; at: string; topic: string }>();
@@ -34,6 +37,7 @@ export async function statusReport(store: Store): Promise<StatusReport> {
     failures,
     openFailures: failureCounts.filter((row) => row.status === 'open').reduce((sum, row) => sum + row.count, 0),
     lastSuccess: [...lastSuccess.values()].sort((a, b) => a.flow.localeCompare(b.flow)),
+    shadow: summariseShadow(shadowPlans),
   };
 }
 
@@ -49,6 +53,7 @@ export function formatStatus(report: StatusReport): string {
     ...categories,
     'last success per flow:',
     ...(report.lastSuccess.length === 0 ? ['  none yet'] : report.lastSuccess.map((row) => `  ${row.flow.padEnd(13)}${row.at} (${row.topic})`)),
+    ...formatShadow(report.shadow),
   ].join('\n');
 }
 
@@ -61,7 +66,7 @@ export async function runStatus(options: StoreOptions & { json?: boolean }, ctx:
 }
 
 export function registerStatusCommand(program: Command, ctx: CliContext): void {
-  withStoreOptions(program.command('status').description('backlog, failures by category, and the last success per flow'))
+  withStoreOptions(program.command('status').description('backlog, failures by category, the last success per flow, and what shadow mode would have done'))
     .option('--json', 'print one JSON object')
     .action((options: StoreOptions & { json?: boolean }) => exitCodeOf(runStatus(options, ctx)));
 }

@@ -5,6 +5,14 @@ const shopDomain = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'must be the shop\'s *.myshopify.com domain, lower case');
 
+const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
+// Shopify delivers only to HTTPS; plain HTTP is accepted on loopback, where the simulator and tests listen.
+const webhookAddress = z.url().refine((value) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
+}, 'must be an https:// URL (Shopify delivers only to HTTPS; http:// is accepted on loopback only)');
+
 export const ConfigSchema = z.object({
   shops: z
     .array(
@@ -12,9 +20,18 @@ export const ConfigSchema = z.object({
         domain: shopDomain,
         /** The app's client secret(s); during a rotation list the new one first and keep the old one for an hour. */
         webhookSecrets: z.array(z.string().min(1)).min(1),
+        /** Admin API access token (a secret): doctor, backfill and the Shopify readiness probe need it; webhooks alone do not. */
+        accessToken: z.string().min(1).optional(),
+        /** Where the Admin API is served; https://<domain> unless set (the simulator's http://127.0.0.1:PORT). */
+        apiBaseUrl: z.url().optional(),
       }),
     )
     .min(1),
+  /**
+   * The public URL Shopify posts webhooks to (a proxy in front of server.webhookPath): `doctor` checks
+   * that every topic shopsync needs is subscribed there, and `doctor --fix` subscribes the missing ones.
+   */
+  webhookAddress: webhookAddress.optional(),
   erpnext: z.object({
     url: z.url(),
     apiKey: z.string().min(1),
@@ -91,4 +108,5 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+export type ShopConfig = Config['shops'][number];
 export type ConfigInput = z.input<typeof ConfigSchema>;

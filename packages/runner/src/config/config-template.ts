@@ -8,8 +8,8 @@ import { ConfigSchema } from './config-schema';
  * has a default are filled from the schema itself, so the template never drifts from it.
  */
 const COMMENTS: Record<string, string> = {
-  '//': 'shopsync configuration. Keys named "//" are comments. Secrets belong in the environment, not here: SHOPSYNC_ERPNEXT_API_KEY, SHOPSYNC_ERPNEXT_API_SECRET and SHOPSYNC_WEBHOOK_SECRETS (the Shopify app client secret; comma-separated during a rotation, newest first).',
-  shops: 'Each Shopify shop served: its *.myshopify.com domain. webhookSecrets may be listed here instead of SHOPSYNC_WEBHOOK_SECRETS.',
+  '//': 'shopsync configuration. Keys named "//" are comments. Secrets belong in the environment, not here: SHOPSYNC_ERPNEXT_API_KEY, SHOPSYNC_ERPNEXT_API_SECRET, SHOPSYNC_WEBHOOK_SECRETS (the Shopify app client secret; comma-separated during a rotation, newest first) and SHOPSYNC_SHOPIFY_ACCESS_TOKEN (the Admin API token, for doctor, backfill and readiness). webhookAddress is the public https URL Shopify posts webhooks to; doctor checks the subscriptions point there.',
+  shops: 'Each Shopify shop served: its *.myshopify.com domain. webhookSecrets may be listed here instead of SHOPSYNC_WEBHOOK_SECRETS; with several shops, give each its accessToken here. apiBaseUrl only for a simulator (default https://<domain>).',
   erpnext: 'The ERPNext site and the API user the runner writes as (key and secret from the environment). timeoutMs per request; concurrency = parallel requests.',
   store: 'The SQLite state file (inbox, evidence, failures). synchronous FULL: every acknowledged webhook survives a power loss; NORMAL: a process crash only. Settled events older than retentionDays are pruned; failed ones are kept until retried or ignored.',
   server: 'The webhook endpoint (POST webhookPath), /healthz, /readyz and /metrics. maxBatch: webhooks per group commit; bodyLimitBytes: larger bodies get 413.',
@@ -23,6 +23,7 @@ export interface TemplateOptions {
   readonly shop: string;
   readonly erpnextUrl: string;
   readonly storePath: string;
+  readonly webhookAddress: string;
 }
 
 function defaultsOf(section: string): Record<string, unknown> | null {
@@ -34,6 +35,7 @@ function defaultsOf(section: string): Record<string, unknown> | null {
 export function configTemplate(options: TemplateOptions): Record<string, unknown> {
   const required: Record<string, unknown> = {
     shops: [{ domain: options.shop }],
+    webhookAddress: options.webhookAddress,
     erpnext: { url: options.erpnextUrl, timeoutMs: 10_000, concurrency: 4 },
     store: { path: options.storePath, synchronous: 'FULL', retentionDays: 30 },
     mapping: {
@@ -54,7 +56,7 @@ export function configTemplate(options: TemplateOptions): Record<string, unknown
     const body = required[section] ?? defaultsOf(section);
     if (body === null || body === undefined) continue;
     const comment = COMMENTS[section];
-    template[section] = comment === undefined ? body : Array.isArray(body) ? [{ '//': comment, ...(body[0] as object) }, ...body.slice(1)] : { '//': comment, ...(body as object) };
+    template[section] = comment === undefined || typeof body !== 'object' ? body : Array.isArray(body) ? [{ '//': comment, ...(body[0] as object) }, ...body.slice(1)] : { '//': comment, ...(body as object) };
   }
   return template;
 }

@@ -30,10 +30,25 @@ function readJson(path: string): { ok: true; raw: Record<string, unknown> } | { 
 }
 
 /**
+ * The Shopify Admin access token from the environment: it fills `accessToken` of the only shop. With
+ * several shops it cannot say whose it is, so that is a problem (reported with the others) and each
+ * shop's token goes in the file instead.
+ */
+function withAccessToken(shops: unknown, token: string | undefined): { shops: unknown; problems: string[] } {
+  if (!token || !Array.isArray(shops)) return { shops, problems: [] };
+  if (shops.length !== 1) {
+    return { shops, problems: [`SHOPSYNC_SHOPIFY_ACCESS_TOKEN: applies only when one shop is configured, ${shops.length} are; set shops[].accessToken for each instead`] };
+  }
+  const [shop] = shops as Array<Record<string, unknown>>;
+  return { shops: [shop?.accessToken === undefined ? { ...shop, accessToken: token } : shop], problems: [] };
+}
+
+/**
  * The config file is JSON; secrets may instead come from the environment, so the file can be
- * committed: SHOPSYNC_ERPNEXT_API_KEY, SHOPSYNC_ERPNEXT_API_SECRET, and SHOPSYNC_WEBHOOK_SECRETS
- * (comma-separated, applied to every shop that lists none). `env` is the environment as the CLI read
- * it once at start; nothing reads the process environment later.
+ * committed: SHOPSYNC_ERPNEXT_API_KEY, SHOPSYNC_ERPNEXT_API_SECRET, SHOPSYNC_WEBHOOK_SECRETS
+ * (comma-separated, applied to every shop that lists none) and SHOPSYNC_SHOPIFY_ACCESS_TOKEN (the
+ * one shop's Admin API token). `env` is the environment as the CLI read it once at start; nothing
+ * reads the process environment later.
  */
 export function loadConfigFile(path: string, env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const file = readJson(path);
@@ -43,10 +58,13 @@ export function loadConfigFile(path: string, env: Readonly<Record<string, string
   if (env.SHOPSYNC_ERPNEXT_API_KEY) erpnext.apiKey = env.SHOPSYNC_ERPNEXT_API_KEY;
   if (env.SHOPSYNC_ERPNEXT_API_SECRET) erpnext.apiSecret = env.SHOPSYNC_ERPNEXT_API_SECRET;
   const envSecrets = env.SHOPSYNC_WEBHOOK_SECRETS?.split(',').filter((secret) => secret.length > 0);
-  const shops = Array.isArray(raw.shops)
+  const withSecrets = Array.isArray(raw.shops)
     ? raw.shops.map((shop: Record<string, unknown>) => (shop.webhookSecrets === undefined && envSecrets ? { ...shop, webhookSecrets: envSecrets } : shop))
     : raw.shops;
-  return parseConfig({ ...raw, erpnext, shops });
+  const token = withAccessToken(withSecrets, env.SHOPSYNC_SHOPIFY_ACCESS_TOKEN);
+  const result = parseConfig({ ...raw, erpnext, shops: token.shops });
+  if (token.problems.length === 0) return result;
+  return { ok: false, problems: [...(result.ok ? [] : result.problems), ...token.problems] };
 }
 
 /**

@@ -6,6 +6,10 @@ export interface DemoOptions {
   readonly returningRate: number;
   /** Share of orders placed as a guest checkout (no Shopify customer). */
   readonly guestRate: number;
+  /** Share of orders placed unpaid (manual payment): later paid, or cancelled (one in four). */
+  readonly pendingRate: number;
+  /** Share of paid orders that get a partial refund of one unit of their first line. */
+  readonly refundRate: number;
   readonly seed: number;
   readonly workerConcurrency: number;
 }
@@ -20,10 +24,13 @@ export interface DemoSummary {
   readonly salesOrders: number;
   readonly submittedSalesOrders: number;
   readonly duplicatesInErpnext: number;
+  readonly cancelledSalesOrders: number;
   readonly salesInvoices: number;
+  readonly creditNotes: number;
+  readonly refundPayments: number;
   readonly paymentEntries: number;
   readonly duplicateInvoicesOrPayments: number;
-  /** Orders, invoices and payments whose amount differs from the Shopify order's total by a cent or more. */
+  /** Orders, invoices and payments that differ from Shopify's total (credit notes: from the money refunded) by a cent or more. */
   readonly totalsNotMatchingShopify: number;
   readonly applied: number;
   readonly failed: number;

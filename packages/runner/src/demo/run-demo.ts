@@ -15,7 +15,7 @@ import { summariseErpnext } from './summarise-erpnext';
 const ERP_KEY = 'demo-api-key';
 const ERP_SECRET = 'demo-api-secret';
 const WEBHOOK_SECRET = 'demo-webhook-secret';
-const TOPICS = ['orders/create', 'orders/updated', 'orders/paid'];
+const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'refunds/create', 'order_transactions/create'];
 
 /**
  * The main job: both simulators and the runner on an embedded SQLite file, N orders placed in the
@@ -62,7 +62,7 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
       deliveries: counts.deliveries,
       duplicateDeliveries: counts.duplicateDeliveries,
       eventsStored: counts.deliveries - counts.duplicateDeliveries,
-      ...summariseErpnext(erp, new Map([...shopify.shop.orders.byId.values()].map((order) => [String(order.id), shopify.driver.getOrder(order.id).total_price]))),
+      ...summariseErpnext(erp, shopify),
       applied: counts.byStatus.applied ?? 0,
       failed: counts.byStatus.failed ?? 0,
       erpnextRequests: erp.requests.count,

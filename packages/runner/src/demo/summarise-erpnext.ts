@@ -1,39 +1,55 @@
-import type { ErpnextSimulator } from '@shopsync/simulators';
+import type { ErpnextSimulator, ShopifySimulator } from '@shopsync/simulators';
 
 type Doc = Readonly<Record<string, unknown>>;
 
-/** How many documents share a Shopify order id beyond the first: each one is a duplicate booking. */
-function duplicatesByOrder(docs: readonly Doc[]): { orders: number; duplicates: number } {
-  const perOrder = new Map<string, number>();
-  for (const doc of docs) perOrder.set(String(doc.shopify_order_id), (perOrder.get(String(doc.shopify_order_id)) ?? 0) + 1);
-  return { orders: perOrder.size, duplicates: [...perOrder.values()].reduce((sum, count) => sum + count - 1, 0) };
+/** How many documents share a Shopify id beyond the first: each one is a duplicate booking. */
+function duplicatesBy(docs: readonly Doc[], field: string): { distinct: number; duplicates: number } {
+  const seen = new Map<string, number>();
+  for (const doc of docs) seen.set(String(doc[field]), (seen.get(String(doc[field])) ?? 0) + 1);
+  return { distinct: seen.size, duplicates: [...seen.values()].reduce((sum, count) => sum + count - 1, 0) };
 }
 
-const synced = (erp: ErpnextSimulator, doctype: string) => erp.docs(doctype).filter((doc) => typeof doc.shopify_order_id === 'string' && doc.docstatus !== 2);
+const cents = (value: unknown) => Math.round(Number(value) * 100);
 
 /**
  * Counted in the ERPNext simulator itself, not in shopsync's own state: the ground truth. Money is
- * checked too: every Sales Order's and Sales Invoice's grand total and every Payment Entry's amount
- * against the Shopify order's total, to the cent (the simulated orders are paid in full).
+ * checked against the Shopify simulator: every Sales Order and invoice against the order's total,
+ * every Payment Entry against its transaction, every credit note and refund payment against the
+ * money refunded — to the cent.
  */
-export function summariseErpnext(erp: ErpnextSimulator, shopifyTotals: ReadonlyMap<string, string>) {
-  const salesOrders = synced(erp, 'Sales Order');
-  const invoices = synced(erp, 'Sales Invoice');
-  const payments = synced(erp, 'Payment Entry');
-  const orders = duplicatesByOrder(salesOrders);
-  const differs = (field: string) => (doc: Doc) => {
-    const shopify = shopifyTotals.get(String(doc.shopify_order_id));
-    return shopify === undefined || Math.round(Number(doc[field]) * 100) !== Math.round(Number(shopify) * 100);
+export function summariseErpnext(erp: ErpnextSimulator, shopify: ShopifySimulator) {
+  const synced = (doctype: string) => erp.docs(doctype).filter((doc) => typeof doc.shopify_order_id === 'string');
+  const orders = new Map([...shopify.shop.orders.byId.keys()].map((id) => [String(id), shopify.driver.getOrder(id)]));
+  const salesOrders = synced('Sales Order');
+  const invoices = synced('Sales Invoice').filter((doc) => doc.is_return !== 1 && doc.docstatus === 1);
+  const creditNotes = synced('Sales Invoice').filter((doc) => doc.is_return === 1 && doc.docstatus === 1);
+  const payments = synced('Payment Entry').filter((doc) => doc.payment_type === 'Receive' && doc.docstatus === 1);
+  const refunds = synced('Payment Entry').filter((doc) => doc.payment_type === 'Pay' && doc.docstatus === 1);
+  const refundedCents = (doc: Doc) => {
+    const order = orders.get(String(doc.shopify_order_id));
+    return (order?.refunds ?? []).reduce((sum: number, refund) => sum + cents((refund as { transactions: Array<{ amount: string }> }).transactions[0]?.amount), 0);
   };
-  const mismatched = [...salesOrders.filter(differs('grand_total')), ...invoices.filter(differs('grand_total')), ...payments.filter(differs('paid_amount'))];
+  const totalOf = (doc: Doc) => cents(orders.get(String(doc.shopify_order_id))?.total_price);
+  const mismatched = [
+    ...salesOrders.filter((doc) => cents(doc.grand_total) !== totalOf(doc)),
+    ...invoices.filter((doc) => cents(doc.grand_total) !== totalOf(doc)),
+    // The simulated orders are paid in one transaction for the full amount.
+    ...payments.filter((doc) => cents(doc.paid_amount) !== totalOf(doc)),
+    ...creditNotes.filter((doc) => -cents(doc.grand_total) !== refundedCents(doc)),
+    ...refunds.filter((doc) => cents(doc.paid_amount) !== refundedCents(doc)),
+  ];
+  const byOrder = duplicatesBy(salesOrders, 'shopify_order_id');
   return {
     customers: erp.countDocs('Customer', (doc) => typeof doc.shopsync_key === 'string'),
-    salesOrders: orders.orders,
+    salesOrders: byOrder.distinct,
     submittedSalesOrders: salesOrders.filter((doc) => doc.docstatus === 1).length,
-    duplicatesInErpnext: orders.duplicates,
+    cancelledSalesOrders: salesOrders.filter((doc) => doc.docstatus === 2).length,
+    duplicatesInErpnext: byOrder.duplicates,
     salesInvoices: invoices.length,
     paymentEntries: payments.length,
-    duplicateInvoicesOrPayments: duplicatesByOrder(invoices).duplicates + duplicatesByOrder(payments).duplicates,
+    creditNotes: creditNotes.length,
+    refundPayments: refunds.length,
+    duplicateInvoicesOrPayments: [invoices, payments, creditNotes, refunds].reduce((sum, docs) => sum + duplicatesBy(docs, 'shopsync_key').duplicates, 0) + duplicatesBy(invoices, 'shopify_order_id').duplicates,
     totalsNotMatchingShopify: mismatched.length,
   };
 }

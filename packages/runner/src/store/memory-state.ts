@@ -1,5 +1,5 @@
 import type { FailureCategory } from '@shopsync/core';
-import type { EventRecord, EventStatus, FailureRecord, FailureStatus, PruneResult } from './store-records';
+import { SHADOW_REASON_PREFIX, type EventRecord, type FailureRecord, type FailureStatus, type PruneResult, type ShadowPlanRecord } from './store-records';
 
 const DONE: readonly string[] = ['applied', 'duplicate', 'superseded', 'echo', 'skipped'];
 
@@ -55,15 +55,15 @@ export class MemoryState {
     this.evidence.push({ id: this.nextId('evidence'), inboxId, at, kind, data: JSON.stringify(data) });
   }
 
-  /** The claim rule of claim-next-event.ts: oldest ready event whose resource is free and has nothing older unfinished. */
+  /** The claim rule of claim-next-event.ts: oldest ready event whose resource is free and has nothing older due or claimed. */
   claimable(nowIso: string): MemEventState | undefined {
-    const unfinished = (status: EventStatus) => status === 'pending' || status === 'claimed';
+    const holdsBack = (event: MemEventState) => event.status === 'claimed' || (event.status === 'pending' && event.availableAt <= nowIso);
     const liveClaim = (event: MemEventState) => event.status === 'claimed' && (event.claimExpiresAt ?? '') > nowIso;
     const ordered = [...this.events.values()].sort((a, b) => a.id - b.id);
     return ordered.find(
       (event) =>
         ((event.status === 'pending' && event.availableAt <= nowIso) || (event.status === 'claimed' && (event.claimExpiresAt ?? '') <= nowIso)) &&
-        !ordered.some((other) => other.resourceKey === event.resourceKey && other.id !== event.id && (liveClaim(other) || (other.id < event.id && unfinished(other.status)))),
+        !ordered.some((other) => other.resourceKey === event.resourceKey && other.id !== event.id && (liveClaim(other) || (other.id < event.id && holdsBack(other)))),
     );
   }
 
@@ -88,6 +88,16 @@ export class MemoryState {
   failureRecord(failure: MemFailure): FailureRecord {
     const { details, ...rest } = failure;
     return { ...rest, topic: this.events.get(failure.inboxId)?.topic ?? '', details: JSON.parse(details) as Record<string, unknown> };
+  }
+
+  /** shadow-plans.ts: skipped by shadow mode, with the latest plan recorded for each. */
+  shadowPlans(): ShadowPlanRecord[] {
+    const latestPlan = new Map<number, string>();
+    for (const row of this.evidence) if (row.kind === 'plan') latestPlan.set(row.inboxId, row.data);
+    return [...this.events.values()]
+      .filter((event) => event.status === 'skipped' && (event.reason ?? '').startsWith(SHADOW_REASON_PREFIX) && latestPlan.has(event.id))
+      .sort((a, b) => a.id - b.id)
+      .map((event) => ({ inboxId: event.id, topic: event.topic, reason: event.reason ?? '', plan: JSON.parse(latestPlan.get(event.id) ?? 'null') as unknown }));
   }
 
   /** prune-evidence.ts: resolved failures first, then settled events no failure points at, with their rows. */

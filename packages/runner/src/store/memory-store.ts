@@ -169,6 +169,8 @@ export function createMemoryStore(): Store {
       const duplicateDeliveries = state.deliveries.filter((d) => d.duplicate).length;
       return { byStatus, deliveries: state.deliveries.length, duplicateDeliveries, unfinished: (byStatus.pending ?? 0) + (byStatus.claimed ?? 0) };
     },
+    shadowPlans: async () => state.shadowPlans(),
+    knownWebhookIds: async (shop, webhookIds) => webhookIds.filter((id) => state.webhookIds.has(`${shop}\n${id}`)),
     requeueEvent: async (inboxId, action, now) => requeue(inboxId, action, iso(now)),
     actOnFailure: async (failureId, action, now) => {
       const nowIso = iso(now);

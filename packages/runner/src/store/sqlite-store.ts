@@ -7,6 +7,7 @@ import { claimNextEvent } from './sql/claim-next-event';
 import { eventEvidence } from './sql/event-evidence';
 import { failureCounts } from './sql/failure-counts';
 import { getEvent } from './sql/get-event';
+import { knownWebhookIds } from './sql/known-webhook-ids';
 import { inboxCounts } from './sql/inbox-counts';
 import { lastApplied } from './sql/last-applied';
 import { listEvents } from './sql/list-events';
@@ -15,6 +16,7 @@ import { findOperation, recordOperation } from './sql/operations';
 import { parkEvent } from './sql/park-event';
 import { pruneEvidence } from './sql/prune-evidence';
 import { requeueEvent } from './sql/requeue-event';
+import { shadowPlans } from './sql/shadow-plans';
 import { advanceResourceVersion, resourceVersion } from './sql/resource-versions';
 import { finishEvent, scheduleEventRetry } from './sql/settle-event';
 import type { Store } from './store';
@@ -64,6 +66,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     failureCounts: async () => failureCounts(db),
     lastApplied: async () => lastApplied(db),
     counts: async () => inboxCounts(db),
+    shadowPlans: async () => shadowPlans(db),
+    knownWebhookIds: async (shop, webhookIds) => knownWebhookIds(db, shop, webhookIds),
     requeueEvent: async (inboxId, action, now) => requeueEvent(db, inboxId, action, iso(now)),
     actOnFailure: async (failureId, action, now) => actOnFailure(db, failureId, action, iso(now)),
     pruneEvidence: async (olderThan) => pruneEvidence(db, iso(olderThan)),

@@ -103,3 +103,15 @@ export interface PruneResult {
   readonly deliveries: number;
   readonly failures: number;
 }
+
+/** The worker finishes a shadow-mode event as skipped with a reason starting so, after recording its plan. */
+export const SHADOW_REASON_PREFIX = 'shadow mode (';
+
+/** An event shadow mode finished without writing, with the plan it recorded (its latest, if replayed). */
+export interface ShadowPlanRecord {
+  readonly inboxId: number;
+  readonly topic: string;
+  /** "shadow mode (<flow>): …", as the worker wrote it. */
+  readonly reason: string;
+  readonly plan: unknown;
+}

@@ -11,6 +11,7 @@ import type {
   FailureRecord,
   InboxCounts,
   PruneResult,
+  ShadowPlanRecord,
   TerminalStatus,
   TopicSuccess,
 } from './store-records';
@@ -104,6 +105,10 @@ export interface Store {
   /** When an event of each topic was last applied (a flow is a topic prefix). */
   lastApplied(): Promise<TopicSuccess[]>;
   counts(): Promise<InboxCounts>;
+  /** What shadow mode would have done: every event it skipped, with its recorded plan, oldest first. */
+  shadowPlans(): Promise<ShadowPlanRecord[]>;
+  /** The ones of these webhook ids (of one shop) the inbox holds, so a backfill can skip them unread. */
+  knownWebhookIds(shop: string, webhookIds: readonly string[]): Promise<string[]>;
 
   /** Operator writes: each is one transaction and safe to repeat. */
   requeueEvent(inboxId: number, action: EventAction, now: Date): Promise<RequeueOutcome>;

@@ -1,6 +1,5 @@
-import { SyncError } from '@shopsync/core';
+import { SyncError, describeNetworkCause } from '@shopsync/core';
 import { readQueryCost, type GraphqlErrorEntry, type UserErrorEntry } from '../graphql/wire-types';
-import { describeNetworkCause } from './network-cause';
 import { DEFAULT_RETRY_AFTER_MS, parseRetryAfterMs, throttleDelayMs } from './retry-delay';
 import { codeForGraphqlError, codeForStatus, SHOPIFY_ERROR_CODES, USER_ERROR_CODES, type ShopifyCodeInfo } from './shopify-error-codes';
 
@@ -100,7 +99,7 @@ function fromUserErrors(failure: Extract<ShopifyFailure, { kind: 'user-errors' }
 }
 
 function fromNoResponse(cause: unknown, context: ShopifyFailureContext): SyncError {
-  const network = describeNetworkCause(cause);
+  const network = describeNetworkCause(cause, 'Shopify');
   const where = context.document ? { document: context.document } : {};
   if (!network) {
     const text = cause instanceof Error ? cause.message : String(cause);

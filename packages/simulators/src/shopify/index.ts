@@ -61,3 +61,4 @@ export { calculateQueryCost as calculateShopifyQueryCost, MUTATION_COST as SHOPI
 export { DEFAULT_SHOPIFY_LOCATIONS, SHOPIFY_QUANTITY_NAMES, type LocationInput as ShopifyLocationInput, type ShopifyQuantityName } from './inventory/inventory-types';
 export type { RefundOrderInput as ShopifyRefundOrderInput } from './shop-refunds';
 export type { ShopifyRefundJson } from './refund-payload';
+export { createPrng, type Prng as ShopifyPrng } from './prng';

@@ -2,6 +2,7 @@ import { fulfillmentJson } from './fulfillment/fulfillment-payload';
 import type { FulfillmentRecord } from './fulfillment/fulfillment-types';
 import { inventoryLevelJson } from './inventory/inventory-payload';
 import { orderJson } from './order-payload';
+import { transactionJson } from './transaction-payload';
 import type { ShopifyShop } from './shop-model';
 import type { ShopifyWebhookDispatcher } from './webhook-dispatcher';
 
@@ -25,6 +26,12 @@ export function fulfillmentEvents(shop: ShopifyShop, fulfillment: FulfillmentRec
     { topic: order.fulfillmentStatus === 'fulfilled' ? 'orders/fulfilled' : 'orders/partially_fulfilled', payload: orderBody },
     { topic: 'orders/updated', payload: orderBody },
   ];
+}
+
+/** order_transactions/create for each payment transaction the action created. */
+export function transactionEvents(shop: ShopifyShop, orderId: number): ShopEvent[] {
+  const order = shop.orders.get(orderId);
+  return shop.transactions.takeNew(orderId).map((transaction) => ({ topic: 'order_transactions/create', payload: transactionJson(transaction, order, shop) }));
 }
 
 /** Triggers the events of one action under one X-Shopify-Event-Id (notes §1.1); never rejects. */

@@ -22,6 +22,7 @@ export interface TransactionRecord {
  */
 export class ShopTransactions {
   private readonly byOrder = new Map<number, TransactionRecord[]>();
+  private readonly announced = new Set<number>();
 
   constructor(private readonly ids: IdGenerator) {}
 
@@ -46,6 +47,13 @@ export class ShopTransactions {
   refunded(order: OrderRecord, amountCents: number): number {
     const sale = this.of(order.id).find((t) => t.kind === 'SALE' || t.kind === 'CAPTURE');
     return this.add(order, 'REFUND', sale?.id ?? null, amountCents);
+  }
+
+  /** Transactions created since the last call, each once: the order_transactions/create webhooks to send. */
+  takeNew(orderId: number): TransactionRecord[] {
+    const fresh = this.of(orderId).filter((transaction) => !this.announced.has(transaction.id));
+    for (const transaction of fresh) this.announced.add(transaction.id);
+    return fresh;
   }
 
   of(orderId: number): TransactionRecord[] {

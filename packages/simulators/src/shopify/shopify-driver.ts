@@ -2,7 +2,7 @@ import { customerJson, type CustomerJson } from './customer-payload';
 import { inventoryLevelJson } from './inventory/inventory-payload';
 import type { ShopifyQuantityName } from './inventory/inventory-types';
 import { orderJson, type ShopifyOrderJson } from './order-payload';
-import { fireEvents, fulfillmentEvents, inventoryEvents, type ShopEvent } from './shop-events';
+import { fireEvents, fulfillmentEvents, inventoryEvents, transactionEvents, type ShopEvent } from './shop-events';
 import { ShopifySimulatorInputError, type CancelOrderInput, type CreateOrderInput, type CustomerInput, type UpdateCustomerInput, type UpdateOrderInput } from './shop-inputs';
 import type { ShopifyShop } from './shop-model';
 import type { ShopifyWebhookDispatcher } from './webhook-dispatcher';
@@ -18,6 +18,7 @@ export const SHOPIFY_SIM_TOPICS = {
   ordersFulfilled: 'orders/fulfilled',
   ordersPartiallyFulfilled: 'orders/partially_fulfilled',
   refundsCreate: 'refunds/create',
+  orderTransactionsCreate: 'order_transactions/create',
   customersCreate: 'customers/create',
   customersUpdate: 'customers/update',
   fulfillmentsCreate: 'fulfillments/create',
@@ -111,13 +112,13 @@ export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookD
       const created = order(record.id);
       const topics = [...(createdCustomer ? [T.customersCreate] : []), T.ordersCreate, ...(record.financialStatus === 'paid' ? [T.ordersPaid] : [])];
       const newCustomer = createdCustomer ? customer(createdCustomer.id) : null;
-      fire(topics, (topic) => (topic === T.customersCreate ? newCustomer : created), inventoryEvents(shop));
+      fire(topics, (topic) => (topic === T.customersCreate ? newCustomer : created), [...transactionEvents(shop, record.id), ...inventoryEvents(shop)]);
       return created;
     },
     payOrder(id) {
       shop.orders.pay(id);
       const paid = order(id);
-      fire([T.ordersPaid, T.ordersUpdated], () => paid);
+      fire([T.ordersPaid, T.ordersUpdated], () => paid, transactionEvents(shop, id));
       return paid;
     },
     refundOrder(id, input) {
@@ -125,13 +126,13 @@ export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookD
       const refund = refundOrder(shop, record, input);
       const updated = order(id);
       const refundBody = refundJson(refund, record, shop);
-      fire([T.refundsCreate, T.ordersUpdated], (topic) => (topic === T.refundsCreate ? refundBody : updated));
+      fire([T.refundsCreate, T.ordersUpdated], (topic) => (topic === T.refundsCreate ? refundBody : updated), transactionEvents(shop, id));
       return updated;
     },
     cancelOrder(id, input) {
       shop.orders.cancel(id, input);
       const cancelled = order(id);
-      fire([T.ordersCancelled, T.ordersUpdated], () => cancelled, inventoryEvents(shop));
+      fire([T.ordersCancelled, T.ordersUpdated], () => cancelled, [...transactionEvents(shop, id), ...inventoryEvents(shop)]);
       return cancelled;
     },
     updateOrder(id, patch) {

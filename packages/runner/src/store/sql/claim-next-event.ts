@@ -3,9 +3,11 @@ import { prepared } from './prepared';
 import type { ClaimedEvent } from '../store';
 
 /**
- * Claims the oldest ready event whose resource has no other live claim and no older unfinished
- * event, so the events of one order are applied one at a time and in arrival order, while events
- * of different orders run in parallel. An expired claim (its worker died) is claimable again.
+ * Claims the oldest ready event whose resource has no other live claim and no older event that is
+ * due, so the events of one order are applied one at a time and in arrival order, while events of
+ * different orders run in parallel. An event waiting for its retry does not hold the others back:
+ * plans are made from the latest state, so order is not needed for correctness, and a payment that
+ * waits for its order must not stop the order from arriving. An expired claim is claimable again.
  */
 const CLAIM = `
 UPDATE inbox
@@ -16,7 +18,7 @@ WHERE id = (
     AND NOT EXISTS (
       SELECT 1 FROM inbox o
       WHERE o.resource_key = i.resource_key AND o.id <> i.id
-        AND ((o.status = 'claimed' AND o.claim_expires_at > @now) OR (o.id < i.id AND o.status IN ('pending', 'claimed')))
+        AND ((o.status = 'claimed' AND o.claim_expires_at > @now) OR (o.id < i.id AND (o.status = 'claimed' OR (o.status = 'pending' AND o.available_at <= @now))))
     )
   ORDER BY i.id
   LIMIT 1

@@ -2,8 +2,8 @@ export interface NetworkCause {
   readonly errorCode: string;
   readonly message: string;
   /**
-   * False only when the connection was never made, so ERPNext cannot have applied anything.
-   * Otherwise the request may have been committed before the response was lost (notes §1).
+   * False only when the connection was never made, so the server cannot have applied anything.
+   * Otherwise the request may have been committed before the response was lost.
    */
   readonly requestSent: boolean;
   readonly timedOut: boolean;
@@ -20,10 +20,11 @@ function codeOf(value: unknown): string | undefined {
 }
 
 /**
- * Recognises transport failures from axios and Node (also when wrapped in `cause`). Returns
- * undefined for anything else, so a bug in our own code is not mistaken for a flaky network.
+ * Recognises transport failures from axios and Node (also when wrapped in `cause`), for both clients.
+ * Returns undefined for anything else, so a bug in our own code is not mistaken for a flaky network.
+ * Pure classification of the error's fields: no IO, so it lives in the core.
  */
-export function describeNetworkCause(cause: unknown): NetworkCause | undefined {
+export function describeNetworkCause(cause: unknown, service: 'ERPNext' | 'Shopify'): NetworkCause | undefined {
   if (typeof cause !== 'object' || cause === null) return undefined;
   const inner = (cause as { cause?: unknown }).cause;
   const code = [codeOf(cause), codeOf(inner)].find((c) => c !== undefined && NETWORK.has(c));
@@ -38,6 +39,6 @@ export function describeNetworkCause(cause: unknown): NetworkCause | undefined {
     errorCode,
     requestSent,
     timedOut,
-    message: `ERPNext request ${what} (${errorCode}: ${text})${requestSent ? '; it may or may not have been applied' : ''}`,
+    message: `${service} request ${what} (${errorCode}: ${text})${requestSent ? '; it may or may not have been applied' : ''}`,
   };
 }

@@ -1,0 +1,102 @@
+import type { ShopifyClientEvent } from '@shopsync/shopify-client';
+import type { Command } from 'commander';
+import { backfillShop } from '../backfill/run-backfill';
+import type { BackfillProgress, BackfillShopResult } from '../backfill/types';
+import type { Config, ShopConfig } from '../config/config-schema';
+import { openSqliteStore } from '../store/sqlite-store';
+import { emit, exitCodeOf, type CliContext } from './cli-context';
+import { backfillWindow } from './backfill-window';
+import { loadFullConfig } from './full-config';
+import { shopifyClientFor } from './shopify-for-shop';
+
+interface BackfillOptions {
+  readonly since: string;
+  readonly until?: string;
+  readonly shop?: string;
+  readonly config?: string;
+  readonly json?: boolean;
+}
+
+function selectShops(config: Config, only: string | undefined): { shops: ShopConfig[]; problems: string[] } {
+  const shops = config.shops.filter((shop) => only === undefined || shop.domain === only.toLowerCase());
+  const problems = [
+    ...(shops.length === 0 ? [`--shop ${only}: not a configured shop (${config.shops.map((s) => s.domain).join(', ')})`] : []),
+    ...shops.filter((shop) => shop.accessToken === undefined).map((shop) => `${shop.domain}: no Admin API access token (set SHOPSYNC_SHOPIFY_ACCESS_TOKEN or shops[].accessToken)`),
+  ];
+  return { shops, problems };
+}
+
+/** Progress on stderr at most once a second (and when a shop is done): done/total and the rate. */
+function progressPrinter(ctx: CliContext, json: boolean | undefined) {
+  const started = ctx.now().getTime();
+  let printed = 0;
+  return (p: BackfillProgress) => {
+    const now = ctx.now().getTime();
+    if (json || (now - printed < 1000 && p.done < p.total)) return;
+    printed = now;
+    const rate = p.done / Math.max((now - started) / 1000, 0.001);
+    ctx.io.err(`backfill ${p.shop}: ${p.done}/${p.total} orders read (${rate.toFixed(1)}/s), ${p.enqueued} enqueued`);
+  };
+}
+
+function summaryText(report: ReturnType<typeof totals>): string {
+  return [
+    `orders updated since ${report.since}${report.until === null ? '' : ` until ${report.until}`}: ${report.scanned}`,
+    `enqueued ${report.enqueued} (with ${report.transactions} transactions); already in the inbox ${report.alreadyKnown}; waited ${(report.throttleWaitMs / 1000).toFixed(1)} s for Shopify's rate limit`,
+    ...report.shops.flatMap((shop) => shop.refused.map((order) => `not enqueued: ${shop.shop} ${order.name}: ${order.reason}`)),
+    report.enqueued > 0 ? 'a running `shopsync serve` applies them as it would webhooks; otherwise its next start does' : 'nothing new to apply',
+  ].join('\n');
+}
+
+function totals(window: { since: string; until: string | null }, shops: readonly BackfillShopResult[], throttleWaitMs: number) {
+  const sum = (pick: (shop: BackfillShopResult) => number) => shops.reduce((total, shop) => total + pick(shop), 0);
+  return { ...window, scanned: sum((s) => s.scanned), enqueued: sum((s) => s.enqueued), alreadyKnown: sum((s) => s.alreadyKnown), transactions: sum((s) => s.transactions), refused: sum((s) => s.refused.length), throttleWaitMs, shops };
+}
+
+/** Enqueues Shopify orders changed in a window as synthetic events in the inbox; exit 1 if any was refused or failed. */
+export async function runBackfill(options: BackfillOptions, ctx: CliContext): Promise<number> {
+  const window = backfillWindow(options.since, options.until);
+  const config = loadFullConfig(options.config, ctx);
+  const selected = config === null ? { shops: [], problems: [] } : selectShops(config, options.shop);
+  const problems = [...(window.ok ? [] : [window.problem]), ...selected.problems];
+  if (problems.length > 0) ctx.io.err(`backfill:\n  ${problems.join('\n  ')}`);
+  if (config === null || !window.ok || problems.length > 0) return 2;
+  let throttleWaitMs = 0;
+  const countWait = (event: ShopifyClientEvent) => {
+    if (event.type === 'http.throttled') throttleWaitMs += event.delayMs;
+  };
+  const store = openSqliteStore({ path: config.store.path, synchronous: config.store.synchronous });
+  const results: BackfillShopResult[] = [];
+  const failed: Array<{ shop: string; error: string }> = [];
+  try {
+    for (const shop of selected.shops) {
+      const shopify = shopifyClientFor(shop, { onEvent: countWait });
+      if (shopify === null) continue;
+      try {
+        const run = { shop: shop.domain, shopify, store, since: window.since, until: window.until, now: ctx.now };
+        results.push(await backfillShop({ ...run, fulfillmentAuthority: config.mapping.fulfillmentAuthority, onProgress: progressPrinter(ctx, options.json) }));
+      } catch (error) {
+        // Whatever was committed before the error stays enqueued; a rerun skips it and goes on.
+        failed.push({ shop: shop.domain, error: error instanceof Error ? error.message : String(error) });
+        ctx.io.err(`backfill ${shop.domain} stopped: ${failed.at(-1)?.error}`);
+      }
+    }
+  } finally {
+    await store.close();
+  }
+  const report = { ...totals({ since: window.since, until: window.until }, results, throttleWaitMs), failed };
+  emit(ctx, options.json, report, () => summaryText(report));
+  return report.refused > 0 || failed.length > 0 ? 1 : 0;
+}
+
+export function registerBackfillCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('backfill')
+    .description('enqueue the Shopify orders changed since a date as events, so missed webhooks are made good')
+    .requiredOption('--since <date>', 'orders updated at or after this date (2026-11-01, a UTC day) or ISO-8601 instant')
+    .option('--until <date>', 'and at or before this date (inclusive) or instant')
+    .option('--shop <domain>', 'only this shop (default: every configured shop)')
+    .option('--config <file>', 'config file (default: $SHOPSYNC_CONFIG or ./shopsync.json)')
+    .option('--json', 'print one JSON object (no progress lines)')
+    .action((options: BackfillOptions) => exitCodeOf(runBackfill(options, ctx)));
+}

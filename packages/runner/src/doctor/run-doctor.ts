@@ -1,0 +1,59 @@
+import type { Config, ShopConfig } from '../config/config-schema';
+import { checkCustomFields, checkErpnextConnection } from './erpnext-checks';
+import { checkAccounts, checkMasters, checkModesOfPayment } from './mapping-checks';
+import { checkShopifyConnection, checkWebhooks, noToken } from './shopify-checks';
+import { checkSkus } from './sku-check';
+import { CHECK_IDS, skipped, type CheckId, type CheckResult, type DoctorErpnext, type DoctorReport, type DoctorShopify } from './types';
+import { checkWebhookSecret, type VerifiedDelivery } from './webhook-secret-check';
+
+export interface DoctorDeps {
+  readonly config: Config;
+  readonly erpnext: DoctorErpnext;
+  /** The Admin API client of a configured shop, or null when the config holds no token for it. */
+  readonly shopify: (shop: ShopConfig) => DoctorShopify | null;
+  /** Subscribe the missing webhook topics instead of only reporting them. */
+  readonly fix: boolean;
+  /** The newest signed delivery from a shop in the state database, when there is one. */
+  readonly newestDelivery: (shop: string) => Promise<VerifiedDelivery | null>;
+}
+
+const C = CHECK_IDS;
+const because = (id: CheckId, why: string, shop?: string): CheckResult => ({ ...skipped(id, `not checked: ${why}`), ...(shop === undefined ? {} : { shop }) });
+
+async function erpnextChecks(deps: DoctorDeps): Promise<{ checks: CheckResult[]; up: boolean }> {
+  const connection = await checkErpnextConnection(deps.erpnext, deps.config.erpnext.url);
+  if (connection.status !== 'ok') {
+    const down = 'ERPNext did not accept the connection check above';
+    return { checks: [connection, because(C.customFields, down), because(C.mappingMasters, down), because(C.mappingAccounts, down), because(C.modesOfPayment, down)], up: false };
+  }
+  const { config, erpnext } = deps;
+  const rest = await Promise.all([checkCustomFields(erpnext), checkMasters(config, erpnext), checkAccounts(config, erpnext), checkModesOfPayment(config, erpnext)]);
+  return { checks: [connection, ...rest], up: true };
+}
+
+async function shopChecks(shop: ShopConfig, erpnextUp: boolean, deps: DoctorDeps): Promise<CheckResult[]> {
+  const secret = checkWebhookSecret(shop.domain, await deps.newestDelivery(shop.domain));
+  const client = deps.shopify(shop);
+  if (client === null) {
+    const why = 'no Admin API access token for this shop';
+    return [noToken(shop.domain), because(C.skus, why, shop.domain), because(C.webhooks, why, shop.domain), secret];
+  }
+  const { result, info } = await checkShopifyConnection(client, shop.domain, deps.config.mapping.companyCurrency);
+  if (info === null || info.myshopifyDomain.toLowerCase() !== shop.domain) {
+    const why = 'the Shopify connection check above failed';
+    return [result, because(C.skus, why, shop.domain), because(C.webhooks, why, shop.domain), secret];
+  }
+  const skus = erpnextUp ? { ...(await checkSkus(client, deps.erpnext)), shop: shop.domain } : because(C.skus, 'ERPNext is not reachable', shop.domain);
+  return [result, skus, await checkWebhooks(client, shop.domain, deps.config.webhookAddress, deps.fix), secret];
+}
+
+/**
+ * Every check, each reported (never stopping at the first problem): ERPNext first, then each shop.
+ * A check whose precondition failed is reported as skipped with the reason, so the list is complete.
+ */
+export async function runDoctor(deps: DoctorDeps): Promise<DoctorReport> {
+  const erpnext = await erpnextChecks(deps);
+  const checks = [...erpnext.checks];
+  for (const shop of deps.config.shops) checks.push(...(await shopChecks(shop, erpnext.up, deps)));
+  return { ok: !checks.some((check) => check.status === 'problem'), checks };
+}

@@ -1,0 +1,99 @@
+import { parseGid, planEvent, type Plan } from '@shopsync/core';
+import { DEMO_MAPPING, backfillLimitation, orderToRest, parseConfig, settingsFrom, shopLocalTime, transactionToRest } from '@shopsync/runner';
+import { startBackfillShop, type BackfillShop } from './support/backfill-shop';
+
+// The backfill converter's promise: an order read through the Admin API and converted to the REST
+// shape plans to exactly what the simulator's own webhook body for that order plans to.
+
+const parsed = parseConfig({ shops: [{ domain: 'shopsync-demo.myshopify.com', webhookSecrets: ['s'] }], erpnext: { url: 'http://127.0.0.1:9', apiKey: 'k', apiSecret: 's' }, store: { path: 'x' }, mapping: DEMO_MAPPING });
+if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+const settings = settingsFrom(parsed.config);
+const SHOP = 'shopsync-demo.myshopify.com';
+const roundTrip = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+const plan = (topic: string, payload: unknown, latestSnapshot?: unknown): Plan => planEvent({ shop: SHOP, topic, payload: roundTrip(payload) }, settings, { appliedVersion: null, latestSnapshot });
+const gidOf = (body: Record<string, unknown>) => String(body.admin_graphql_api_id);
+
+describe('backfill: the Admin API order, converted, plans like its webhook', () => {
+  let shop: BackfillShop;
+  let timeZone: string;
+  const latestBody = (orderGid: string, topics: readonly string[]) => topics.flatMap((topic) => shop.bodies(topic)).filter((body) => gidOf(body) === orderGid).sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at))).at(-1);
+
+  beforeAll(async () => {
+    shop = await startBackfillShop();
+    timeZone = (await shop.client.shop()).ianaTimezone;
+  });
+  afterAll(async () => {
+    await shop.close();
+  });
+
+  test('a paid order with a new customer, two lines, shipping and tax: orders/create body and transaction', async () => {
+    const created = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1001', quantity: 2 }, { sku: 'SKU-1005' }] });
+    await shop.drain();
+    const [webhook] = shop.bodies('orders/create').filter((body) => gidOf(body) === created.admin_graphql_api_id);
+    const detail = await shop.client.orders.get(created.admin_graphql_api_id);
+    if (detail === null || webhook === undefined) throw new Error('order not found');
+    const converted = orderToRest(detail, timeZone);
+    const expected = plan('orders/create', webhook);
+    expect(expected.outcome).toBe('applied');
+    expect(expected.operations.map((op) => op.doctype)).toEqual(expect.arrayContaining(['Customer', 'Sales Order', 'Sales Invoice']));
+    expect(plan('orders/create', converted)).toEqual(expected);
+    expect(plan('orders/updated', converted)).toEqual(plan('orders/updated', webhook));
+    // Its payment comes from order_transactions/create: the converted transaction plans the same Payment Entry.
+    const transactionBody = shop.bodies('order_transactions/create').find((body) => String(body.order_id) === String(created.id));
+    const transaction = detail.transactions.find((t) => parseGid(t.id)?.id === String(transactionBody?.id));
+    if (transactionBody === undefined || transaction === undefined) throw new Error('no transaction');
+    const expectedPayment = plan('order_transactions/create', transactionBody, roundTrip(webhook));
+    expect(expectedPayment.operations.map((op) => op.doctype)).toContain('Payment Entry');
+    expect(plan('order_transactions/create', transactionToRest(transaction, detail, timeZone), roundTrip(converted))).toEqual(expectedPayment);
+  });
+
+  test('a guest checkout with a discount code, still pending', async () => {
+    const created = shop.sim.driver.createOrder({ customer: null, lines: [{ sku: 'SKU-1003', quantity: 3 }], discount: { code: 'WELCOME10', percentage: 10 }, financialStatus: 'pending' });
+    await shop.drain();
+    const detail = await shop.client.orders.get(created.admin_graphql_api_id);
+    const expected = plan('orders/create', latestBody(created.admin_graphql_api_id, ['orders/create']));
+    expect(expected.operations.map((op) => op.doctype)).toEqual(['Customer', 'Sales Order']);
+    expect(plan('orders/create', orderToRest(detail!, timeZone))).toEqual(expected);
+  });
+
+  test('an authorized order, cancelled later: the latest webhook (orders/cancelled) is what it converts to', async () => {
+    const created = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1004' }], financialStatus: 'authorized' });
+    shop.time.advance(60_000);
+    shop.sim.driver.cancelOrder(created.id, { reason: 'customer' });
+    await shop.drain();
+    const detail = await shop.client.orders.get(created.admin_graphql_api_id);
+    const webhook = latestBody(created.admin_graphql_api_id, ['orders/cancelled', 'orders/updated']);
+    const expected = plan('orders/updated', webhook);
+    expect(expected.operations.map((op) => op.kind)).toContain('cancel_document');
+    expect(plan('orders/updated', orderToRest(detail!, timeZone))).toEqual(expected);
+  });
+
+  test('an order placed at 23:30 in New York is booked on that day, not on the UTC date', async () => {
+    shop.time.advance(Date.parse('2026-11-28T04:30:00Z') - shop.time.now().getTime());
+    const created = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1002' }] });
+    await shop.drain();
+    const detail = await shop.client.orders.get(created.admin_graphql_api_id);
+    const converted = orderToRest(detail!, timeZone);
+    expect(converted.created_at).toBe('2026-11-27T23:30:00-05:00');
+    expect(plan('orders/create', converted)).toEqual(plan('orders/create', latestBody(created.admin_graphql_api_id, ['orders/create'])));
+  });
+
+  test('a refunded order is refused, not converted without its refunds', async () => {
+    const created = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1006', quantity: 2 }] });
+    shop.time.advance(60_000);
+    shop.sim.driver.refundOrder(created.id, { lines: [{ sku: 'SKU-1006', quantity: 1 }] });
+    const detail = await shop.client.orders.get(created.admin_graphql_api_id);
+    expect(backfillLimitation(detail!, 'erpnext')).toMatch(/refunds/);
+  });
+});
+
+describe('shop-local time, as REST prints it', () => {
+  test.each([
+    ['2026-11-27T15:15:00Z', 'America/New_York', '2026-11-27T10:15:00-05:00'],
+    ['2026-07-01T03:30:00Z', 'America/New_York', '2026-06-30T23:30:00-04:00'],
+    ['2026-11-27T20:00:00Z', 'Asia/Kolkata', '2026-11-28T01:30:00+05:30'],
+    ['2026-11-27T20:00:00.750Z', 'UTC', '2026-11-27T20:00:00+00:00'],
+  ])('%s in %s is %s', (instant, zone, local) => {
+    expect(shopLocalTime(instant, zone)).toBe(local);
+  });
+});
