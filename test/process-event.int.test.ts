@@ -143,4 +143,34 @@ describe('processing a stored event', () => {
     expect(await deliverAndProcess('w2', 'orders/updated')).toBe('applied');
     expect(erpnext.count('Sales Order')).toBe(1);
   });
+
+  test('requeue plans from Shopify’s latest order; retry re-applies the stored payload; both leave evidence', async () => {
+    const stale = JSON.stringify({ ...pendingOrder, currency: 'EUR' });
+    expect(await deliverAndProcess('w1', 'orders/create', stale)).toBe('failed');
+    const [event] = await store.listEvents({ limit: 1 });
+    const fresh = { ...pendingOrder, updated_at: '2026-11-27T12:00:00-05:00' };
+    const asked: string[] = [];
+    deps = { ...deps, latestOrder: async (shop, id) => (asked.push(`${shop} ${id}`), { payload: fresh }) };
+    expect(await store.requeueEvent(event!.id, 'retry', clock)).toBe('requeued');
+    const retried = await store.claimNext('w', 'r1', clock, 60_000);
+    expect([retried?.refreshFirst, await processEvent(retried!, deps)]).toEqual([false, 'failed']);
+    expect(asked).toEqual([]);
+    expect(await store.requeueEvent(event!.id, 'requeue', clock)).toBe('requeued');
+    const requeued = await store.claimNext('w', 'r2', clock, 60_000);
+    expect([requeued?.refreshFirst, await processEvent(requeued!, deps)]).toEqual([true, 'applied']);
+    expect(asked).toEqual([`${SHOP} ${orderId}`]);
+    const trail = (await store.evidence(event!.id)).map((row) => row.kind);
+    expect(trail.filter((kind) => kind === 'refresh')).toHaveLength(1);
+    expect(erpnext.count('Sales Order')).toBe(1);
+  });
+
+  test('a requeue without Shopify credentials falls back to the stored payload and says so', async () => {
+    expect(await deliverAndProcess('w1')).toBe('applied');
+    const [event] = await store.listEvents({ limit: 1 });
+    await store.requeueEvent(event!.id, 'requeue', clock);
+    const requeued = await store.claimNext('w', 'r1', clock, 60_000);
+    expect(await processEvent(requeued!, deps)).toBe('applied');
+    const refresh = (await store.evidence(event!.id)).find((row) => row.kind === 'refresh');
+    expect(refresh?.data).toEqual({ refreshed: false, reason: 'no Shopify credentials are configured for this shop' });
+  });
 });

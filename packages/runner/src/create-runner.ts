@@ -9,6 +9,7 @@ import { createRunnerMetrics, type RunnerMetrics } from './metrics/runner-metric
 import type { PruneResult, Store } from './store/store';
 import type { ErpnextPort } from './worker/erpnext-port';
 import { processEvent } from './worker/process-event';
+import type { LatestOrderPort } from './worker/latest-state';
 import { WorkerPool } from './worker/worker-pool';
 
 export interface RunnerDeps {
@@ -18,6 +19,8 @@ export interface RunnerDeps {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly jitter?: () => number;
+  /** Shopify's latest order, for events an operator requeued (see worker/latest-state.ts). */
+  readonly latestOrder?: LatestOrderPort;
   /** Monotonic seconds for latency metrics; performance.now by default. */
   readonly clock?: () => number;
   /** What /readyz checks besides the store: ERPNext and Shopify reachable (e.g. the ERPNext client's ping). */
@@ -70,6 +73,7 @@ export function createRunner(deps: RunnerDeps): Runner {
         now,
         jitter: deps.jitter ?? Math.random,
         flowModes: config.flows,
+        ...(deps.latestOrder === undefined ? {} : { latestOrder: deps.latestOrder }),
         logger: logger.child({ inboxId: event.claim.inboxId, topic: event.topic, shop: event.shop, resourceKey: event.resourceKey }),
       }),
   });

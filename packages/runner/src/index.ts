@@ -28,3 +28,4 @@ export * from './cli/shadow-summary';
 export * from './cli/shopify-for-shop';
 export * from './doctor';
 export * from './backfill';
+export * from './worker/latest-state';

@@ -5,3 +5,4 @@ export * from './order-to-rest';
 export * from './transaction-to-rest';
 export * from './shop-local-time';
 export * from './run-backfill';
+export * from './latest-order';

@@ -1,3 +1,4 @@
+import { latestOrderFromShopify } from '../backfill/latest-order';
 import { createErpnextClient } from '@shopsync/erpnext-client';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../config/load-config';
@@ -42,7 +43,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         return client === null ? [] : [{ domain: shop.domain, client }];
       });
       const probes = [{ name: 'erpnext', check: () => erpnext.ping() }, ...shopifyProbes(shops)];
-      const runner = createRunner({ config, store, erpnext, logger, probes });
+      const runner = createRunner({ config, store, erpnext, logger, probes, latestOrder: latestOrderFromShopify(config) });
       await runner.start();
       const shutdown = async () => {
         await runner.stop();

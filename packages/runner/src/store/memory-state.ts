@@ -9,6 +9,8 @@ export type MemEventState = { -readonly [K in keyof EventRecord]: EventRecord[K]
   claimToken: string | null;
   claimExpiresAt: string | null;
   failureId: number | null;
+  /** requeue-event.ts: plan from Shopify's latest state first. */
+  refreshFirst: boolean;
 };
 
 export interface MemFailure {

@@ -32,6 +32,7 @@ export function createMemoryStore(): Store {
         claimToken: null,
         claimExpiresAt: null,
         failureId: null,
+        refreshFirst: false,
       });
     }
     state.deliveries.push({ inboxId, receivedAt: nowIso, duplicate: known !== undefined });
@@ -57,7 +58,7 @@ export function createMemoryStore(): Store {
     if (event === undefined) return 'not_found' as const;
     if (event.status === 'pending' || event.status === 'claimed') return 'already_pending' as const;
     const previousStatus = event.status;
-    Object.assign(event, { status: 'pending', attempts: 0, availableAt: nowIso, reason: null, finishedAt: null, claimedBy: null, claimToken: null, claimExpiresAt: null });
+    Object.assign(event, { status: 'pending', attempts: 0, availableAt: nowIso, reason: null, finishedAt: null, claimedBy: null, claimToken: null, claimExpiresAt: null, refreshFirst: action === 'requeue' });
     state.addEvidence(inboxId, action, { previousStatus, ...data }, nowIso);
     return 'requeued' as const;
   }
@@ -69,8 +70,8 @@ export function createMemoryStore(): Store {
       const event = state.claimable(iso(now));
       if (event === undefined) return null;
       Object.assign(event, { status: 'claimed', claimedBy: workerId, claimToken: token, claimExpiresAt: iso(new Date(now.getTime() + leaseMs)), attempts: event.attempts + 1 });
-      const { shop, webhookId, topic, resourceKey, payload, attempts } = event;
-      return { claim: { inboxId: event.id, workerId, token }, shop, webhookId, topic, resourceKey, payload, attempts };
+      const { shop, webhookId, topic, resourceKey, payload, attempts, refreshFirst } = event;
+      return { claim: { inboxId: event.id, workerId, token }, shop, webhookId, topic, resourceKey, payload, attempts, refreshFirst };
     },
     finish: async (claim, status, reason, now) => {
       const event = held(claim);

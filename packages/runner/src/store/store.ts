@@ -54,6 +54,8 @@ export interface ClaimedEvent {
   readonly payload: string;
   /** Including this one. */
   readonly attempts: number;
+  /** An operator requeued it: plan from Shopify's latest state of the resource, not the stored payload. */
+  readonly refreshFirst: boolean;
 }
 
 export interface ParkedFailure {

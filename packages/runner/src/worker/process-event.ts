@@ -16,6 +16,7 @@ import {
 import type { Logger } from 'pino';
 import type { ClaimedEvent, Store } from '../store/store';
 import { applyOperation } from './apply-operation';
+import { planningInputs, type LatestOrderPort } from './latest-state';
 import type { ErpnextPort } from './erpnext-port';
 
 export interface ProcessDeps {
@@ -29,6 +30,8 @@ export interface ProcessDeps {
   readonly logger: Logger;
   /** Per flow: live writes, shadow records the plan only, off skips (rollout, DESIGN §7). */
   readonly flowModes: Readonly<Record<Flow, FlowMode>>;
+  /** Shopify's latest order, for events an operator requeued; absent without Shopify credentials. */
+  readonly latestOrder?: LatestOrderPort;
 }
 
 export type ProcessResult = 'applied' | 'skipped' | 'superseded' | 'failed' | 'retry' | 'lost_claim';
@@ -53,9 +56,9 @@ function failureFromError(error: unknown, topic: string, payload: unknown): Fail
  * Keeps the payload as the resource's latest state when it carried the version the plan applied.
  * A refund payload is only a part of its order, so it never becomes the order's snapshot.
  */
-async function rememberState(event: ClaimedEvent, version: string | null, deps: ProcessDeps): Promise<void> {
+async function rememberState(event: ClaimedEvent, version: string | null, payloadText: string, deps: ProcessDeps): Promise<void> {
   if (version === null || event.topic.startsWith('refunds/')) return;
-  await deps.store.advanceVersion(event.resourceKey, version, event.payload, deps.now());
+  await deps.store.advanceVersion(event.resourceKey, version, payloadText, deps.now());
 }
 
 function planFailureError(failure: Failure): SyncError {
@@ -87,9 +90,9 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
   const inboxId = event.claim.inboxId;
   let payload: unknown = null;
   try {
-    payload = JSON.parse(event.payload);
-    const state = await deps.store.resourceVersion(event.resourceKey);
-    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings, { appliedVersion: state.version, latestSnapshot: state.snapshot === null ? null : JSON.parse(state.snapshot) });
+    const inputs = await planningInputs(event, deps.store, deps.latestOrder, deps.now);
+    payload = inputs.payload;
+    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings, { appliedVersion: inputs.appliedVersion, latestSnapshot: inputs.latestSnapshot });
     await deps.store.addEvidence(inboxId, 'plan', plan, deps.now());
     const flow = flowOfTopic(event.topic);
     const mode = flow === null ? 'live' : deps.flowModes[flow];
@@ -107,7 +110,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
       return kept ? 'failed' : 'lost_claim';
     }
     if (plan.outcome === 'skipped' || plan.outcome === 'superseded') {
-      await rememberState(event, plan.version, deps);
+      await rememberState(event, plan.version, inputs.payloadText, deps);
       return (await deps.store.finish(event.claim, plan.outcome, plan.reason, deps.now())) ? plan.outcome : 'lost_claim';
     }
     const names = new Map<string, string>();
@@ -115,7 +118,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
       const applied = await applyOperation(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names });
       names.set(op.key, applied.name);
     }
-    await rememberState(event, plan.version, deps);
+    await rememberState(event, plan.version, inputs.payloadText, deps);
     return (await deps.store.finish(event.claim, 'applied', null, deps.now())) ? 'applied' : 'lost_claim';
   } catch (error) {
     return settleError(event, error, payload, deps);

@@ -23,7 +23,7 @@ WHERE id = (
   ORDER BY i.id
   LIMIT 1
 )
-RETURNING id, shop, webhook_id, topic, resource_key, payload, attempts`;
+RETURNING id, shop, webhook_id, topic, resource_key, payload, attempts, refresh_first`;
 
 interface ClaimedRow {
   id: number;
@@ -33,6 +33,7 @@ interface ClaimedRow {
   resource_key: string;
   payload: string;
   attempts: number;
+  refresh_first: number;
 }
 
 export function claimNextEvent(db: Database.Database, args: { workerId: string; token: string; nowIso: string; expiresAtIso: string }): ClaimedEvent | null {
@@ -46,5 +47,6 @@ export function claimNextEvent(db: Database.Database, args: { workerId: string; 
     resourceKey: row.resource_key,
     payload: row.payload,
     attempts: row.attempts,
+    refreshFirst: row.refresh_first === 1,
   };
 }

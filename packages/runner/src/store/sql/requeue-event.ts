@@ -9,6 +9,7 @@ import { prepared } from './prepared';
  * (the event is pending or claimed already) changes nothing.
  */
 const REQUEUE = `UPDATE inbox SET status = 'pending', attempts = 0, available_at = @now, reason = NULL, finished_at = NULL,
+    refresh_first = CASE WHEN @action = 'requeue' THEN 1 ELSE 0 END,
     claimed_by = NULL, claim_token = NULL, claim_expires_at = NULL
   WHERE id = @inboxId AND status NOT IN ('pending', 'claimed')
   RETURNING id`;
@@ -17,7 +18,7 @@ export function requeueEvent(db: Database.Database, inboxId: number, action: Eve
   return db.transaction((): RequeueOutcome => {
     const before = prepared(db, 'SELECT status FROM inbox WHERE id = ?').get(inboxId) as { status: string } | undefined;
     if (before === undefined) return 'not_found';
-    if (prepared(db, REQUEUE).get({ inboxId, now: nowIso }) === undefined) return 'already_pending';
+    if (prepared(db, REQUEUE).get({ inboxId, now: nowIso, action }) === undefined) return 'already_pending';
     addEvidence(db, inboxId, action, { previousStatus: before.status, ...data }, nowIso);
     return 'requeued';
   })();
