@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFile, type FailureActionResult, type StatusReport } from '@shopsync/runner';
-import { BIN, runCli, seedStateFile } from './support/cli-harness';
+import { runCli, seedStateFile } from './support/cli-harness';
+import { startServe } from './support/runner-process';
 import { useTempDir } from './support/temp-dir';
 
 const ROOT = join(__dirname, '..');
@@ -58,17 +59,8 @@ describe('the shopsync binary', () => {
     const settings = JSON.parse(readFileSync(config, 'utf8')) as { server: Record<string, unknown> };
     writeFileSync(config, JSON.stringify({ ...settings, server: { ...settings.server, port: 0 } }));
     const secrets = { SHOPSYNC_ERPNEXT_API_KEY: 'serve-key-5e1f', SHOPSYNC_ERPNEXT_API_SECRET: 'serve-secret-77aa', SHOPSYNC_WEBHOOK_SECRETS: 'serve-webhook-c0de' };
-    const child = spawn(process.execPath, [BIN, 'serve', '--config', config], { env: { PATH: process.env.PATH ?? '', ...secrets }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, url, output } = await startServe(config, { PATH: process.env.PATH ?? '', ...secrets });
     children.push(child);
-    let stdout = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const started = stdout.split('\n').find((line) => line.includes('"msg":"runner.started"'));
-        if (started !== undefined) resolve((JSON.parse(started) as { url: string }).url);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stdout}`)));
-    });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
       const ready = await fetch(`${url}/readyz`);
@@ -79,9 +71,9 @@ describe('the shopsync binary', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    expect(stdout).toContain('"msg":"config.loaded"');
-    expect(stdout).toContain('"msg":"webhook.refused"');
-    for (const secret of Object.values(secrets)) expect(stdout).not.toContain(secret);
+    expect(output()).toContain('"msg":"config.loaded"');
+    expect(output()).toContain('"msg":"webhook.refused"');
+    for (const secret of Object.values(secrets)) expect(output()).not.toContain(secret);
   });
 
   test('`npx shopsync` works from the repository root', async () => {

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_MAPPING } from '@shopsync/runner';
 import { createShopifySimulator, type ShopifySimulator } from '@shopsync/simulators';
-import { BIN } from './support/cli-harness';
+import { startServe } from './support/runner-process';
 import { useTempDir } from './support/temp-dir';
 
 // `shopsync serve` with Shopify Admin credentials: /readyz probes the shop (the `shop` query), names
@@ -37,23 +37,14 @@ describe('serve probes Shopify when credentials are configured', () => {
     const config = join(dir(), 'shopsync.json');
     writeFileSync(config, JSON.stringify({ shops: [{ domain: SHOP, apiBaseUrl: shopifyUrl }], erpnext: { url: 'http://127.0.0.1:9' }, store: { path: join(dir(), 'state.sqlite') }, server: { port: 0 }, mapping: DEMO_MAPPING }));
     const env = { PATH: process.env.PATH ?? '', SHOPSYNC_ERPNEXT_API_KEY: 'k', SHOPSYNC_ERPNEXT_API_SECRET: 's', SHOPSYNC_WEBHOOK_SECRETS: 'w', SHOPSYNC_SHOPIFY_ACCESS_TOKEN: token };
-    const child = spawn(process.execPath, [BIN, 'serve', '--config', config], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, url, output } = await startServe(config, env);
     children.push(child);
-    let stdout = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        const started = stdout.split('\n').find((line) => line.includes('"msg":"runner.started"'));
-        if (started !== undefined) resolve((JSON.parse(started) as { url: string }).url);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stdout}`)));
-    });
     const response = await fetch(`${url}/readyz`);
     const ready = { ...((await response.json()) as Omit<Ready, 'httpStatus'>), httpStatus: response.status };
     const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
     child.kill('SIGTERM');
     await exited;
-    return { ready, stdout };
+    return { ready, stdout: output() };
   }
 
   test('a working token: the shop probe is ok (ERPNext is what is down here)', async () => {

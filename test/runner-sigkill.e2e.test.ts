@@ -45,13 +45,13 @@ describe('SIGKILL at random points while the runner writes', () => {
     );
     for (const topic of ['orders/create', 'orders/paid', 'customers/create', 'order_transactions/create']) shopify.webhooks.subscribe({ topic, address: `http://127.0.0.1:${port}/webhooks/shopify` });
 
-    let runner = await startServe(configPath);
+    let runner = (await startServe(configPath)).child;
     const orders = Array.from({ length: 24 }, (_, index) => shopify.driver.createOrder({ customer: index % 4 === 0 ? null : 'new' }));
     const writes = () => erp.requests.countWhere({ method: 'POST' }) + erp.requests.countWhere({ method: 'PUT' });
     for (const killAt of [15, 45, 80, 120]) {
       await until(() => writes() >= killAt, `${killAt} ERPNext writes`);
       await kill(runner);
-      runner = await startServe(configPath);
+      runner = (await startServe(configPath)).child;
     }
     await shopify.webhooks.drain();
     const db = new Database(statePath, { readonly: true, fileMustExist: true });

@@ -17,22 +17,32 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface ServeProcess {
+  readonly child: ChildProcess;
+  /** The runner's base URL, from its "runner.started" log line. */
+  readonly url: string;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+}
+
 /** `shopsync serve` as a real child process; resolves once its log line says it listens. */
-export function startServe(configPath: string): Promise<ChildProcess> {
+export function startServe(configPath: string, env?: NodeJS.ProcessEnv): Promise<ServeProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', '--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'], ...(env === undefined ? {} : { env }) });
     let output = '';
-    const onData = (chunk: Buffer) => {
+    let started = false;
+    child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('"runner.started"')) {
-        child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolve(child);
+      const line = started ? undefined : output.split('\n').find((candidate) => candidate.includes('"msg":"runner.started"'));
+      if (line !== undefined) {
+        started = true;
+        resolve({ child, url: (JSON.parse(line) as { url: string }).url, output: () => output });
       }
-    };
-    child.stdout?.on('data', onData);
+    });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code, signal) => reject(new Error(`shopsync serve exited early (${code ?? signal}): ${output}`)));
+    child.once('exit', (code, signal) => {
+      if (!started) reject(new Error(`shopsync serve exited early (${code ?? signal}): ${output}`));
+    });
   });
 }
 
