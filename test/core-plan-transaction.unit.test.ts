@@ -50,4 +50,10 @@ describe('one Payment Entry per Shopify transaction', () => {
     expect(failed.failure?.code).toBe('mapping.gateway_unmapped');
     expect(describeFailure(failed.failure!)).toContain('gateway "paypal"');
   });
+
+  test('a payment of an order that was cancelled is booked before the cancellation is attempted', () => {
+    const cancelled = { ...order, cancelled_at: '2026-11-27T11:00:00-05:00' };
+    const kinds = planOf(transaction(), cancelled).operations.map((op) => `${op.kind} ${op.doctype}`);
+    expect(kinds.slice(-2)).toEqual(['ensure_mapped_document Payment Entry', 'cancel_document Sales Order']);
+  });
 });

@@ -31,6 +31,8 @@ export function ensureSalesOrder(
       po_no: order.name,
       // Shopify's total is exact to the cent; ERPNext's rounded total would differ from it.
       disable_rounded_total: 1,
+      // Shopify already applied its prices and discounts; an ERPNext Pricing Rule must not change them.
+      ignore_pricing_rule: 1,
       apply_discount_on: 'Net Total',
       discount_amount: centsToAmount(money.discountCents),
       shopsync_key: key,

@@ -67,5 +67,9 @@ export function planTransactionEvent(event: { shop: string; payload: unknown }, 
     submit: true,
     dependsOn: [against.key],
   };
-  return { ...base, operations: [...base.operations, payment], version: null };
+  // The payment goes before a cancellation: money that was received is booked even when ERPNext
+  // refuses to cancel the order (the conflict is then about the cancellation only).
+  const cancels = base.operations.filter((op) => op.kind === 'cancel_document');
+  const others = base.operations.filter((op) => op.kind !== 'cancel_document');
+  return { ...base, operations: [...others, payment, ...cancels], version: null };
 }
