@@ -160,6 +160,21 @@ export function storeContract(makeStore: () => Store | Promise<Store>): void {
     });
   });
 
+  describe('mirroring to the Sync Log', () => {
+    test('settled events are offered once, pending ones never, and again after they settle again', async () => {
+      const applied = await settled('w1', 'applied', { resourceKey: 'r/1' });
+      await store.acceptDelivery(delivery('w2', 'r/2'), T0);
+      expect((await store.eventsToMirror(10)).map((e) => e.webhookId)).toEqual(['w1']);
+      await store.markMirrored([applied], at(10));
+      expect(await store.eventsToMirror(10)).toEqual([]);
+      await store.requeueEvent(applied, 'replay', at(20));
+      expect(await store.eventsToMirror(10)).toEqual([]);
+      const again = await store.claimNext('w', 'again', at(30), LEASE);
+      await store.finish(again!.claim, 'applied', null, at(40));
+      expect((await store.eventsToMirror(10)).map((e) => e.webhookId)).toEqual(['w1']);
+    });
+  });
+
   describe('reading events', () => {
     test('events list newest first, filtered by status and topic, limited', async () => {
       await settled('w1', 'applied', { resourceKey: 'r/1' });

@@ -9,6 +9,7 @@ import { createRunnerMetrics, type RunnerMetrics } from './metrics/runner-metric
 import type { PruneResult, Store } from './store/store';
 import type { ErpnextPort } from './worker/erpnext-port';
 import { processEvent } from './worker/process-event';
+import { mirrorSyncLogs, type MirrorResult } from './mirror/mirror-sync-logs';
 import type { LatestOrderPort } from './worker/latest-state';
 import { WorkerPool } from './worker/worker-pool';
 
@@ -42,6 +43,8 @@ export interface Runner {
   start(options?: { workers?: boolean }): Promise<string>;
   /** Prunes what is older than `store.retentionDays` (also run hourly while the workers run). */
   prune(): Promise<PruneResult>;
+  /** Sends settled events to ERPNext's Sync Log now (also every `mirror.intervalMs` while the workers run). */
+  mirror(): Promise<MirrorResult>;
   /** Resolves once every stored event is terminal (none pending, waiting for a retry, or claimed). */
   drained(): Promise<void>;
   stop(): Promise<void>;
@@ -93,6 +96,16 @@ export function createRunner(deps: RunnerDeps): Runner {
   });
   let running: RunningServer | null = null;
   let pruneTimer: NodeJS.Timeout | null = null;
+  let mirrorTimer: NodeJS.Timeout | null = null;
+  let mirroring: Promise<MirrorResult> | null = null;
+
+  /** One round of Sync Log mirroring; rounds never overlap (a slow ERPNext must not pile them up). */
+  function mirror(): Promise<MirrorResult> {
+    mirroring ??= mirrorSyncLogs({ store, erpnext: deps.erpnext, now, logger, batch: config.mirror.batch }).finally(() => {
+      mirroring = null;
+    });
+    return mirroring;
+  }
 
   async function prune(): Promise<PruneResult> {
     const pruned = await store.pruneEvidence(new Date(now().getTime() - config.store.retentionDays * DAY_MS));
@@ -104,6 +117,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     workers,
     metrics,
     prune,
+    mirror,
     async start(options = {}) {
       running = await listen(server, config.server.port, config.server.host);
       if (options.workers ?? true) {
@@ -112,6 +126,11 @@ export function createRunner(deps: RunnerDeps): Runner {
         pruneQuietly();
         pruneTimer = setInterval(pruneQuietly, PRUNE_EVERY_MS);
         pruneTimer.unref();
+        if (config.mirror.syncLogs) {
+          const mirrorQuietly = () => void mirror().catch((error: unknown) => logger.warn({ err: error }, 'sync_log.mirror_failed'));
+          mirrorTimer = setInterval(mirrorQuietly, config.mirror.intervalMs);
+          mirrorTimer.unref();
+        }
       }
       logger.info({ url: running.url, webhookPath: config.server.webhookPath, workers: options.workers ?? true }, 'runner.started');
       return running.url;
@@ -132,8 +151,10 @@ export function createRunner(deps: RunnerDeps): Runner {
     },
     async stop() {
       if (pruneTimer !== null) clearInterval(pruneTimer);
+      if (mirrorTimer !== null) clearInterval(mirrorTimer);
       await running?.close();
       await workers.stop();
+      await mirroring?.catch(() => undefined);
       logger.info('runner.stopped');
     },
   };

@@ -29,3 +29,5 @@ export * from './cli/shopify-for-shop';
 export * from './doctor';
 export * from './backfill';
 export * from './worker/latest-state';
+export * from './mirror/mirror-sync-logs';
+export * from './mirror/sync-log-entry';

@@ -16,6 +16,7 @@ export function demoSucceeded(summary: DemoSummary): boolean {
     summary.duplicateInvoicesOrPayments === 0 &&
     summary.totalsNotMatchingShopify === 0 &&
     summary.failed === 0 &&
+    summary.syncLogs === summary.eventsStored &&
     summary.salesOrders === summary.orders
   );
 }
@@ -28,6 +29,7 @@ function summaryText(summary: DemoSummary): string {
     `${summary.cancelledSalesOrders} of them cancelled; ${summary.salesInvoices} Sales Invoices, ${summary.paymentEntries} Payment Entries, ${summary.creditNotes} credit notes and ${summary.refundPayments} refund payments`,
     `amounts differing from Shopify's by a cent or more: ${summary.totalsNotMatchingShopify}`,
     `duplicates in ERPNext: ${summary.duplicatesInErpnext} orders, ${summary.duplicateInvoicesOrPayments} invoices/payments; failed events: ${summary.failed}; ERPNext requests: ${summary.erpnextRequests}`,
+    `every stored event is in ERPNext's Sync Log with its evidence: ${summary.syncLogs} rows for ${summary.eventsStored} events`,
     `took ${(summary.elapsedMs / 1000).toFixed(1)} s; state kept in ${summary.stateDir}`,
     ok ? 'result: every order booked exactly once' : 'result: MISMATCH — see the failures above',
   ].join('\n');

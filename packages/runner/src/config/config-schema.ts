@@ -92,6 +92,14 @@ export const ConfigSchema = z.object({
     /** Overrides of the default field authority, e.g. { "Customer.customer_name": "set_on_create" }. */
     fieldAuthority: z.record(z.string().regex(/^[A-Z][A-Za-z ]+\.[a-z_]+$/, 'must be "Doctype.field"'), z.enum(FIELD_OWNERS)).default({}),
   }),
+  /** Settled events are mirrored to the companion app's Sync Log, so operators read them in the Desk. */
+  mirror: z
+    .object({
+      syncLogs: z.boolean().default(true),
+      intervalMs: z.number().int().positive().default(5_000),
+      batch: z.number().int().positive().max(200).default(100),
+    })
+    .prefault({}),
   /**
    * Rollout per flow: shadow (the default) plans and records, writes nothing; live writes; off skips.
    * Switch one flow to live at a time after reading what shadow mode would have done.

@@ -32,6 +32,8 @@ export interface DemoSummary {
   readonly duplicateInvoicesOrPayments: number;
   /** Orders, invoices and payments that differ from Shopify's total (credit notes: from the money refunded) by a cent or more. */
   readonly totalsNotMatchingShopify: number;
+  /** Sync Log rows in ERPNext: one per stored event, mirrored with its status and evidence. */
+  readonly syncLogs: number;
   readonly applied: number;
   readonly failed: number;
   readonly erpnextRequests: number;

@@ -54,6 +54,8 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     await shopify.webhooks.drain();
     onProgress('every webhook delivered; waiting for the inbox to drain');
     await runner.drained();
+    // Every settled event's trail goes to the companion app's Sync Log, as the running service does on a timer.
+    while ((await runner.mirror()).sent > 0);
     const counts = await store.counts();
     const stats = shopify.webhooks.stats();
     return {

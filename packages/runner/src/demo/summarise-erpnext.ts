@@ -51,5 +51,6 @@ export function summariseErpnext(erp: ErpnextSimulator, shopify: ShopifySimulato
     refundPayments: refunds.length,
     duplicateInvoicesOrPayments: [invoices, payments, creditNotes, refunds].reduce((sum, docs) => sum + duplicatesBy(docs, 'shopsync_key').duplicates, 0) + duplicatesBy(invoices, 'shopify_order_id').duplicates,
     totalsNotMatchingShopify: mismatched.length,
+    syncLogs: erp.docs('Sync Log').length,
   };
 }

@@ -11,6 +11,8 @@ export type MemEventState = { -readonly [K in keyof EventRecord]: EventRecord[K]
   failureId: number | null;
   /** requeue-event.ts: plan from Shopify's latest state first. */
   refreshFirst: boolean;
+  /** events-to-mirror.ts: when the Sync Log last showed this event. */
+  mirroredAt: string | null;
 };
 
 export interface MemFailure {

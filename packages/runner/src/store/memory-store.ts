@@ -33,6 +33,7 @@ export function createMemoryStore(): Store {
         claimExpiresAt: null,
         failureId: null,
         refreshFirst: false,
+        mirroredAt: null,
       });
     }
     state.deliveries.push({ inboxId, receivedAt: nowIso, duplicate: known !== undefined });
@@ -123,6 +124,18 @@ export function createMemoryStore(): Store {
       if (Number.isNaN(versionMs)) return;
       const current = state.versions.get(resourceKey);
       if (current === undefined || versionMs >= current.versionMs) state.versions.set(resourceKey, { version, versionMs, snapshot });
+    },
+    eventsToMirror: async (limit) =>
+      [...state.events.values()]
+        .filter((event) => event.finishedAt !== null && event.status !== 'pending' && event.status !== 'claimed' && (event.mirroredAt === null || event.mirroredAt < event.finishedAt))
+        .sort((a, b) => a.id - b.id)
+        .slice(0, limit)
+        .map(({ id, shop, webhookId, topic, resourceKey, status, attempts, receivedAt, availableAt, finishedAt, reason }) => ({ id, shop, webhookId, topic, resourceKey, status, attempts, receivedAt, availableAt, finishedAt, reason })),
+    markMirrored: async (inboxIds, now) => {
+      for (const id of inboxIds) {
+        const event = state.events.get(id);
+        if (event !== undefined) event.mirroredAt = iso(now);
+      }
     },
     listEvents: async (filter) =>
       [...state.events.values()]

@@ -5,6 +5,7 @@ import { actOnFailure } from './sql/act-on-failure';
 import { addEvidence } from './sql/add-evidence';
 import { claimNextEvent } from './sql/claim-next-event';
 import { eventEvidence } from './sql/event-evidence';
+import { eventsToMirror, markMirrored } from './sql/events-to-mirror';
 import { failureCounts } from './sql/failure-counts';
 import { getEvent } from './sql/get-event';
 import { knownWebhookIds } from './sql/known-webhook-ids';
@@ -59,6 +60,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     resourceVersion: async (resourceKey) => resourceVersion(db, resourceKey),
     advanceVersion: async (resourceKey, version, snapshot, now) => advanceResourceVersion(db, resourceKey, version, snapshot, iso(now)),
     listEvents: async (filter) => listEvents(db, filter),
+    eventsToMirror: async (limit) => eventsToMirror(db, limit),
+    markMirrored: async (inboxIds, now) => markMirrored(db, inboxIds, iso(now)),
     getEvent: async (inboxId) => getEvent(db, inboxId),
     evidence: async (inboxId) => eventEvidence(db, inboxId),
     failures: async (filter) => listFailures(db, filter),

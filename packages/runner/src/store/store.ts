@@ -98,6 +98,9 @@ export interface Store {
 
   /** Operator reads: newest events first. */
   listEvents(filter: EventFilter): Promise<EventSummary[]>;
+  /** Settled events whose latest status ERPNext's Sync Log does not show yet, oldest first. */
+  eventsToMirror(limit: number): Promise<EventSummary[]>;
+  markMirrored(inboxIds: readonly number[], now: Date): Promise<void>;
   getEvent(inboxId: number): Promise<EventRecord | null>;
   /** The evidence trail of one event, in the order it was written. */
   evidence(inboxId: number): Promise<EvidenceRecord[]>;

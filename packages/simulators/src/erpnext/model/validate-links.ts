@@ -35,5 +35,9 @@ export function validateLinks(ctx: Ctx, meta: Meta, doc: Doc): void {
     for (const row of childRows(doc, table.fieldname)) invalidIn(ctx, childMeta, row, `Row #${String(row.idx)}: `, invalid, cancelled);
   }
   if (invalid.length > 0) ctx.log.throw(`Could not find ${invalid.join(', ')}`, 'LinkValidationError');
-  if (cancelled.length > 0 && doc.docstatus !== 2) ctx.log.throw(`Cannot link cancelled document: ${cancelled.join(', ')}`, 'LinkValidationError');
+  // get_invalid_links only collects cancelled targets when the linking doctype is itself submittable
+  // (frappe/model/base_document.py); a log or master may point at a cancelled document.
+  if (cancelled.length > 0 && meta.isSubmittable && doc.docstatus !== 2) {
+    ctx.log.throw(`Cannot link cancelled document: ${cancelled.join(', ')}`, 'CancelledLinkError');
+  }
 }

@@ -3,6 +3,7 @@ export const EXCEPTIONS = {
   ValidationError: { status: 417, module: 'frappe.exceptions' },
   MandatoryError: { status: 417, module: 'frappe.exceptions' },
   LinkValidationError: { status: 417, module: 'frappe.exceptions' },
+  CancelledLinkError: { status: 417, module: 'frappe.exceptions' },
   UniqueValidationError: { status: 417, module: 'frappe.exceptions' },
   TimestampMismatchError: { status: 417, module: 'frappe.exceptions' },
   UpdateAfterSubmitError: { status: 417, module: 'frappe.exceptions' },

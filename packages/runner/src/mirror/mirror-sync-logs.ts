@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { Store } from '../store/store';
+import type { ErpnextPort } from '../worker/erpnext-port';
+import { syncLogEntry } from './sync-log-entry';
+
+export interface MirrorDeps {
+  readonly store: Store;
+  readonly erpnext: Pick<ErpnextPort, 'callMethod'>;
+  readonly now: () => Date;
+  readonly logger: Logger;
+  readonly batch: number;
+}
+
+export interface MirrorResult {
+  readonly sent: number;
+  readonly recorded: number;
+  readonly rejected: number;
+}
+
+interface EntryResult {
+  readonly event_id: string | null;
+  readonly ok: boolean;
+  readonly result: string;
+  readonly message: string;
+}
+
+/**
+ * Sends settled events (status, reason, evidence trail) to ERPNext's Sync Log in one call of the
+ * app's idempotent `record_sync_logs`, and marks what ERPNext answered for: recorded entries, and
+ * entries it refused as invalid (sending them again would not change the answer; they are logged).
+ * When the call itself fails (ERPNext down, app not installed) nothing is marked and the next round
+ * sends the same batch again: resending is safe because the app upserts by event id.
+ */
+export async function mirrorSyncLogs(deps: MirrorDeps): Promise<MirrorResult> {
+  const events = await deps.store.eventsToMirror(deps.batch);
+  if (events.length === 0) return { sent: 0, recorded: 0, rejected: 0 };
+  const entries = await Promise.all(
+    events.map(async (event) => syncLogEntry(event, await deps.store.evidence(event.id), (await deps.store.getEvent(event.id))?.payloadHash ?? null)),
+  );
+  const results = (await deps.erpnext.callMethod('shopsync.api.record_sync_logs', { entries }, { verb: 'POST' })) as EntryResult[] | undefined;
+  const answered = events.filter((_, index) => results?.[index] !== undefined && results[index]!.result !== 'error');
+  for (const [index, outcome] of (results ?? []).entries()) {
+    if (!outcome.ok) deps.logger.warn({ eventId: entries[index]?.event_id, result: outcome.result, message: outcome.message }, 'sync_log.refused');
+  }
+  await deps.store.markMirrored(answered.map((event) => event.id), deps.now());
+  return { sent: events.length, recorded: (results ?? []).filter((outcome) => outcome.ok).length, rejected: (results ?? []).filter((outcome) => !outcome.ok).length };
+}
