@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { tokenAuthorized } from './access-token';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { driverRoutes, matchRoute } from './driver-routes';
@@ -42,7 +42,7 @@ export function createSimServer(driver: ShopifyDriver, webhooks: ShopifyWebhookD
   async function handle(request: http.IncomingMessage): Promise<JsonReply> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (!path.startsWith('/_sim/')) return SHOPIFY_ERROR_REPLIES.notFound;
-    if (!authorized(request.headers['x-shopify-access-token'], options.accessToken)) return SHOPIFY_ERROR_REPLIES.unauthorized;
+    if (!tokenAuthorized(request.headers['x-shopify-access-token'], options.accessToken)) return SHOPIFY_ERROR_REPLIES.unauthorized;
     const match = matchRoute(routes, request.method ?? 'GET', path);
     if (match === null) return SHOPIFY_ERROR_REPLIES.notFound;
     if (match === 'method-not-allowed') return { status: 405, body: { errors: `${request.method} is not allowed on ${path}` } };
@@ -59,13 +59,6 @@ export function createSimServer(driver: ShopifyDriver, webhooks: ShopifyWebhookD
   }
 }
 
-function authorized(header: string | string[] | undefined, expected: string | undefined): boolean {
-  if (expected === undefined) return true;
-  if (typeof header !== 'string') return false;
-  const a = Buffer.from(header);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 export async function listenOn(server: http.Server, port: number, host: string): Promise<{ url: string }> {
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { tokenAuthorized } from '../access-token';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SHOPIFY_ERROR_REPLIES } from '../http-json';
 import type { AdminGraphqlApi } from './admin-graphql-api';
@@ -41,7 +42,7 @@ export async function handleAdminRequest(api: AdminGraphqlApi, request: Incoming
     return true;
   }
   const headers = { 'X-Shopify-API-Version': served, 'X-Request-Id': randomUUID() };
-  if (!authorized(request.headers['x-shopify-access-token'], options.accessToken)) {
+  if (!tokenAuthorized(request.headers['x-shopify-access-token'], options.accessToken)) {
     send(response, 401, SHOPIFY_ERROR_REPLIES.unauthorized.body, headers);
     return true;
   }
@@ -70,13 +71,6 @@ export async function handleAdminRequest(api: AdminGraphqlApi, request: Incoming
   return true;
 }
 
-function authorized(header: string | string[] | undefined, expected: string | undefined): boolean {
-  if (expected === undefined) return true;
-  if (typeof header !== 'string') return false;
-  const a = Buffer.from(header);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
