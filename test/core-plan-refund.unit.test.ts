@@ -1,4 +1,4 @@
-import { EMPTY_CONTEXT, describeFailure, planEvent, type EnsureMappedDocumentOperation, type Plan } from '@shopsync/core';
+import { EMPTY_CONTEXT, describeFailure, planEvent, type EnsureMappedDocumentOperation, type Plan, type SyncSettings } from '@shopsync/core';
 import { MAPPED_SETTINGS, SHOP, simulatedOrder } from './support/order-fixtures';
 import { refundPayload } from './support/refund-fixtures';
 
@@ -48,5 +48,22 @@ describe('refunds become credit notes for exactly the refunded lines, plus the r
     const refund = refundPayload(order, '905', [{ index: 0, quantity: 1 }]);
     ((refund.refund_line_items as Array<Record<string, unknown>>)[0]!.line_item as Record<string, unknown>).admin_graphql_api_id = 'gid://shopify/LineItem/1';
     expect(planOf('orders/updated', { ...order, refunds: [refund] }).failure?.code).toBe('payload.invalid');
+  });
+
+  test('restock per restock type: a returned, shipped unit comes back through a return Delivery Note only when Shopify ships', () => {
+    const order = paidOrder();
+    const line = (order.line_items as Array<{ id: number; admin_graphql_api_id: string }>)[0]!;
+    const shipped = { ...order, fulfillments: [{ id: 41, admin_graphql_api_id: 'gid://shopify/Fulfillment/41', status: 'success', line_items: [{ id: line.id, admin_graphql_api_id: line.admin_graphql_api_id, quantity: 2 }] }] };
+    const withRefund = (restockType: string) => ({ ...shipped, refunds: [refundPayload(order, '906', [{ index: 0, quantity: 1 }], { restockType })] });
+    const shopifyShips: SyncSettings = { ...MAPPED_SETTINGS, fulfillmentAuthority: 'shopify' };
+    const returns = (restockType: string, settings = shopifyShips) =>
+      planEvent({ shop: SHOP, topic: 'orders/updated', payload: withRefund(restockType) }, settings, EMPTY_CONTEXT).operations.filter((op) => op.key.startsWith('delivery-return:'));
+    const [back] = returns('return') as EnsureMappedDocumentOperation[];
+    expect(back?.method).toBe('erpnext.stock.doctype.delivery_note.delivery_note.make_sales_return');
+    expect(back?.args).toEqual({ source_name: { $ref: `delivery-note:${SHOP}:41` } });
+    expect(back?.tableEdits[0]?.rows).toEqual([{ match: line.admin_graphql_api_id.split('/').pop(), set: { qty: -1 } }]);
+    expect(returns('cancel')).toEqual([]);
+    expect(returns('no_restock')).toEqual([]);
+    expect(returns('return', MAPPED_SETTINGS)).toEqual([]);
   });
 });

@@ -91,4 +91,24 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
     expect(notes[0]).toMatchObject({ docstatus: 1, lr_no: '1Z999AA10123456784' });
     expect((notes[0]!.items as Array<{ item_code: string; qty: number }>).map((row) => [row.item_code, row.qty])).toEqual([['SKU-1003', 1]]);
   });
+
+  test('with Shopify as fulfillment authority, a returned unit goes back into stock through a return Delivery Note', async () => {
+    await harness.stop();
+    harness = await startHarness(dir(), { duplicateRate: 1 }, { fulfillmentAuthority: 'shopify' });
+    for (const topic of TOPICS) harness.shopify.webhooks.subscribe({ topic, address: harness.primary.webhookUrl });
+    const order = harness.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1003', quantity: 2 }] });
+    harness.shopify.driver.fulfilOrder(order.id, {});
+    await settle();
+    const bin = () => harness.erp.docs('Bin').find((doc) => doc.item_code === 'SKU-1003' && doc.warehouse === 'Stores - SD')!;
+    const afterDelivery = Number(bin().actual_qty);
+    harness.shopify.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1003', quantity: 1 }], restockType: 'return' });
+    await settle();
+    const returns = forOrder('Delivery Note', order.id).filter((doc) => doc.is_return === 1);
+    expect(returns).toHaveLength(1);
+    expect(returns[0]).toMatchObject({ docstatus: 1 });
+    expect((returns[0]!.items as Array<{ item_code: string; qty: number }>).map((row) => [row.item_code, row.qty])).toEqual([['SKU-1003', -1]]);
+    expect(Number(bin().actual_qty)).toBe(afterDelivery + 1);
+    expect(forOrder('Sales Invoice', order.id).filter((doc) => doc.is_return === 1)).toHaveLength(1);
+    expect(await harness.primary.store.failures({ status: 'open' })).toEqual([]);
+  });
 });

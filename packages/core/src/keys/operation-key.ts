@@ -12,6 +12,7 @@ export const OPERATION_KINDS = {
   cancelSalesOrder: 'cancel-sales-order',
   creditNote: 'credit-note',
   deliveryNote: 'delivery-note',
+  deliveryReturn: 'delivery-return',
   refundPayment: 'refund-payment',
   contact: 'contact',
   address: 'address',

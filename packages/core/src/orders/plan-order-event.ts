@@ -7,6 +7,7 @@ import type { SyncSettings } from '../settings/sync-settings';
 import { calendarDateOf } from './calendar-date';
 import { ensureCreditNotes } from './ensure-credit-notes';
 import { ensureDeliveryNotes } from './ensure-delivery-notes';
+import { ensureStockReturns } from './ensure-stock-returns';
 import { ensureOrderCustomer } from './ensure-order-customer';
 import { ensureSalesInvoice } from './ensure-invoice-and-payment';
 import { ensureSalesOrder } from './ensure-sales-order';
@@ -42,7 +43,10 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
   const operations: Array<Operation | Failure> = [customer, ensureSalesOrder(shop, order, money.money, orderDate, customer.key, settings)];
   const invoice = ensureSalesInvoice(shop, order, orderDate, salesOrderKey);
   if (decision.effects.includes('invoice')) operations.push(invoice);
-  if (decision.effects.includes('delivery_notes')) operations.push(...ensureDeliveryNotes(shop, order, salesOrderKey));
+  if (decision.effects.includes('delivery_notes')) {
+    operations.push(...ensureDeliveryNotes(shop, order, salesOrderKey));
+    for (const refund of order.refunds) operations.push(...ensureStockReturns(shop, order, refund));
+  }
   if (decision.effects.includes('invoice')) {
     const refunds = ensureCreditNotes(shop, order, invoice.key, settings, subject);
     if (!Array.isArray(refunds)) return failedPlan(refunds);

@@ -72,6 +72,8 @@ export const BILLING_DOCTYPES: readonly DoctypeMeta[] = [
       f('so_detail', 'Data', { read_only: 1, label: 'Against Sales Order Item' }),
       f('against_sales_invoice', 'Link', { options: 'Sales Invoice', read_only: 1 }),
       f('si_detail', 'Data', { read_only: 1 }),
+      // On a return: the delivered row it brings back (erpnext sales_and_purchase_return.py).
+      f('dn_detail', 'Data', { read_only: 1, no_copy: 1, label: 'Against Delivery Note Item' }),
       f('allow_zero_valuation_rate', 'Check'),
       f('expense_account', 'Link', { options: 'Account' }),
       f('cost_center', 'Link', { options: 'Cost Center' }),

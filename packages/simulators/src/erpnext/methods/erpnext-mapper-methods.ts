@@ -5,6 +5,7 @@ import { asDict } from '../model/serialize-doc';
 import { buildNewDoc } from '../model/new-doc';
 import { getDocOr404, requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
+import { makeDeliveryReturn } from './make-delivery-return';
 import { makeSalesReturn } from './make-sales-return';
 import { mapDocument } from './map-document';
 import { stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
@@ -91,4 +92,5 @@ export const ERPNEXT_MAPPER_METHODS: Readonly<Record<string, WhitelistedMethod>>
   'erpnext.selling.doctype.sales_order.sales_order.make_delivery_note': { run: makeDeliveryNote },
   'erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry': { run: getPaymentEntry },
   'erpnext.accounts.doctype.sales_invoice.sales_invoice.make_sales_return': { run: (ctx, args) => draft(ctx, makeSalesReturn(ctx, args)) },
+  'erpnext.stock.doctype.delivery_note.delivery_note.make_sales_return': { run: (ctx, args) => draft(ctx, makeDeliveryReturn(ctx, args)) },
 };
