@@ -14,30 +14,33 @@ export const SHOPIFY_ERROR_REPLIES = {
   unauthorized: { status: 401, body: { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' } },
 } as const;
 
-export function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+/** The raw body as text, or null when it is larger than `limitBytes` (read to the end either way). */
+export function readBodyText(request: IncomingMessage, limitBytes = MAX_BODY_BYTES): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= limitBytes) chunks.push(chunk);
     });
     request.on('error', reject);
-    request.on('end', () => {
-      if (size > MAX_BODY_BYTES) return resolve({ ok: false, message: `body larger than ${MAX_BODY_BYTES} bytes` });
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve({ ok: true, value: {} });
-      try {
-        resolve({ ok: true, value: JSON.parse(text) as unknown });
-      } catch {
-        resolve({ ok: false, message: 'body is not valid JSON' });
-      }
-    });
+    request.on('end', () => resolve(size > limitBytes ? null : Buffer.concat(chunks).toString('utf8')));
   });
 }
 
-export function sendJson(response: ServerResponse, reply: JsonReply): void {
+export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  const text = await readBodyText(request);
+  if (text === null) return { ok: false, message: `body larger than ${MAX_BODY_BYTES} bytes` };
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, message: 'body is not valid JSON' };
+  }
+}
+
+export function sendJson(response: ServerResponse, reply: JsonReply, headers: Record<string, string> = {}): void {
   const body = Buffer.from(JSON.stringify(reply.body), 'utf8');
-  response.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length) });
+  response.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length), ...headers });
   response.end(body);
 }

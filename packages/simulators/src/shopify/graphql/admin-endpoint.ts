@@ -1,7 +1,7 @@
 import { tokenAuthorized } from '../access-token';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SHOPIFY_ERROR_REPLIES } from '../http-json';
+import { readBodyText, sendJson, SHOPIFY_ERROR_REPLIES } from '../http-json';
 import type { AdminGraphqlApi } from './admin-graphql-api';
 import { resolveApiVersion } from './api-versions';
 
@@ -50,7 +50,7 @@ export async function handleAdminRequest(api: AdminGraphqlApi, request: Incoming
     send(response, 405, { errors: `${request.method ?? 'GET'} is not allowed; send the query with POST` }, headers);
     return true;
   }
-  const raw = await readBody(request);
+  const raw = await readBodyText(request, MAX_BODY_BYTES);
   if (raw === null) {
     send(response, 413, { errors: `body larger than ${MAX_BODY_BYTES} bytes` }, headers);
     return true;
@@ -71,22 +71,6 @@ export async function handleAdminRequest(api: AdminGraphqlApi, request: Incoming
   return true;
 }
 
-
-function readBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('error', reject);
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-  });
-}
-
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
-  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(bytes.length), ...headers });
-  response.end(bytes);
+  sendJson(response, { status, body }, headers);
 }
