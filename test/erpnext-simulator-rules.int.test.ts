@@ -18,6 +18,29 @@ describe('ERPNext simulator: document rules', () => {
   const bin = (item: string) => s.sim.docs('Bin').find((b) => b.item_code === item && b.warehouse === 'Stores - SD');
   const deliver = async (so: Doc) => s.client.insertDoc('Delivery Note', { ...(await s.client.callMethod<Doc>(MAKE_DN, { source_name: so.name }, { verb: 'GET' })), docstatus: 1 });
 
+  test('returns: an invoice and a delivery give back at most what is left, the delivery return brings stock back', async () => {
+    const before = bin('SKU-1006');
+    const so = await order([{ item_code: 'SKU-1006', qty: 2 }], { docstatus: 1 });
+    const invoice = await s.client.insertDoc('Sales Invoice', { ...(await s.client.callMethod<Doc>(MAKE_SI, { source_name: so.name }, { verb: 'GET' })), docstatus: 1 });
+    const dn = await deliver(so);
+    const MAKE_SI_RETURN = 'erpnext.accounts.doctype.sales_invoice.sales_invoice.make_sales_return';
+    const MAKE_DN_RETURN = 'erpnext.stock.doctype.delivery_note.delivery_note.make_sales_return';
+    const creditDraft = await s.client.callMethod<Doc>(MAKE_SI_RETURN, { source_name: invoice.name }, { verb: 'GET' });
+    expect(creditDraft).toMatchObject({ is_return: 1, return_against: invoice.name, items: [expect.objectContaining({ qty: -2 })] });
+    await s.client.insertDoc('Sales Invoice', { ...creditDraft, items: (creditDraft.items as Doc[]).map((row) => ({ ...row, qty: -1 })), docstatus: 1 });
+    const tooMuch = (await s.client.callMethod<Doc>(MAKE_SI_RETURN, { source_name: invoice.name }, { verb: 'GET' })) as Doc;
+    expect((tooMuch.items as Doc[])[0]).toMatchObject({ qty: -1 });
+    await expect(s.client.insertDoc('Sales Invoice', { ...tooMuch, items: (tooMuch.items as Doc[]).map((row) => ({ ...row, qty: -2 })), docstatus: 1 })).rejects.toMatchObject({
+      message: expect.stringMatching(/Cannot return more than 1 for Item SKU-1006/),
+    });
+    const backDraft = await s.client.callMethod<Doc>(MAKE_DN_RETURN, { source_name: dn.name }, { verb: 'GET' });
+    await s.client.insertDoc('Delivery Note', { ...backDraft, items: (backDraft.items as Doc[]).map((row) => ({ ...row, qty: -1 })), docstatus: 1 });
+    expect(bin('SKU-1006')).toMatchObject({ actual_qty: Number(before?.actual_qty) - 1 });
+    await expect(s.client.insertDoc('Delivery Note', { ...backDraft, items: (backDraft.items as Doc[]).map((row) => ({ ...row, qty: -2 })), docstatus: 1 })).rejects.toMatchObject({
+      message: expect.stringMatching(/Cannot return more than 1 for Item SKU-1006/),
+    });
+  });
+
   test('docstatus transitions through PUT follow the table', async () => {
     const so = await order([{ item_code: 'SKU-1003', qty: 1 }]);
     await expect(s.client.cancelDoc('Sales Order', so.name!)).rejects.toMatchObject({ code: 'erpnext.validation.docstatus', message: 'Cannot change docstatus from 0 (Draft) to 2 (Cancelled)' });

@@ -5,27 +5,9 @@ import { DELIVERY_LINK, updateOrderRows } from './sales-order-links';
 import { computeTotals, fillItemDetails, fillPartyDetails, requireWarehouses } from './selling-details';
 import { cancelSellingStock, postSellingStock } from './stock-movement';
 import { setPostingNow } from './stock-voucher-defaults';
-import { childRows } from '../model/new-doc';
-import { returnedDeliveryQuantities } from '../methods/make-delivery-return';
+import { DELIVERY_NOTE_RETURN, validateReturn } from '../model/sales-returns';
 
 const num = (value: unknown): number => Number(value ?? 0) || 0;
-
-/** validate_return for deliveries: negative quantities, never more back than was delivered. */
-function validateDeliveryReturn(ctx: Ctx, doc: Doc): void {
-  const positive = childRows(doc, 'items').find((row) => num(row.qty) > 0);
-  if (positive) ctx.log.throw(`Row #${String(positive.idx)}: Quantity must be negative in return document`, 'ValidationError', { erpnext: true });
-  const original = doc.return_against ? ctx.site.store.get('Delivery Note', String(doc.return_against)) : undefined;
-  if (!original || original.docstatus !== 1) return;
-  const returned = returnedDeliveryQuantities(ctx, String(original.name), String(doc.name ?? ''));
-  for (const row of childRows(doc, 'items')) {
-    const source = childRows(original, 'items').find((line) => line.name === row.dn_detail);
-    if (!source) continue;
-    const left = num(source.qty) - (returned.get(String(source.name)) ?? 0);
-    if (Math.abs(num(row.qty)) > left + 1e-9) {
-      ctx.log.throw(`Row # ${String(row.idx)}: Cannot return more than ${left} for Item ${String(row.item_code)}`, 'ValidationError', { erpnext: true });
-    }
-  }
-}
 
 /** `set_missing_values` + totals: shared by validate and `make_delivery_note` drafts. */
 export function prepareDeliveryNote(ctx: Ctx, doc: Doc): void {
@@ -45,7 +27,7 @@ export const deliveryNoteController: Controller = {
   validate(ctx, doc, phase) {
     if (phase.action !== DOC_ACTIONS.save && phase.action !== DOC_ACTIONS.submit) return;
     requireWarehouses(ctx, doc, (code) => `Warehouse required for stock Item ${code}`, 'ValidationError');
-    if (num(doc.is_return) === 1) validateDeliveryReturn(ctx, doc);
+    if (num(doc.is_return) === 1) validateReturn(ctx, DELIVERY_NOTE_RETURN, doc);
     doc.status = 'Draft';
   },
   afterSave(ctx, doc, phase) {

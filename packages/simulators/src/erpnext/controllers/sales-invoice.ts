@@ -5,7 +5,7 @@ import { DOC_ACTIONS, type Controller } from './controller';
 import { BILLING_LINK, updateOrderRows } from './sales-order-links';
 import { computeTotals, fillItemDetails, fillPartyDetails, requireWarehouses } from './selling-details';
 import { cancelSellingStock, postSellingStock } from './stock-movement';
-import { returnedQuantities } from '../methods/make-sales-return';
+import { SALES_INVOICE_RETURN, validateReturn } from '../model/sales-returns';
 
 const num = (value: unknown): number => Number(value ?? 0) || 0;
 
@@ -37,7 +37,7 @@ export const salesInvoiceController: Controller = {
   },
   validate(ctx, doc, phase) {
     if (phase.action !== DOC_ACTIONS.save && phase.action !== DOC_ACTIONS.submit) return;
-    if (num(doc.is_return) === 1) validateReturn(ctx, doc);
+    if (num(doc.is_return) === 1) validateReturn(ctx, SALES_INVOICE_RETURN, doc);
     if (num(doc.update_stock) === 1) requireWarehouses(ctx, doc, (code) => `Warehouse required for stock Item ${code}`, 'ValidationError');
     doc.status = 'Draft';
   },
@@ -57,22 +57,6 @@ export const salesInvoiceController: Controller = {
   },
 };
 
-/** sales_and_purchase_return.validate_return: negative quantities, never more than the original row. */
-function validateReturn(ctx: Ctx, doc: Doc): void {
-  const positive = childRows(doc, 'items').find((row) => num(row.qty) > 0);
-  if (positive) ctx.log.throw(`Row #${String(positive.idx)}: Quantity must be negative in return document`, 'ValidationError', { erpnext: true });
-  const original = doc.return_against ? ctx.site.store.get('Sales Invoice', String(doc.return_against)) : undefined;
-  if (!original || original.docstatus !== 1) return;
-  const returned = returnedQuantities(ctx, String(original.name), String(doc.name ?? ''));
-  for (const row of childRows(doc, 'items')) {
-    const source = childRows(original, 'items').find((line) => line.name === row.sales_invoice_item);
-    if (!source) continue;
-    const left = num(source.qty) - (returned.get(String(source.name)) ?? 0);
-    if (Math.abs(num(row.qty)) > left + 1e-9) {
-      ctx.log.throw(`Row # ${String(row.idx)}: Cannot return more than ${left} for Item ${String(row.item_code)}`, 'ValidationError', { erpnext: true });
-    }
-  }
-}
 
 /** Called by Payment Entry: lowers (or on cancel raises) the invoice's outstanding amount. */
 export function applyPaymentToInvoice(ctx: Ctx, invoiceName: string, amount: number): void {

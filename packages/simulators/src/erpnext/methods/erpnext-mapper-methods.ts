@@ -5,8 +5,7 @@ import { asDict } from '../model/serialize-doc';
 import { buildNewDoc } from '../model/new-doc';
 import { getDocOr404, requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
-import { makeDeliveryReturn } from './make-delivery-return';
-import { makeSalesReturn } from './make-sales-return';
+import { makeDeliveryReturn, makeSalesReturn } from './make-returns';
 import { mapDocument } from './map-document';
 import { stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
 
