@@ -9,7 +9,7 @@ import { ensureCreditNotes } from './ensure-credit-notes';
 import { ensureDeliveryNotes } from './ensure-delivery-notes';
 import { ensureStockReturns } from './ensure-stock-returns';
 import { ensureOrderCustomer } from './ensure-order-customer';
-import { ensureSalesInvoice } from './ensure-invoice-and-payment';
+import { ensureSalesInvoice } from './ensure-sales-invoice';
 import { ensureSalesOrder } from './ensure-sales-order';
 import { orderEffects } from './order-effects';
 import type { OrderEvent } from './order-event';
