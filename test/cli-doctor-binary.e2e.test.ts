@@ -34,5 +34,6 @@ describe('shopsync doctor (binary)', () => {
     expect([fixed.code, (JSON.parse(fixed.stdout) as { ok: boolean }).ok]).toEqual([0, true]);
     expect((await runCli(['doctor', '--config', config], { env })).code).toBe(0);
     expect(first.stdout + fixed.stdout + first.stderr).not.toContain(TOKEN);
-  });
+    // Three runs of the real binary, each a Node process compiling TypeScript: seconds, not milliseconds.
+  }, 20_000);
 });

@@ -1,3 +1,4 @@
+import type { EditOrderInput } from './shop-order-edits';
 import type { RefundOrderInput } from './shop-refunds';
 import type { FulfilOrderInput, InventoryChangeInput, ShopifyDriver } from './shopify-driver';
 import type { JsonReply } from './http-json';
@@ -38,6 +39,7 @@ export function driverRoutes(driver: ShopifyDriver, webhooks: ShopifyWebhookDisp
     route('POST', `/_sim/orders/${id}/pay`, (p) => ok(driver.payOrder(p.id))),
     route('POST', `/_sim/orders/${id}/cancel`, (p, body) => ok(driver.cancelOrder(p.id, body as CancelOrderInput))),
     route('POST', `/_sim/orders/${id}/fulfil`, (p, body) => ok(driver.fulfilOrder(p.id, body as FulfilOrderInput))),
+    route('POST', `/_sim/orders/${id}/edit`, (p, body) => ok(driver.editOrder(p.id, body as EditOrderInput))),
     route('POST', `/_sim/orders/${id}/refund`, (p, body) => ok(driver.refundOrder(p.id, body as RefundOrderInput))),
     route('POST', '/_sim/inventory', (_p, body) => ok(driver.changeInventory(body as InventoryChangeInput))),
     route('POST', '/_sim/webhooks/subscriptions', (_p, body) => ok(webhooks.subscriptions.subscribe(body as SubscribeInput), 201)),

@@ -59,6 +59,8 @@ export { SHOPIFY_SUPPORTED_API_VERSIONS, resolveApiVersion as resolveShopifyApiV
 export { SHOPIFY_PLANS, type ShopifyPlan } from './graphql/leaky-bucket';
 export { calculateQueryCost as calculateShopifyQueryCost, MUTATION_COST as SHOPIFY_MUTATION_COST } from './graphql/query-cost';
 export { DEFAULT_SHOPIFY_LOCATIONS, SHOPIFY_QUANTITY_NAMES, type LocationInput as ShopifyLocationInput, type ShopifyQuantityName } from './inventory/inventory-types';
+export type { EditOrderInput as ShopifyEditOrderInput } from './shop-order-edits';
+export type { ShopifyOrderEditJson } from './order-edit-payload';
 export type { RefundOrderInput as ShopifyRefundOrderInput } from './shop-refunds';
 export type { ShopifyRefundJson } from './refund-payload';
 export { createPrng, type Prng as ShopifyPrng } from './prng';

@@ -1,5 +1,7 @@
+import { currentQuantity, effectiveQuantity } from './line-quantities';
 import { formatCents, moneySet, type MoneySetJson } from './money';
 import { shopifyGid } from './shop-ids';
+import type { ShopifyShop } from './shop-model';
 import type { LineItemRecord, OrderRecord, ShippingLineRecord, TaxPolicy } from './types';
 
 // The array entries of an order payload. The 2026-07 sample leaves tax_lines and
@@ -31,15 +33,18 @@ function discountAllocationsJson(cents: number, currency: string): DiscountAlloc
   return cents > 0 ? [{ amount: formatCents(cents), amount_set: moneySet(cents, currency), discount_application_index: 0 }] : [];
 }
 
-export function lineItemJson(line: LineItemRecord, order: OrderRecord) {
+/** `quantity` is what was ordered; money fields describe the units left after edits, before refunds. */
+export function lineItemJson(line: LineItemRecord, order: OrderRecord, shop: ShopifyShop) {
   const c = order.currency;
   const open = order.cancelledAt === null && order.fulfillmentStatus !== 'fulfilled';
+  const current = currentQuantity(order, line);
+  const kept = effectiveQuantity(line) > 0;
   return {
     id: line.id,
     admin_graphql_api_id: shopifyGid('LineItem', line.id),
     attributed_staffs: [] as { id: string; quantity: number }[],
-    current_quantity: line.quantity,
-    fulfillable_quantity: open ? line.quantity : 0,
+    current_quantity: current,
+    fulfillable_quantity: open ? Math.max(0, current - shop.fulfillment.fulfilledQuantity(order.id, line.id)) : 0,
     fulfillment_service: 'manual',
     fulfillment_status: null as string | null,
     gift_card: false,
@@ -64,7 +69,7 @@ export function lineItemJson(line: LineItemRecord, order: OrderRecord) {
     variant_inventory_management: 'shopify',
     variant_title: line.variantTitle,
     vendor: line.vendor,
-    tax_lines: taxLinesJson(line.taxCents, order.tax, line.taxable, c),
+    tax_lines: taxLinesJson(line.taxCents, order.tax, line.taxable && kept, c),
     duties: [] as unknown[],
     discount_allocations: discountAllocationsJson(line.discountCents, c),
   };

@@ -17,14 +17,14 @@ const ONLINE_STORE_APP_ID = 580111;
 /**
  * The REST order JSON that every orders/* topic sends, with the key set, key order and nesting of
  * the documented 2026-07 orders/create sample. Money fields are derived from the lines, so
- * total_price = subtotal_price + shipping + (taxes_included ? 0 : total_tax) to the cent.
+ * total_price = subtotal_price + shipping + (taxes_included ? 0 : total_tax) to the cent; they
+ * describe the order after edits and before refunds, the current_* ones after both.
  */
 export function orderJson(order: OrderRecord, shop: ShopifyShop) {
   const t = orderTotals(order);
   const c = order.currency;
   const time = (d: Date | null): string | null => (d === null ? null : formatShopTime(d, shop.timezoneOffset));
   const customer = order.customerId === null ? null : shop.customer(order.customerId);
-  const outstanding = order.financialStatus === 'pending' || order.financialStatus === 'authorized' ? t.totalCents : 0;
   const refunded = order.refunds.reduce((sum, refund) => sum + refund.amountCents, 0);
   const refundedTax = order.refunds.reduce((sum, refund) => sum + refund.shippingTaxCents + refund.lines.reduce((s, line) => s + line.taxCents, 0), 0);
   const refundedSubtotal = order.refunds.reduce((sum, refund) => sum + refund.lines.reduce((s, line) => s + line.subtotalCents, 0), 0);
@@ -46,7 +46,7 @@ export function orderJson(order: OrderRecord, shop: ShopifyShop) {
     contact_email: order.email,
     created_at: time(order.createdAt),
     currency: c,
-    // Refunds lower the current_* amounts; order edits are not simulated.
+    // Edits are in the totals already (they re-price the lines); refunds lower only the current_* amounts.
     current_shipping_price_set: moneySet(t.shippingCents, c),
     current_subtotal_price: formatCents(t.subtotalCents - refundedSubtotal),
     current_subtotal_price_set: moneySet(t.subtotalCents - refundedSubtotal, c),
@@ -104,7 +104,7 @@ export function orderJson(order: OrderRecord, shop: ShopifyShop) {
     total_discounts_set: moneySet(t.discountsCents, c),
     total_line_items_price: formatCents(t.lineItemsCents),
     total_line_items_price_set: moneySet(t.lineItemsCents, c),
-    total_outstanding: formatCents(outstanding),
+    total_outstanding: formatCents(shop.transactions.outstandingCents(order)),
     total_price: formatCents(t.totalCents),
     total_price_set: moneySet(t.totalCents, c),
     total_shipping_price_set: moneySet(t.shippingCents, c),
@@ -120,7 +120,7 @@ export function orderJson(order: OrderRecord, shop: ShopifyShop) {
       ? [{ target_type: 'line_item', type: 'discount_code', value: percentText(discount.percentage), value_type: 'percentage', allocation_method: 'across', target_selection: 'all', code: discount.code }]
       : [],
     fulfillments: shop.fulfillment.fulfillmentsOf(order.id).map((f) => fulfillmentJson(f, order, shop)) as unknown[],
-    line_items: order.lines.map((line) => lineItemJson(line, order)),
+    line_items: order.lines.map((line) => lineItemJson(line, order, shop)),
     payment_terms: null as null,
     refunds: order.refunds.map((refund) => refundJson(refund, order, shop)) as unknown[],
     shipping_address: order.shippingAddress ? orderAddressJson(order.shippingAddress) : null,

@@ -1,11 +1,13 @@
+import { effectiveQuantity } from './line-quantities';
 import { allocateCents, roundCents } from './money';
 import type { DiscountRecord, LineItemRecord, OrderRecord, ShippingLineRecord, TaxPolicy } from './types';
 
-type PricedLine = Pick<LineItemRecord, 'unitPriceCents' | 'quantity' | 'taxable'>;
+type PricedLine = Pick<LineItemRecord, 'unitPriceCents' | 'quantity' | 'removedQuantity' | 'taxable'>;
 
 /**
  * Fill in discount allocations and taxes. Order of operations follows Shopify: the code discount is
- * spread over lines by their price, and tax is charged on the discounted line amount.
+ * spread over lines by their price, and tax is charged on the discounted line amount. Units an edit
+ * removed carry neither.
  */
 export function priceOrderLines<L extends PricedLine, S extends Pick<ShippingLineRecord, 'priceCents'>>(
   lines: readonly L[],
@@ -13,7 +15,7 @@ export function priceOrderLines<L extends PricedLine, S extends Pick<ShippingLin
   discount: DiscountRecord | null,
   tax: TaxPolicy,
 ): { lines: (L & { discountCents: number; taxCents: number })[]; shippingLines: (S & { taxCents: number })[] } {
-  const gross = lines.map((l) => l.unitPriceCents * l.quantity);
+  const gross = lines.map((l) => l.unitPriceCents * effectiveQuantity(l));
   const discountTotal = discount ? roundCents((gross.reduce((a, b) => a + b, 0) * discount.percentage) / 100) : 0;
   const allocations = allocateCents(discountTotal, gross);
   const pricedLines = lines.map((line, i) => {
@@ -40,15 +42,15 @@ export interface OrderTotals {
   weightGrams: number;
 }
 
-/** The order-level money fields, derived from the lines so they can never disagree with them. */
+/** The order-level money fields after edits, before refunds, derived from the lines so they can never disagree with them. */
 export function orderTotals(order: Pick<OrderRecord, 'lines' | 'shippingLines' | 'tax'>): OrderTotals {
   const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
-  const lineItemsCents = sum(order.lines.map((l) => l.unitPriceCents * l.quantity));
+  const lineItemsCents = sum(order.lines.map((l) => l.unitPriceCents * effectiveQuantity(l)));
   const discountsCents = sum(order.lines.map((l) => l.discountCents));
   const subtotalCents = lineItemsCents - discountsCents;
   const shippingCents = sum(order.shippingLines.map((s) => s.priceCents));
   const taxCents = sum(order.lines.map((l) => l.taxCents)) + sum(order.shippingLines.map((s) => s.taxCents));
   const totalCents = subtotalCents + shippingCents + (order.tax.taxesIncluded ? 0 : taxCents);
-  const weightGrams = sum(order.lines.map((l) => l.grams * l.quantity));
+  const weightGrams = sum(order.lines.map((l) => l.grams * effectiveQuantity(l)));
   return { lineItemsCents, discountsCents, subtotalCents, shippingCents, taxCents, totalCents, weightGrams };
 }

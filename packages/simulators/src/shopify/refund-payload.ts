@@ -37,7 +37,7 @@ export function refundJson(refund: RefundRecord, order: OrderRecord, shop: Shopi
     refund_line_items: refund.lines.map((line) => {
       const orderLine = order.lines.find((candidate) => candidate.id === line.lineItemId)!;
       // The refund's copy of the line lacks three keys the order's line has (documented sample).
-      const { attributed_staffs: _staff, current_quantity: _current, sales_line_item_group_id: _group, ...lineItem } = lineItemJson(orderLine, order);
+      const { attributed_staffs: _staff, current_quantity: _current, sales_line_item_group_id: _group, ...lineItem } = lineItemJson(orderLine, order, shop);
       return {
         id: line.id,
         quantity: line.quantity,

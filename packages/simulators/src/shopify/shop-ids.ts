@@ -24,6 +24,7 @@ export const SHOPIFY_ID_BASES = {
   OrderTransaction: 7_300_000_000_000,
   Refund: 1_100_000_000_000,
   RefundLineItem: 5_700_000_000_000,
+  OrderEdit: 2_100_000_000_000,
   InventoryAdjustmentGroup: 53_800_000_000_000,
   BulkOperation: 4_600_000_000_000,
 } as const;

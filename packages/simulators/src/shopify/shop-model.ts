@@ -133,12 +133,6 @@ export class ShopifyShop {
     if (!customer) throw new ShopifySimulatorInputError('customer.id', `no customer with id ${id}`);
     return customer;
   }
-
-  catalogueEntry(sku: string): CatalogueEntry {
-    const entry = this.catalogue.get(sku);
-    if (!entry) throw new ShopifySimulatorInputError('lines.sku', `SKU ${JSON.stringify(sku)} is not in the catalogue`);
-    return entry;
-  }
 }
 
 function pickDefined<T extends object>(value: T): Partial<T> {

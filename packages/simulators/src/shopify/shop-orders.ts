@@ -1,4 +1,5 @@
 import { parseAmountToCents } from './money';
+import { chooseLine, newLineItem } from './line-item-record';
 import { priceOrderLines } from './order-pricing';
 import { buildAddress, emailFor, patchAddress } from './shop-addresses';
 import {
@@ -9,11 +10,14 @@ import {
   type UpdateOrderInput,
 } from './shop-inputs';
 import type { ShopifyShop } from './shop-model';
+import { editOrder, type EditOrderInput } from './shop-order-edits';
 import { samplePerson } from './sample-people';
-import { SHOPIFY_CANCEL_REASONS, type CustomerRecord, type LineItemRecord, type OrderRecord } from './types';
+import { SHOPIFY_CANCEL_REASONS, type CustomerRecord, type OrderEditRecord, type OrderRecord } from './types';
 
 /** A checkout ends pending (manual payment), authorized (manual capture) or paid (automatic capture). */
 const INITIAL_FINANCIAL_STATUSES: readonly string[] = ['pending', 'authorized', 'paid'];
+/** An edit that raised the total of a paid order leaves it partially_paid until the balance is paid. */
+const PAYABLE_FINANCIAL_STATUSES: readonly string[] = ['pending', 'authorized', 'partially_paid'];
 const CONFIRMATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ123456789'.split('');
 
 export interface CreatedOrder {
@@ -46,7 +50,7 @@ export class ShopOrders {
       throw new ShopifySimulatorInputError('discount.percentage', `percentage must be in (0, 100], received ${discount.percentage}`);
     }
     const priced = priceOrderLines(
-      lineInputs.map((l) => this.lineRecord(l)),
+      lineInputs.map((l) => newLineItem(shop, chooseLine(shop, l, 'lines'))),
       shipping ? [{ id: shop.ids.next('ShippingLine'), title: shipping.title ?? 'Standard Shipping', code: shipping.code ?? 'STANDARD', priceCents: parseAmountToCents(shipping.price) }] : [],
       discount,
       shop.tax,
@@ -85,6 +89,7 @@ export class ShopOrders {
       tags: input.tags ?? [],
       paymentGatewayNames: financialStatus === 'pending' ? ['manual'] : ['shopify_payments'],
       refunds: [],
+      edits: [],
     };
     this.byId.set(order.id, order);
     shop.fulfillment.open(order);
@@ -95,8 +100,8 @@ export class ShopOrders {
   pay(id: number): OrderRecord {
     const order = this.get(id);
     if (order.cancelledAt) throw new ShopifySimulatorInputError('id', `order ${id} is cancelled and cannot be paid`);
-    if (order.financialStatus !== 'pending' && order.financialStatus !== 'authorized') {
-      throw new ShopifySimulatorInputError('id', `order ${id} is ${order.financialStatus}; only pending or authorized orders can be paid`);
+    if (!PAYABLE_FINANCIAL_STATUSES.includes(order.financialStatus)) {
+      throw new ShopifySimulatorInputError('id', `order ${id} is ${order.financialStatus}; only ${PAYABLE_FINANCIAL_STATUSES.join(', ')} orders can be paid`);
     }
     const previous = order.financialStatus;
     order.financialStatus = 'paid';
@@ -134,6 +139,10 @@ export class ShopOrders {
     return this.touch(order);
   }
 
+  edit(id: number, input: EditOrderInput): OrderEditRecord {
+    return editOrder(this.shop, this.get(id), input);
+  }
+
   get(id: number): OrderRecord {
     const order = this.byId.get(id);
     if (!order) throw new ShopifySimulatorInputError('id', `no order with id ${id}`);
@@ -158,25 +167,5 @@ export class ShopOrders {
     const chosen = new Set<string>();
     while (chosen.size < count) chosen.add(this.shop.prng.pick(skus));
     return [...chosen].map((sku) => ({ sku, quantity: this.shop.prng.int(1, 3) }));
-  }
-
-  private lineRecord(input: OrderLineInput): Omit<LineItemRecord, 'discountCents' | 'taxCents'> {
-    const entry = this.shop.catalogueEntry(input.sku);
-    const quantity = input.quantity ?? 1;
-    if (!Number.isInteger(quantity) || quantity < 1) throw new ShopifySimulatorInputError('lines.quantity', `quantity must be a positive integer, received ${quantity}`);
-    return {
-      id: this.shop.ids.next('LineItem'),
-      productId: entry.productId,
-      variantId: entry.variantId,
-      sku: entry.item.sku,
-      title: entry.item.title,
-      variantTitle: entry.item.variantTitle ?? null,
-      vendor: entry.item.vendor,
-      unitPriceCents: input.price === undefined ? entry.priceCents : parseAmountToCents(input.price),
-      quantity,
-      grams: entry.item.grams,
-      taxable: entry.item.taxable ?? true,
-      requiresShipping: entry.item.requiresShipping ?? true,
-    };
   }
 }

@@ -1,3 +1,4 @@
+import { currentQuantity, effectiveQuantity } from './line-quantities';
 import { ShopifySimulatorInputError } from './shop-inputs';
 import type { ShopifyShop } from './shop-model';
 import type { OrderRecord, RefundLineRecord, RefundRecord, ShopifyRestockType } from './types';
@@ -13,34 +14,33 @@ export interface RefundOrderInput {
 
 const share = (cents: number, part: number, whole: number): number => Math.round((cents * part) / whole);
 
-/** Quantity of a line already refunded, so a line is never refunded beyond what was bought. */
-function refundedQuantity(order: OrderRecord, lineItemId: number): number {
-  return order.refunds.flatMap((refund) => refund.lines).filter((line) => line.lineItemId === lineItemId).reduce((sum, line) => sum + line.quantity, 0);
-}
-
 /**
  * A refund as Shopify computes it per line: the line's price less its share of the discount, and its
- * share of the tax, for the refunded quantity; plus shipping when asked. One REFUND transaction pays
- * it, and the financial status becomes partially_refunded or refunded.
+ * share of the tax, for the refunded quantity (never units an edit removed); plus shipping when
+ * asked. One REFUND transaction pays it, and the financial status becomes partially_refunded or
+ * refunded.
  */
 export function refundOrder(shop: ShopifyShop, order: OrderRecord, input: RefundOrderInput): RefundRecord {
   if (order.financialStatus !== 'paid' && order.financialStatus !== 'partially_refunded') {
     throw new ShopifySimulatorInputError('id', `order ${order.id} is ${order.financialStatus}; only paid orders can be refunded`);
   }
   const lines: RefundLineRecord[] = (input.lines ?? []).map((wanted) => {
-    const line = order.lines.find((candidate) => candidate.sku === wanted.sku);
+    const withSku = order.lines.filter((candidate) => candidate.sku === wanted.sku);
+    const line = withSku.find((candidate) => currentQuantity(order, candidate) > 0) ?? withSku[0];
     if (line === undefined) throw new ShopifySimulatorInputError('lines.sku', `order ${order.id} has no line with SKU ${wanted.sku}`);
-    const quantity = wanted.quantity ?? line.quantity;
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity + refundedQuantity(order, line.id) > line.quantity) {
-      throw new ShopifySimulatorInputError('lines.quantity', `cannot refund ${quantity} of ${wanted.sku}: ${line.quantity - refundedQuantity(order, line.id)} left`);
+    const kept = effectiveQuantity(line);
+    const quantity = wanted.quantity ?? kept;
+    const refundable = currentQuantity(order, line);
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > refundable) {
+      throw new ShopifySimulatorInputError('lines.quantity', `cannot refund ${quantity} of ${wanted.sku}: ${refundable} left`);
     }
     return {
       id: shop.ids.next('RefundLineItem'),
       lineItemId: line.id,
       quantity,
       restockType: input.restockType ?? 'return',
-      subtotalCents: quantity * line.unitPriceCents - share(line.discountCents, quantity, line.quantity),
-      taxCents: share(line.taxCents, quantity, line.quantity),
+      subtotalCents: quantity * line.unitPriceCents - share(line.discountCents, quantity, kept),
+      taxCents: share(line.taxCents, quantity, kept),
     };
   });
   const shippingCents = input.shipping === true ? order.shippingLines.reduce((sum, line) => sum + line.priceCents, 0) : 0;
@@ -61,7 +61,6 @@ export function refundOrder(shop: ShopifyShop, order: OrderRecord, input: Refund
   };
   order.refunds.push(refund);
   const refundedTotal = order.refunds.reduce((sum, known) => sum + known.amountCents, 0);
-  const paidTotal = shop.transactions.of(order.id).filter((t) => t.kind === 'SALE' || t.kind === 'CAPTURE').reduce((sum, t) => sum + t.amountCents, 0);
-  order.financialStatus = refundedTotal >= paidTotal ? 'refunded' : 'partially_refunded';
+  order.financialStatus = refundedTotal >= shop.transactions.receivedCents(order.id) ? 'refunded' : 'partially_refunded';
   return refund;
 }

@@ -31,11 +31,15 @@ export class ShopTransactions {
     if (order.financialStatus === 'authorized') this.add(order, 'AUTHORIZATION', null);
   }
 
-  /** Called with the status before `pay` changed it. */
+  /**
+   * Called with the status before `pay` changed it. The capture or sale takes what is outstanding,
+   * so an order edited after checkout is paid at its new total.
+   */
   paid(order: OrderRecord, previous: string): void {
     const authorization = this.of(order.id).find((t) => t.kind === 'AUTHORIZATION');
-    if (previous === 'authorized' && authorization) this.add(order, 'CAPTURE', authorization.id);
-    else this.add(order, 'SALE', null);
+    const amountCents = this.outstandingCents(order);
+    if (previous === 'authorized' && authorization) this.add(order, 'CAPTURE', authorization.id, amountCents);
+    else this.add(order, 'SALE', null, amountCents);
   }
 
   cancelled(order: OrderRecord, previous: string): void {
@@ -54,6 +58,17 @@ export class ShopTransactions {
     const fresh = this.of(orderId).filter((transaction) => !this.announced.has(transaction.id));
     for (const transaction of fresh) this.announced.add(transaction.id);
     return fresh;
+  }
+
+  /** Money taken from the buyer (sales and captures), before refunds. */
+  receivedCents(orderId: number): number {
+    return this.of(orderId).filter((t) => t.kind === 'SALE' || t.kind === 'CAPTURE').reduce((sum, t) => sum + t.amountCents, 0);
+  }
+
+  /** REST total_outstanding: negative when an edit lowered a paid order's total and the merchant owes the difference. */
+  outstandingCents(order: OrderRecord): number {
+    if (order.financialStatus === 'voided' || order.financialStatus === 'expired') return 0;
+    return orderTotals(order).totalCents - this.receivedCents(order.id);
   }
 
   of(orderId: number): TransactionRecord[] {

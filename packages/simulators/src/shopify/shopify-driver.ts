@@ -1,12 +1,14 @@
 import { customerJson, type CustomerJson } from './customer-payload';
 import { inventoryLevelJson } from './inventory/inventory-payload';
 import type { ShopifyQuantityName } from './inventory/inventory-types';
+import { orderEditJson } from './order-edit-payload';
 import { orderJson, type ShopifyOrderJson } from './order-payload';
 import { fireEvents, fulfillmentEvents, inventoryEvents, transactionEvents, type ShopEvent } from './shop-events';
 import { ShopifySimulatorInputError, type CancelOrderInput, type CreateOrderInput, type CustomerInput, type UpdateCustomerInput, type UpdateOrderInput } from './shop-inputs';
 import type { ShopifyShop } from './shop-model';
 import type { ShopifyWebhookDispatcher } from './webhook-dispatcher';
 import { refundJson } from './refund-payload';
+import type { EditOrderInput } from './shop-order-edits';
 import { refundOrder, type RefundOrderInput } from './shop-refunds';
 
 /** The topics the simulator can emit (REST names, as in X-Shopify-Topic). */
@@ -15,6 +17,7 @@ export const SHOPIFY_SIM_TOPICS = {
   ordersUpdated: 'orders/updated',
   ordersPaid: 'orders/paid',
   ordersCancelled: 'orders/cancelled',
+  ordersEdited: 'orders/edited',
   ordersFulfilled: 'orders/fulfilled',
   ordersPartiallyFulfilled: 'orders/partially_fulfilled',
   refundsCreate: 'refunds/create',
@@ -67,6 +70,11 @@ export interface ShopifyDriver {
   payOrder(id: number): ShopifyOrderJson;
   /** Fires orders/cancelled, orders/updated and inventory_levels/update for released stock. */
   cancelOrder(id: number, input?: CancelOrderInput): ShopifyOrderJson;
+  /**
+   * Shopify's "Edit order": fires orders/edited, orders/updated and inventory_levels/update for the
+   * stock removed units release and added lines commit.
+   */
+  editOrder(id: number, input: EditOrderInput): ShopifyOrderJson;
   /** Fires orders/updated. */
   updateOrder(id: number, patch: UpdateOrderInput): ShopifyOrderJson;
   /** Fires fulfillments/create, orders/partially_fulfilled or orders/fulfilled, orders/updated. */
@@ -135,6 +143,13 @@ export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookD
       fire([T.ordersCancelled, T.ordersUpdated], () => cancelled, [...transactionEvents(shop, id), ...inventoryEvents(shop)]);
       return cancelled;
     },
+    editOrder(id, input) {
+      const record = shop.orders.get(id);
+      const editBody = orderEditJson(shop.orders.edit(id, input), record, shop);
+      const updated = order(id);
+      fire([T.ordersEdited, T.ordersUpdated], (topic) => (topic === T.ordersEdited ? editBody : updated), inventoryEvents(shop));
+      return updated;
+    },
     updateOrder(id, patch) {
       shop.orders.update(id, patch);
       const updated = order(id);
@@ -146,7 +161,7 @@ export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookD
       const fo = shop.fulfillment.forOrder(id).find((f) => f.status === 'OPEN' || f.status === 'IN_PROGRESS');
       if (!fo) throw new ShopifySimulatorInputError('id', `order ${id} has nothing left to fulfil`);
       const lines = input.lines?.map((l) => {
-        const line = fo.lines.find((x) => x.sku === l.sku);
+        const line = fo.lines.find((x) => x.sku === l.sku && x.remainingQuantity > 0) ?? fo.lines.find((x) => x.sku === l.sku);
         if (!line) throw new ShopifySimulatorInputError('lines.sku', `order ${id} has no open line with SKU ${JSON.stringify(l.sku)}`);
         return { id: line.id, quantity: l.quantity ?? line.remainingQuantity };
       });

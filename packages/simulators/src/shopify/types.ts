@@ -71,11 +71,14 @@ export interface LineItemRecord {
   variantTitle: string | null;
   vendor: string;
   unitPriceCents: number;
+  /** Units ordered; never goes down (edits raise removedQuantity, refunds add refund lines). */
   quantity: number;
+  /** Units an order edit took off the line. */
+  removedQuantity: number;
   grams: number;
   taxable: boolean;
   requiresShipping: boolean;
-  /** This line's share of the order discount (index 0 of discount_applications). */
+  /** This line's share of the order discount (index 0 of discount_applications), for the units left after edits. */
   discountCents: number;
   taxCents: number;
 }
@@ -130,6 +133,20 @@ export interface OrderRecord {
   tags: string[];
   paymentGatewayNames: string[];
   refunds: RefundRecord[];
+  edits: OrderEditRecord[];
+}
+
+export interface OrderEditChangeRecord {
+  lineItemId: number;
+  delta: number;
+}
+
+/** A committed order edit: units taken off existing lines and new lines added. */
+export interface OrderEditRecord {
+  id: number;
+  committedAt: Date;
+  additions: OrderEditChangeRecord[];
+  removals: OrderEditChangeRecord[];
 }
 
 export type ShopifyRestockType = 'no_restock' | 'cancel' | 'return';

@@ -31,7 +31,7 @@ export function fulfillmentJson(fulfillment: FulfillmentRecord, order: OrderReco
     destination: null as unknown,
     line_items: fulfillment.lines.flatMap((l) => {
       const line = order.lines.find((x) => x.id === l.lineItemId);
-      return line ? [{ ...lineItemJson(line, order), quantity: l.quantity }] : [];
+      return line ? [{ ...lineItemJson(line, order, shop), quantity: l.quantity }] : [];
     }),
   };
 }

@@ -1,6 +1,7 @@
 import type { IdGenerator } from '../shop-ids';
 import type { ShopInventory } from '../inventory/shop-inventory';
-import type { OrderRecord } from '../types';
+import { effectiveQuantity } from '../line-quantities';
+import type { LineItemRecord, OrderRecord } from '../types';
 import type { FulfillmentOrderRecord, FulfillmentRecord, FulfillmentRequest, FulfillmentUserError } from './fulfillment-types';
 
 const FULFILLABLE = new Set(['OPEN', 'IN_PROGRESS']);
@@ -19,21 +20,42 @@ export class ShopFulfillment {
 
   /** A new order gets one open fulfillment order at the primary location; its stock is committed. */
   open(order: OrderRecord): FulfillmentOrderRecord {
-    const location = this.inventory.primaryLocation();
-    const at = order.createdAt;
-    const fo: FulfillmentOrderRecord = {
-      id: this.ids.next('FulfillmentOrder'),
-      orderId: order.id,
-      locationId: location.id,
-      status: 'OPEN',
-      lines: order.lines.filter((l) => l.requiresShipping).map((l) => ({ id: this.ids.next('FulfillmentOrderLineItem'), lineItemId: l.id, sku: l.sku, totalQuantity: l.quantity, remainingQuantity: l.quantity })),
-      createdAt: at,
-      updatedAt: at,
-    };
-    for (const line of fo.lines) this.inventory.commit(line.sku, fo.locationId, line.totalQuantity);
-    this.byOrder.set(order.id, [fo]);
-    this.byId.set(fo.id, fo);
+    const fo = this.newFulfillmentOrder(order.id, order.createdAt);
+    this.addLines(fo, order.lines);
     return fo;
+  }
+
+  /** An edit took units off a line: they are no longer fulfillable and their committed stock is released. */
+  removeUnits(order: OrderRecord, lineItemId: number, quantity: number): void {
+    const fo = this.forOrder(order.id).find((f) => FULFILLABLE.has(f.status) && f.lines.some((l) => l.lineItemId === lineItemId));
+    const line = fo?.lines.find((l) => l.lineItemId === lineItemId);
+    if (!fo || !line) return;
+    line.totalQuantity -= quantity;
+    line.remainingQuantity -= quantity;
+    this.inventory.release(line.sku, fo.locationId, quantity);
+    fo.lines = fo.lines.filter((l) => l.totalQuantity > 0);
+    if (fo.lines.every((l) => l.remainingQuantity === 0)) fo.status = 'CLOSED';
+    fo.updatedAt = this.changeInstant(fo.updatedAt);
+    this.settleFulfillmentStatus(order);
+  }
+
+  /** An edit added lines: they join the open fulfillment order (a new one if all are closed) and commit stock. */
+  addEditedLines(order: OrderRecord, lines: readonly LineItemRecord[]): void {
+    if (!lines.some((l) => l.requiresShipping)) return;
+    const open = this.forOrder(order.id).find((f) => FULFILLABLE.has(f.status));
+    const fo = open ?? this.newFulfillmentOrder(order.id, order.updatedAt);
+    this.addLines(fo, lines);
+    if (open) open.updatedAt = this.changeInstant(open.updatedAt);
+    this.settleFulfillmentStatus(order);
+  }
+
+  /** Units of a line shipped by fulfillments so far. */
+  fulfilledQuantity(orderId: number, lineItemId: number): number {
+    return this.fulfillmentsOf(orderId)
+      .filter((f) => f.status === 'SUCCESS')
+      .flatMap((f) => f.lines)
+      .filter((l) => l.lineItemId === lineItemId)
+      .reduce((sum, l) => sum + l.quantity, 0);
   }
 
   /** Cancelling an order closes what is still open and puts the unshipped stock back. */
@@ -86,6 +108,28 @@ export class ShopFulfillment {
     }
     if (errors.length > 0 || !first) return { ok: false, userErrors: errors.length > 0 ? errors : [{ field: ['fulfillment'], message: 'Fulfillment order does not exist.' }] };
     return { ok: true, fulfillment: this.apply(plan, request, order(first.orderId)) };
+  }
+
+  private newFulfillmentOrder(orderId: number, at: Date): FulfillmentOrderRecord {
+    const location = this.inventory.primaryLocation();
+    const fo: FulfillmentOrderRecord = { id: this.ids.next('FulfillmentOrder'), orderId, locationId: location.id, status: 'OPEN', lines: [], createdAt: at, updatedAt: at };
+    this.byOrder.set(orderId, [...this.forOrder(orderId), fo]);
+    this.byId.set(fo.id, fo);
+    return fo;
+  }
+
+  private addLines(fo: FulfillmentOrderRecord, lines: readonly LineItemRecord[]): void {
+    for (const line of lines.filter((l) => l.requiresShipping)) {
+      const quantity = effectiveQuantity(line);
+      fo.lines.push({ id: this.ids.next('FulfillmentOrderLineItem'), lineItemId: line.id, sku: line.sku, totalQuantity: quantity, remainingQuantity: quantity });
+      this.inventory.commit(line.sku, fo.locationId, quantity);
+    }
+  }
+
+  /** After an edit: an order with fulfillments is fulfilled exactly when nothing is left open. */
+  private settleFulfillmentStatus(order: OrderRecord): void {
+    if (this.fulfillmentsOf(order.id).length === 0) return;
+    order.fulfillmentStatus = this.forOrder(order.id).every((fo) => fo.status === 'CLOSED') ? 'fulfilled' : 'partial';
   }
 
   private apply(plan: { fo: FulfillmentOrderRecord; takes: { lineId: number; quantity: number }[] }[], request: FulfillmentRequest, order: OrderRecord): FulfillmentRecord {

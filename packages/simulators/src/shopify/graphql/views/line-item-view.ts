@@ -1,3 +1,4 @@
+import { currentQuantity, effectiveQuantity } from '../../line-quantities';
 import type { LineItemRecord, OrderRecord, ShippingLineRecord } from '../../types';
 import type { SimContext } from '../sim-context';
 import { productView, variantView } from './inventory-views';
@@ -11,8 +12,10 @@ export function taxLinesView(cents: number, order: OrderRecord, taxable: boolean
 
 export function lineItemView(line: LineItemRecord, order: OrderRecord, ctx: SimContext): View {
   const c = order.currency;
-  const gross = line.unitPriceCents * line.quantity;
+  const kept = effectiveQuantity(line);
+  const gross = line.unitPriceCents * kept;
   const net = gross - line.discountCents;
+  const current = currentQuantity(order, line);
   const entry = ctx.shop.catalogue.get(line.sku);
   const remaining = () => ctx.shop.fulfillment.forOrder(order.id).flatMap((fo) => (fo.status === 'OPEN' || fo.status === 'IN_PROGRESS' ? fo.lines : [])).filter((l) => l.lineItemId === line.id).reduce((sum, l) => sum + l.remainingQuantity, 0);
   return {
@@ -24,10 +27,10 @@ export function lineItemView(line: LineItemRecord, order: OrderRecord, ctx: SimC
     sku: line.sku,
     vendor: line.vendor,
     quantity: line.quantity,
-    currentQuantity: line.quantity,
+    currentQuantity: current,
     unfulfilledQuantity: remaining,
     fulfillableQuantity: remaining,
-    refundableQuantity: line.quantity,
+    refundableQuantity: current,
     nonFulfillableQuantity: 0,
     fulfillmentStatus: () => (remaining() === 0 && order.cancelledAt === null ? 'fulfilled' : 'unfulfilled'),
     requiresShipping: line.requiresShipping,
@@ -40,9 +43,9 @@ export function lineItemView(line: LineItemRecord, order: OrderRecord, ctx: SimC
     variant: () => (entry ? variantView(entry, ctx) : null),
     product: () => (entry ? productView(entry, ctx) : null),
     originalUnitPriceSet: moneyBag(line.unitPriceCents, c),
-    originalTotalSet: moneyBag(gross, c),
-    discountedUnitPriceSet: moneyBag(Math.round(net / line.quantity), c),
-    discountedUnitPriceAfterAllDiscountsSet: moneyBag(Math.round(net / line.quantity), c),
+    originalTotalSet: moneyBag(line.unitPriceCents * line.quantity, c),
+    discountedUnitPriceSet: moneyBag(kept > 0 ? Math.round(net / kept) : line.unitPriceCents, c),
+    discountedUnitPriceAfterAllDiscountsSet: moneyBag(kept > 0 ? Math.round(net / kept) : line.unitPriceCents, c),
     discountedTotalSet: (args: { withCodeDiscounts?: boolean | null }) => moneyBag(args.withCodeDiscounts ? net : gross, c),
     totalDiscountSet: moneyBag(line.discountCents, c),
     discountAllocations: line.discountCents > 0 ? [{ allocatedAmountSet: moneyBag(line.discountCents, c) }] : [],

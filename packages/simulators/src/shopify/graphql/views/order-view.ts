@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { currentQuantity, effectiveQuantity } from '../../line-quantities';
 import { orderTotals } from '../../order-pricing';
 import type { TransactionRecord } from '../../shop-transactions';
 import type { OrderRecord } from '../../types';
@@ -19,12 +20,13 @@ export function orderView(order: OrderRecord, ctx: SimContext): View {
   const c = order.currency;
   const money = (cents: number) => moneyBag(cents, c);
   const status = order.financialStatus;
-  const received = status === 'paid' ? t.totalCents : 0;
-  const outstanding = status === 'pending' || status === 'authorized' ? t.totalCents : 0;
+  const received = ctx.shop.transactions.receivedCents(order.id);
+  const outstanding = ctx.shop.transactions.outstandingCents(order);
   const customer = order.customerId === null ? null : ctx.shop.customers.get(order.customerId);
   const open = order.cancelledAt === null && order.fulfillmentStatus !== 'fulfilled';
   const fulfillmentOrders = () => ctx.shop.fulfillment.forOrder(order.id);
-  const quantity = order.lines.reduce((sum, l) => sum + l.quantity, 0);
+  const keptQuantity = order.lines.reduce((sum, l) => sum + effectiveQuantity(l), 0);
+  const currentLineQuantity = order.lines.reduce((sum, l) => sum + currentQuantity(order, l), 0);
   return {
     __typename: 'Order',
     id: gid('Order', order.id),
@@ -41,7 +43,7 @@ export function orderView(order: OrderRecord, ctx: SimContext): View {
     closed: order.closedAt !== null,
     closedAt: dateTime(order.closedAt),
     test: order.test,
-    edited: false,
+    edited: order.edits.length > 0,
     displayFinancialStatus: status.toUpperCase(),
     displayFulfillmentStatus: order.fulfillmentStatus === null ? 'UNFULFILLED' : FULFILLMENT_STATUS[order.fulfillmentStatus],
     returnStatus: 'NO_RETURN',
@@ -82,8 +84,8 @@ export function orderView(order: OrderRecord, ctx: SimContext): View {
     totalTipReceivedSet: money(0),
     totalWeight: String(t.weightGrams),
     currentTotalWeight: String(t.weightGrams),
-    subtotalLineItemsQuantity: quantity,
-    currentSubtotalLineItemsQuantity: quantity,
+    subtotalLineItemsQuantity: keptQuantity,
+    currentSubtotalLineItemsQuantity: currentLineQuantity,
     fullyPaid: status === 'paid',
     unpaid: status === 'pending' || status === 'authorized',
     capturable: status === 'authorized',
