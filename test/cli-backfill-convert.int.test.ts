@@ -68,6 +68,23 @@ describe('backfill: the Admin API order, converted, plans like its webhook', () 
     expect(plan('orders/updated', orderToRest(detail!, timeZone))).toEqual(expected);
   });
 
+  test('an order edited before payment (a unit removed, a line added): the converted order plans the same edited Sales Order', async () => {
+    const created = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1001', quantity: 3 }, { sku: 'SKU-1002' }], discount: { code: 'TEN', percentage: 10 }, financialStatus: 'pending' });
+    shop.time.advance(60_000);
+    shop.sim.driver.editOrder(created.id, { removals: [{ lineItemId: created.line_items[0]!.id, quantity: 1 }], additions: [{ sku: 'SKU-1003', quantity: 2 }] });
+    await shop.drain();
+    const detail = await shop.client.orders.get(created.admin_graphql_api_id);
+    const expected = plan('orders/updated', latestBody(created.admin_graphql_api_id, ['orders/updated']));
+    expect(expected.outcome).toBe('applied');
+    const salesOrder = expected.operations.find((op) => op.doctype === 'Sales Order');
+    expect(salesOrder?.kind === 'ensure_document' && (salesOrder.doc.items as Array<{ item_code: string; qty: number }>).map((row) => [row.item_code, row.qty])).toEqual([
+      ['SKU-1001', 2],
+      ['SKU-1002', 1],
+      ['SKU-1003', 2],
+    ]);
+    expect(plan('orders/updated', orderToRest(detail!, timeZone))).toEqual(expected);
+  });
+
   test('an order placed at 23:30 in New York is booked on that day, not on the UTC date', async () => {
     shop.time.advance(Date.parse('2026-11-28T04:30:00Z') - shop.time.now().getTime());
     const created = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1002' }] });

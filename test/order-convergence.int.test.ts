@@ -15,7 +15,7 @@ interface OrderWebhook {
   readonly version: number;
 }
 
-const STEPS = ['pay', 'update', 'cancel'] as const;
+const STEPS = ['pay', 'update', 'edit', 'cancel'] as const;
 
 /** Plays one order's life in the Shopify simulator and keeps the webhook each step fires. */
 function lifecycle(initial: 'pending' | 'paid', steps: ReadonlyArray<(typeof STEPS)[number]>): OrderWebhook[] {
@@ -24,7 +24,7 @@ function lifecycle(initial: 'pending' | 'paid', steps: ReadonlyArray<(typeof STE
   const webhooks: OrderWebhook[] = [];
   const record = (topic: string, order: { updated_at: string | null }) =>
     webhooks.push({ webhookId: `w${webhooks.length}`, topic, body: JSON.stringify(order), version: Date.parse(order.updated_at ?? '') });
-  const created = shopify.driver.createOrder({ customer: 'new', financialStatus: initial });
+  const created = shopify.driver.createOrder({ customer: 'new', financialStatus: initial, lines: [{ sku: 'SKU-1001', quantity: 2 }, { sku: 'SKU-1003', quantity: 1 }] });
   record('orders/create', created);
   let paid = initial === 'paid';
   let cancelled = false;
@@ -34,6 +34,14 @@ function lifecycle(initial: 'pending' | 'paid', steps: ReadonlyArray<(typeof STE
       paid = true;
     } else if (step === 'update') {
       record('orders/updated', shopify.driver.updateOrder(created.id, { note: `note ${webhooks.length}` }));
+    } else if (step === 'edit' && !paid && !cancelled) {
+      // Shopify sends orders/edited (only the change) and orders/updated (the edited order); the latter carries it.
+      // Edits of an invoiced order are conflicts when shopsync saw the invoice first: arrival order decides
+      // whether there was anything to conflict with, so they are proven by their own test, not by this property.
+      const line = created.line_items[0]!;
+      const removable = shopify.driver.getOrder(created.id).line_items[0]!.current_quantity > 1;
+      const edit = removable ? { removals: [{ lineItemId: line.id, quantity: 1 }] } : { additions: [{ sku: 'SKU-1002', quantity: 1 }] };
+      record('orders/updated', shopify.driver.editOrder(created.id, edit));
     } else if (step === 'cancel' && !cancelled) {
       record('orders/cancelled', shopify.driver.cancelOrder(created.id, { reason: 'customer' }));
       cancelled = true;
@@ -156,8 +164,11 @@ describe('convergence of one order under duplicates, reordering and crashes (fas
         const webhooks = lifecycle(initial, steps);
         const expected = await reference(webhooks);
         const crashing = rig();
+        // The process dies the moment ERPNext committed the write: neither the response nor any later call is seen.
         crashing.erpnext.afterWrite = (writes) => {
-          if (writes === crashAt + 1) crashing.crash.trip();
+          if (writes !== crashAt + 1) return;
+          crashing.crash.trip();
+          throw new SimulatedCrash();
         };
         for (const webhook of webhooks) {
           await crashing.deliver(webhook);

@@ -1,27 +1,15 @@
-import { startHarness, type Harness } from './support/e2e-harness';
+import { useSubscribedHarness } from './support/e2e-harness';
 import { useTempDir } from './support/temp-dir';
 
 const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'refunds/create', 'orders/fulfilled', 'orders/partially_fulfilled', 'order_transactions/create'];
 
 describe('order lifecycle over real HTTP, every webhook delivered twice', () => {
-  const dir = useTempDir();
-  let harness: Harness;
+  const { harness, settle } = useSubscribedHarness(useTempDir(), TOPICS);
 
-  beforeEach(async () => {
-    harness = await startHarness(dir(), { duplicateRate: 1 });
-    for (const topic of TOPICS) harness.shopify.webhooks.subscribe({ topic, address: harness.primary.webhookUrl });
-  });
-  afterEach(async () => harness.stop());
-
-  async function settle() {
-    await harness.shopify.webhooks.drain();
-    await harness.primary.runner.drained();
-  }
-
-  const forOrder = (doctype: string, id: number) => harness.erp.docs(doctype).filter((doc) => doc.shopify_order_id === String(id));
+  const forOrder = (doctype: string, id: number) => harness().erp.docs(doctype).filter((doc) => doc.shopify_order_id === String(id));
 
   test('a paid checkout becomes one Sales Order, one Sales Invoice and one Payment Entry whose totals equal Shopify’s', async () => {
-    const order = harness.shopify.driver.createOrder({ customer: 'new', discount: { code: 'TEN', percentage: 10 } });
+    const order = harness().shopify.driver.createOrder({ customer: 'new', discount: { code: 'TEN', percentage: 10 } });
     await settle();
     const [salesOrder] = forOrder('Sales Order', order.id);
     const [invoice] = forOrder('Sales Invoice', order.id);
@@ -29,32 +17,32 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
     expect(salesOrder?.grand_total).toBeCloseTo(Number(order.total_price), 2);
     expect(invoice).toMatchObject({ docstatus: 1, outstanding_amount: 0 });
     // orders/create, orders/paid and the sale transaction: three events, all applied.
-    expect(await harness.primary.store.counts()).toMatchObject({ byStatus: { applied: 3 } });
+    expect(await harness().primary.store.counts()).toMatchObject({ byStatus: { applied: 3 } });
   });
 
   test('pending, then paid later: the invoice arrives with orders/paid, the payment with its transaction', async () => {
-    const order = harness.shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
+    const order = harness().shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
     await settle();
     expect(forOrder('Sales Invoice', order.id)).toHaveLength(0);
-    harness.shopify.driver.payOrder(order.id);
+    harness().shopify.driver.payOrder(order.id);
     await settle();
     expect([forOrder('Sales Invoice', order.id).length, forOrder('Payment Entry', order.id).length]).toEqual([1, 1]);
   });
 
   test('cancelling an unpaid order cancels its Sales Order', async () => {
-    const order = harness.shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
+    const order = harness().shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
     await settle();
-    harness.shopify.driver.cancelOrder(order.id, { reason: 'customer' });
+    harness().shopify.driver.cancelOrder(order.id, { reason: 'customer' });
     await settle();
     expect(forOrder('Sales Order', order.id).map((doc) => [doc.docstatus, doc.status])).toEqual([[2, 'Cancelled']]);
   });
 
   test('cancelling a paid order parks a conflict that names the invoice blocking it', async () => {
-    const order = harness.shopify.driver.createOrder({ customer: 'new' });
+    const order = harness().shopify.driver.createOrder({ customer: 'new' });
     await settle();
-    harness.shopify.driver.cancelOrder(order.id, { reason: 'customer' });
+    harness().shopify.driver.cancelOrder(order.id, { reason: 'customer' });
     await settle();
-    const failures = await harness.primary.store.failures({ status: 'open' });
+    const failures = await harness().primary.store.failures({ status: 'open' });
     // orders/cancelled and orders/updated both meet the blocker: one open failure, two occurrences.
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ code: 'conflict.cancel_blocked', category: 'conflict', occurrences: 2 });
@@ -63,9 +51,9 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
   });
 
   test('a partial refund becomes one credit note for that line and one refund payment, the amounts Shopify refunded', async () => {
-    const order = harness.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1001', quantity: 3 }, { sku: 'SKU-1002', quantity: 1 }], discount: { code: 'TEN', percentage: 10 } });
+    const order = harness().shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1001', quantity: 3 }, { sku: 'SKU-1002', quantity: 1 }], discount: { code: 'TEN', percentage: 10 } });
     await settle();
-    const after = harness.shopify.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 1 }], shipping: true });
+    const after = harness().shopify.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 1 }], shipping: true });
     await settle();
     const refundAmount = Number((after.refunds[0] as { transactions: Array<{ amount: string }> }).transactions[0]!.amount);
     const credit = forOrder('Sales Invoice', order.id).filter((doc) => doc.is_return === 1);
@@ -75,16 +63,19 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
     expect((credit[0]!.items as Array<{ item_code: string; qty: number }>).map((row) => [row.item_code, row.qty])).toEqual([['SKU-1001', -1]]);
     const refunds = forOrder('Payment Entry', order.id).filter((doc) => doc.payment_type === 'Pay');
     expect(refunds.map((doc) => Number(doc.paid_amount))).toEqual([refundAmount]);
-    expect(await harness.primary.store.failures({ status: 'open' })).toEqual([]);
+    expect(await harness().primary.store.failures({ status: 'open' })).toEqual([]);
   });
 
+});
+
+describe('order lifecycle with Shopify as the fulfillment authority', () => {
+  const { harness, settle } = useSubscribedHarness(useTempDir(), TOPICS, { fulfillmentAuthority: 'shopify' });
+  const forOrder = (doctype: string, id: number) => harness().erp.docs(doctype).filter((doc) => doc.shopify_order_id === String(id));
+
   test('with Shopify as fulfillment authority, a partial fulfillment becomes a Delivery Note for those lines', async () => {
-    await harness.stop();
-    harness = await startHarness(dir(), { duplicateRate: 1 }, { fulfillmentAuthority: 'shopify' });
-    for (const topic of TOPICS) harness.shopify.webhooks.subscribe({ topic, address: harness.primary.webhookUrl });
-    const order = harness.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1003', quantity: 2 }, { sku: 'SKU-1004', quantity: 1 }] });
+    const order = harness().shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1003', quantity: 2 }, { sku: 'SKU-1004', quantity: 1 }] });
     await settle();
-    harness.shopify.driver.fulfilOrder(order.id, { lines: [{ sku: 'SKU-1003', quantity: 1 }], tracking: { number: '1Z999AA10123456784' } });
+    harness().shopify.driver.fulfilOrder(order.id, { lines: [{ sku: 'SKU-1003', quantity: 1 }], tracking: { number: '1Z999AA10123456784' } });
     await settle();
     const notes = forOrder('Delivery Note', order.id);
     expect(notes).toHaveLength(1);
@@ -93,15 +84,12 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
   });
 
   test('with Shopify as fulfillment authority, a returned unit goes back into stock through a return Delivery Note', async () => {
-    await harness.stop();
-    harness = await startHarness(dir(), { duplicateRate: 1 }, { fulfillmentAuthority: 'shopify' });
-    for (const topic of TOPICS) harness.shopify.webhooks.subscribe({ topic, address: harness.primary.webhookUrl });
-    const order = harness.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1003', quantity: 2 }] });
-    harness.shopify.driver.fulfilOrder(order.id, {});
+    const order = harness().shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1003', quantity: 2 }] });
+    harness().shopify.driver.fulfilOrder(order.id, {});
     await settle();
-    const bin = () => harness.erp.docs('Bin').find((doc) => doc.item_code === 'SKU-1003' && doc.warehouse === 'Stores - SD')!;
+    const bin = () => harness().erp.docs('Bin').find((doc) => doc.item_code === 'SKU-1003' && doc.warehouse === 'Stores - SD')!;
     const afterDelivery = Number(bin().actual_qty);
-    harness.shopify.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1003', quantity: 1 }], restockType: 'return' });
+    harness().shopify.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1003', quantity: 1 }], restockType: 'return' });
     await settle();
     const returns = forOrder('Delivery Note', order.id).filter((doc) => doc.is_return === 1);
     expect(returns).toHaveLength(1);
@@ -109,6 +97,6 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
     expect((returns[0]!.items as Array<{ item_code: string; qty: number }>).map((row) => [row.item_code, row.qty])).toEqual([['SKU-1003', -1]]);
     expect(Number(bin().actual_qty)).toBe(afterDelivery + 1);
     expect(forOrder('Sales Invoice', order.id).filter((doc) => doc.is_return === 1)).toHaveLength(1);
-    expect(await harness.primary.store.failures({ status: 'open' })).toEqual([]);
+    expect(await harness().primary.store.failures({ status: 'open' })).toEqual([]);
   });
 });

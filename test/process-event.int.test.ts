@@ -1,4 +1,5 @@
 import { openSqliteStore, processEvent, type ProcessDeps, type Store } from '@shopsync/runner';
+import { createShopifySimulator } from '@shopsync/simulators';
 import { join } from 'node:path';
 import pino from 'pino';
 import { FakeErpnext } from './support/fake-erpnext';
@@ -77,7 +78,8 @@ describe('processing a stored event', () => {
     deps = { ...deps, store };
     erpnext.calls.length = 0;
     expect(await deliverAndProcess('w9', 'orders/updated')).toBe('applied');
-    expect(erpnext.calls).toEqual(['insert Customer', 'find Customer', 'insert Sales Order', 'find Sales Order']);
+    // The Sales Order follows its order's edits, so the adopter also looks for an amendment and reads the content.
+    expect(erpnext.calls).toEqual(['insert Customer', 'find Customer', 'insert Sales Order', 'find Sales Order', 'find Sales Order', 'get Sales Order']);
     expect([erpnext.count('Customer'), erpnext.count('Sales Order')]).toEqual([1, 1]);
   });
 
@@ -142,6 +144,32 @@ describe('processing a stored event', () => {
     deps = { ...deps, flowModes: { ...deps.flowModes, orders: 'live' } };
     expect(await deliverAndProcess('w2', 'orders/updated')).toBe('applied');
     expect(erpnext.count('Sales Order')).toBe(1);
+  });
+
+  test('orders/edited is applied from Shopify’s edited order: the Sales Order is cancelled and amended; without Shopify access it is skipped, saying why', async () => {
+    const shopify = createShopifySimulator({ seed: 11, now: () => new Date('2026-11-27T15:00:00.000Z') });
+    const created = shopify.driver.createOrder({ financialStatus: 'pending', lines: [{ sku: 'SKU-1001', quantity: 2 }] });
+    const id = String(created.id);
+    const deliver = async (webhookId: string, topic: string, body: unknown) => {
+      await store.acceptDelivery({ shop: SHOP, webhookId, topic, eventId: null, triggeredAt: null, apiVersion: '2026-07', resourceKey: `${SHOP}/order/${id}`, payload: JSON.stringify(body), payloadHash: webhookId }, clock);
+      const event = await store.claimNext('w', `t-${webhookId}`, clock, 60_000);
+      return processEvent(event!, deps);
+    };
+    expect(await deliver('w1', 'orders/create', created)).toBe('applied');
+    const edited = JSON.parse(JSON.stringify(shopify.driver.editOrder(created.id, { removals: [{ lineItemId: created.line_items[0]!.id, quantity: 1 }] })));
+    const editBody = { order_edit: { id: 1, order_id: created.id, line_items: { additions: [], removals: [{ id: created.line_items[0]!.id, delta: 1 }] } } };
+
+    expect(await deliver('w2', 'orders/edited', editBody)).toBe('skipped');
+    expect((await store.listEvents({ limit: 1 }))[0]).toMatchObject({ topic: 'orders/edited', status: 'skipped', reason: expect.stringContaining('1 removed') });
+
+    deps = { ...deps, latestOrder: async () => ({ payload: edited }) };
+    expect(await deliver('w3', 'orders/edited', editBody)).toBe('applied');
+    const salesOrders = erpnext.docs.get('Sales Order') ?? [];
+    expect(salesOrders.map((doc) => [doc.shopsync_key, doc.docstatus, (doc.items as Array<{ qty: number }>)[0]?.qty])).toEqual([
+      [`sales-order:${SHOP}:${id}`, 2, 2],
+      [`sales-order:${SHOP}:${id}~1`, 1, 1],
+    ]);
+    expect(salesOrders[1]!.amended_from).toBe(salesOrders[0]!.name);
   });
 
   test('requeue plans from Shopify’s latest order; retry re-applies the stored payload; both leave evidence', async () => {

@@ -81,3 +81,26 @@ export async function startHarness(dir: string, faults: { duplicateRate?: number
     },
   };
 }
+
+/**
+ * A harness per test (started in beforeEach, stopped in afterEach) whose runner is subscribed to
+ * `topics`, with every webhook delivered twice; `settle` waits until Shopify has delivered everything
+ * and the runner has applied it.
+ */
+export function useSubscribedHarness(dir: () => string, topics: readonly string[], mapping: Partial<Config['mapping']> = {}): { harness: () => Harness; settle: () => Promise<void> } {
+  let current: Harness | undefined;
+  const harness = (): Harness => {
+    if (current === undefined) throw new Error('the harness starts in beforeEach');
+    return current;
+  };
+  beforeEach(async () => {
+    current = await startHarness(dir(), { duplicateRate: 1 }, mapping);
+    for (const topic of topics) current.shopify.webhooks.subscribe({ topic, address: current.primary.webhookUrl });
+  });
+  afterEach(async () => harness().stop());
+  const settle = async (): Promise<void> => {
+    await harness().shopify.webhooks.drain();
+    await harness().primary.runner.drained();
+  };
+  return { harness, settle };
+}

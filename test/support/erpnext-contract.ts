@@ -125,6 +125,19 @@ export function erpnextContract(label: string, target: () => ContractTarget): vo
       await expect(t().client.cancelDoc('Sales Order', so.name!)).rejects.toMatchObject({ code: 'erpnext.link_exists', category: 'conflict' });
     });
 
+    test('a cancelled Sales Order is amended by inserting amended_from: named "-1", then "-2" for the amendment of the amendment', async () => {
+      const c = await customer('amend');
+      const so = await order(c.name!, { docstatus: 1 });
+      await t().client.cancelDoc('Sales Order', so.name!);
+      const first = await order(c.name!, { docstatus: 1, amended_from: so.name, items: [line(0, { qty: 2 })] });
+      expect({ name: first.name, amended_from: first.amended_from, docstatus: first.docstatus }).toEqual({ name: `${so.name!}-1`, amended_from: so.name, docstatus: 1 });
+      await t().client.cancelDoc('Sales Order', first.name!);
+      const second = await order(c.name!, { docstatus: 1, amended_from: first.name });
+      expect(second.name).toBe(`${so.name!}-2`);
+      const linked = await t().client.findOne('Sales Order', { amended_from: first.name }, ['name']);
+      expect(linked?.name).toBe(second.name);
+    });
+
     test('invoice and payment from an order: make_sales_invoice, then get_payment_entry settles it', async () => {
       const c = await customer('bill-and-pay');
       const so = await order(c.name!, { docstatus: 1 });

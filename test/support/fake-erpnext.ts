@@ -3,6 +3,9 @@ import type { ErpnextPort } from '@shopsync/runner';
 
 type Doc = Record<string, unknown>;
 
+const lines = (row: Doc): string =>
+  Array.isArray(row.items) ? ` ${(row.items as Doc[]).map((item) => `${String(item.item_code)}×${String(item.qty)}`).join(',')}` : '';
+
 /**
  * An in-memory ErpnextPort for worker tests: it enforces the unique `shopsync_key` as ERPNext's index
  * does, and can commit a write and then lose the response, as a dropped connection does.
@@ -92,10 +95,24 @@ export class FakeErpnext implements ErpnextPort {
     throw SyncError.permanent({ code: 'erpnext.validation', category: 'validation', message: `no fake for ${method}` });
   }
 
-  /** The observable end state: every document by key, with its docstatus; names are left out. */
+  /**
+   * The observable end state: per key, the document that holds it now — the newest amendment
+   * (`key~n`) when a document was replaced — with its docstatus and its lines; names are left out.
+   * Cancelled documents that an amendment replaced are history: whether an edit arrived before or
+   * after the order it edits decides whether there is any, not what ERPNext holds. For the same
+   * reason a cancelled document shows no lines: it books nothing, and a cancelled order's Sales
+   * Order is cancelled as shopsync first saw it, not amended to the edit that preceded the cancel.
+   */
   summary(): Record<string, string[]> {
     const result: Record<string, string[]> = {};
-    for (const [doctype, rows] of this.docs) result[doctype] = rows.map((row) => `${String(row.shopsync_key)}#${String(row.docstatus)}`).sort();
+    for (const [doctype, rows] of this.docs) {
+      const newest = new Map<string, { n: number; row: Doc }>();
+      for (const row of rows) {
+        const [key = '', n = '0'] = String(row.shopsync_key).split('~');
+        if ((newest.get(key)?.n ?? -1) < Number(n)) newest.set(key, { n: Number(n), row });
+      }
+      result[doctype] = [...newest].map(([key, { row }]) => `${key}#${String(row.docstatus)}${row.docstatus === 2 ? '' : lines(row)}`).sort();
+    }
     return result;
   }
 

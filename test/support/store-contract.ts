@@ -147,8 +147,18 @@ export function storeContract(makeStore: () => Store | Promise<Store>): void {
       await store.acceptDelivery(delivery('w1'), T0);
       await store.recordOperation('k', { doctype: 'Customer', name: 'John' }, 1, T0);
       await store.recordOperation('k', { doctype: 'Customer', name: 'John - 1' }, 1, T0);
-      expect(await store.findOperation('k')).toEqual({ doctype: 'Customer', name: 'John' });
+      expect(await store.findOperation('k')).toEqual({ doctype: 'Customer', name: 'John', revision: null });
       expect(await store.findOperation('unknown')).toBeNull();
+    });
+
+    test('an operation recorded with another revision follows the document that now holds it', async () => {
+      await store.acceptDelivery(delivery('w1'), T0);
+      await store.recordOperation('so', { doctype: 'Sales Order', name: 'SO-1', revision: 'a' }, 1, T0);
+      await store.recordOperation('so', { doctype: 'Sales Order', name: 'SO-1-1', revision: 'b' }, 1, T0);
+      expect(await store.findOperation('so')).toEqual({ doctype: 'Sales Order', name: 'SO-1-1', revision: 'b' });
+      await store.recordOperation('so', { doctype: 'Sales Order', name: 'SO-1' }, 1, T0);
+      await store.recordOperation('so', { doctype: 'Sales Order', name: 'SO-1', revision: 'b' }, 1, T0);
+      expect(await store.findOperation('so')).toEqual({ doctype: 'Sales Order', name: 'SO-1-1', revision: 'b' });
     });
 
     test('a resource version only moves forward, compared as instants, with the payload that carried it', async () => {

@@ -26,3 +26,4 @@ export * from './customers/plan-customer-event';
 export * from './customers/normalize-phone';
 export * from './plan/flows';
 export * from './errors/network-cause';
+export * from './plan/document-content';

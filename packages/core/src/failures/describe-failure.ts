@@ -58,8 +58,8 @@ function whatHappened(failure: Failure): string {
       return `has a refund, but the order itself has not reached shopsync yet`;
     case 'order.not_yet_paid':
       return `has payment ${p.transactionId}, but shopsync still holds the order as unpaid`;
-    case 'conflict.order_edited':
-      return `was edited in Shopify (${p.added} line additions, ${p.removed} removals), and shopsync does not rewrite submitted Sales Orders`;
+    case 'conflict.order_edit_blocked':
+      return `was edited in Shopify, but its ${p.doctype} ${p.name} cannot be replaced by an amendment in ERPNext (${p.reason})`;
     case 'conflict.cancel_blocked':
       return `was cancelled in Shopify, but its ${p.doctype} ${p.name} cannot be cancelled in ERPNext (${p.reason})`;
     default:

@@ -77,10 +77,10 @@ export const CORE_FAILURE_CODES = {
     retryable: true,
     action: 'it is retried until the orders/paid webhook is applied; if it stays parked, requeue the order',
   },
-  'conflict.order_edited': {
+  'conflict.order_edit_blocked': {
     category: 'conflict',
     retryable: false,
-    action: 'edit the submitted Sales Order in ERPNext to match (Update Items), then ignore this failure',
+    action: 'book the change in ERPNext by hand (a credit note or another invoice) and ignore this failure, or cancel the blocking documents and retry',
   },
   'conflict.cancel_blocked': {
     category: 'conflict',

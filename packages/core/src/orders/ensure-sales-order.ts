@@ -1,12 +1,25 @@
 import { centsToAmount } from '../money/cents';
 import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
-import type { EnsureDocumentOperation } from '../plan/types';
+import { contentDigest, type ContentShape } from '../plan/document-content';
+import type { DocFields, EnsureDocumentOperation } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
 import { addDays } from './calendar-date';
 import type { SalesOrderMoney } from './sales-order-money';
 import type { ShopifyOrder } from './shopify-order';
 
-/** A submitted Sales Order for the order, booked to the customer made by `customerKey`. */
+/** What an edit in Shopify can change: the lines, their quantities and prices, the discount and the charges. */
+export const SALES_ORDER_CONTENT: ContentShape = {
+  fields: ['discount_amount'],
+  tables: [
+    { table: 'items', fields: ['shopify_line_item_id', 'item_code', 'qty', 'rate'] },
+    { table: 'taxes', fields: ['account_head', 'tax_amount'] },
+  ],
+};
+
+/**
+ * A submitted Sales Order for the order, booked to the customer made by `customerKey`. It carries a
+ * revision: when Shopify's order is edited, the runner replaces a Sales Order that no longer matches.
+ */
 export function ensureSalesOrder(
   shop: string,
   order: ShopifyOrder,
@@ -17,11 +30,7 @@ export function ensureSalesOrder(
 ): EnsureDocumentOperation {
   const key = operationKey(OPERATION_KINDS.salesOrder, shop, order.id);
   const deliveryDate = addDays(orderDate, settings.deliveryDays);
-  return {
-    key,
-    kind: 'ensure_document',
-    doctype: 'Sales Order',
-    doc: {
+  const doc: DocFields = {
       customer: { $ref: customerKey },
       company: settings.company,
       order_type: 'Sales',
@@ -53,8 +62,14 @@ export function ensureSalesOrder(
         description: charge.description,
         tax_amount: centsToAmount(charge.cents),
       })),
-    },
+  };
+  return {
+    key,
+    kind: 'ensure_document',
+    doctype: 'Sales Order',
+    doc,
     submit: true,
     dependsOn: [customerKey],
+    revision: { digest: contentDigest(doc, SALES_ORDER_CONTENT), shape: SALES_ORDER_CONTENT },
   };
 }

@@ -39,12 +39,17 @@ function parseLineItem(value: unknown, index: number, issues: string[]): Shopify
   if (id === null) issues.push(`${where} has no exact id`);
   if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0) issues.push(`${where}.quantity is not a whole number`);
   if (priceCents === null) issues.push(`${where}.price is not a decimal amount`);
+  const current = value.current_quantity;
+  const currentIsCount = typeof current === 'number' && Number.isInteger(current) && current >= 0;
+  if (current !== undefined && current !== null && !currentIsCount) issues.push(`${where}.current_quantity is not a whole number`);
   if (id === null || typeof quantity !== 'number' || priceCents === null) return null;
   return {
     id,
     sku: optionalString(value.sku),
     title: optionalString(value.title) ?? optionalString(value.name) ?? '',
     quantity,
+    // API versions before 2024-01 have no current_quantity: nothing is known to be removed.
+    currentQuantity: currentIsCount ? current : quantity,
     priceCents,
     discountCents: allocatedDiscountCents(value.discount_allocations, where, issues),
     taxLines: parseTaxLines(value.tax_lines, where, issues),

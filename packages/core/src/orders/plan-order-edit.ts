@@ -1,5 +1,4 @@
-import { coreFailure } from '../failures/make-failure';
-import { failedPlan, type Plan } from '../plan/types';
+import { skippedPlan, type Plan } from '../plan/types';
 import { isRecord } from '../webhooks/parse-result';
 
 function orderIdOfEdit(payload: unknown): string | null {
@@ -9,21 +8,22 @@ function orderIdOfEdit(payload: unknown): string | null {
   return typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : null;
 }
 
-function deltaCount(edit: Record<string, unknown>, side: 'additions' | 'removals'): number {
+function deltaUnits(edit: Record<string, unknown>, side: 'additions' | 'removals'): number {
   const lines = isRecord(edit.line_items) ? edit.line_items[side] : null;
-  return Array.isArray(lines) ? lines.length : 0;
+  if (!Array.isArray(lines)) return 0;
+  return lines.reduce((sum: number, line: unknown) => sum + (isRecord(line) && typeof line.delta === 'number' ? line.delta : 0), 0);
 }
 
 /**
- * orders/edited: an edit to an order ERPNext already holds as a submitted Sales Order. shopsync does
- * not rewrite submitted orders yet, so the edit is surfaced for review — a conflict that says what
- * changed — rather than silently ignored or half-applied.
+ * orders/edited carries only what changed, not the order. The runner plans the edited order itself
+ * (read from Shopify) as an orders/updated; when it cannot read Shopify, the orders/updated webhook
+ * Shopify sends with every edit carries the edited order, so this event changes nothing by itself.
  */
 export function planOrderEdit(payload: unknown): Plan {
   const orderId = orderIdOfEdit(payload);
   const edit = isRecord(payload) && isRecord(payload.order_edit) ? payload.order_edit : {};
-  const subject = { kind: 'order', label: orderId === null ? 'unknown' : `id ${orderId}`, ...(orderId === null ? {} : { shopifyId: orderId }) } as const;
-  return failedPlan(coreFailure('conflict.order_edited', subject, { added: deltaCount(edit, 'additions'), removed: deltaCount(edit, 'removals') }));
+  const change = `${deltaUnits(edit, 'additions')} unit(s) added, ${deltaUnits(edit, 'removals')} removed`;
+  return skippedPlan(`order ${orderId ?? 'unknown'} was edited (${change}); the edited order is applied from Shopify's order, read now or carried by the orders/updated that follows`);
 }
 
 export { orderIdOfEdit };

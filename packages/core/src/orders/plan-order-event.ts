@@ -40,7 +40,10 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
   const money = salesOrderMoney(order, settings, subject);
   if (!money.ok) return failedPlan(money.failure);
   const customer = ensureOrderCustomer(shop, order, settings);
-  const operations: Array<Operation | Failure> = [customer, ensureSalesOrder(shop, order, money.money, orderDate, customer.key, settings)];
+  const salesOrder = ensureSalesOrder(shop, order, money.money, orderDate, customer.key, settings);
+  const cancelling = decision.effects.includes('cancel_sales_order');
+  // The Sales Order of a cancelled order is cancelled as it stands, never amended to follow it first.
+  const operations: Array<Operation | Failure> = [customer, cancelling ? { ...salesOrder, revision: undefined } : salesOrder];
   const invoice = ensureSalesInvoice(shop, order, orderDate, salesOrderKey);
   if (decision.effects.includes('invoice')) operations.push(invoice);
   if (decision.effects.includes('delivery_notes')) {
@@ -52,7 +55,7 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
     if (!Array.isArray(refunds)) return failedPlan(refunds);
     operations.push(...refunds);
   }
-  if (decision.effects.includes('cancel_sales_order')) {
+  if (cancelling) {
     const key = operationKey(OPERATION_KINDS.cancelSalesOrder, shop, order.id);
     operations.push({ key, kind: 'cancel_document', doctype: 'Sales Order', target: { $ref: salesOrderKey }, dependsOn: [salesOrderKey] });
   }

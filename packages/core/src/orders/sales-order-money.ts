@@ -2,6 +2,7 @@ import { coreFailure } from '../failures/make-failure';
 import type { Failure, FailureSubject } from '../failures/failure';
 import { sumCents } from '../money/cents';
 import type { SyncSettings } from '../settings/sync-settings';
+import { orderedQuantity } from './ordered-quantity';
 import type { ShopifyOrder } from './shopify-order';
 
 export interface MoneyItem {
@@ -53,11 +54,13 @@ function fixedCharge(cents: number, account: string | null, description: string,
 
 function items(order: ShopifyOrder, settings: SyncSettings, subject: FailureSubject): MoneyItem[] | Failure {
   const result: MoneyItem[] = [];
-  for (const line of order.lineItems.filter((candidate) => candidate.quantity > 0)) {
+  for (const line of order.lineItems) {
+    const qty = orderedQuantity(line, order.refunds);
+    if (qty === 0) continue;
     const itemCode = line.giftCard ? settings.giftCardItem : line.sku;
     if (line.giftCard && itemCode === null) return coreFailure('mapping.gift_card_item_unmapped', subject, { lineTitle: line.title });
     if (itemCode === null) return coreFailure('mapping.sku_missing', subject, { lineTitle: line.title });
-    result.push({ lineId: line.id, itemCode, qty: line.quantity, rateCents: line.priceCents });
+    result.push({ lineId: line.id, itemCode, qty, rateCents: line.priceCents });
   }
   return result;
 }
@@ -81,7 +84,7 @@ export function salesOrderMoney(order: ShopifyOrder, settings: SyncSettings, sub
   const failed = parts.find(isFailure);
   if (failed !== undefined) return { ok: false, failure: failed };
   const charges = parts.flatMap((part) => part as ChargeRow[]);
-  const lineDiscounts = sumCents(order.lineItems.filter((line) => line.quantity > 0).map((line) => line.discountCents));
+  const lineDiscounts = sumCents(order.lineItems.filter((line) => orderedQuantity(line, order.refunds) > 0).map((line) => line.discountCents));
   const includedTax = order.taxesIncluded ? order.totalTaxCents : 0;
   const discountCents = lineDiscounts + includedTax;
   const netCents = sumCents(lines.map((line) => line.qty * line.rateCents));

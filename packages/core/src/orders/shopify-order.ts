@@ -21,10 +21,13 @@ export interface ShopifyLineItem {
   readonly id: string;
   readonly sku: string | null;
   readonly title: string;
+  /** Units ordered, counting units later removed by an edit or refunded (it never goes down). */
   readonly quantity: number;
+  /** Units still on the order: without removed and refunded units (REST current_quantity, 2024-01+). */
+  readonly currentQuantity: number;
   /** Unit price before discounts, shop money. */
   readonly priceCents: number;
-  /** The line's share of every discount, shop money. */
+  /** The line's share of every discount, for its units after edits, shop money. */
   readonly discountCents: number;
   readonly taxLines: readonly ShopifyTaxLine[];
   readonly giftCard: boolean;

@@ -1,4 +1,5 @@
 import type { Failure } from '../failures/failure';
+import type { ContentShape } from './document-content';
 
 /** Stands for the ERPNext name of the document that the operation with this key made or adopted. */
 export interface DocRef {
@@ -21,6 +22,20 @@ export interface EnsureDocumentOperation {
   readonly doc: DocFields;
   readonly submit: boolean;
   readonly dependsOn: readonly string[];
+  /** Set when the document must follow later changes of its source (an order edited in Shopify). */
+  readonly revision?: Revision;
+}
+
+/**
+ * How an existing document is kept equal to `doc`. The runner compares the content `shape` of the
+ * document ERPNext holds with `digest` (contentDigest of `doc`); when they differ it makes ERPNext's
+ * own correction of a submitted document: cancel it, then insert an amendment (`amended_from`) that
+ * holds `doc`, keyed `<key>~<n>`. A submitted document linked to the old one blocks the cancel, and
+ * the event becomes a conflict naming the blocker; nothing is half-changed.
+ */
+export interface Revision {
+  readonly digest: string;
+  readonly shape: ContentShape;
 }
 
 /**

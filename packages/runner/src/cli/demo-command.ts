@@ -26,7 +26,7 @@ function summaryText(summary: DemoSummary): string {
   return [
     `${summary.orders} Shopify orders → ${summary.deliveries} webhook deliveries (${summary.duplicateDeliveries} duplicates, recorded and not applied)`,
     `ERPNext now holds ${summary.salesOrders} Sales Orders (${summary.submittedSalesOrders} submitted) for ${summary.customers} customers`,
-    `${summary.cancelledSalesOrders} of them cancelled; ${summary.salesInvoices} Sales Invoices, ${summary.paymentEntries} Payment Entries, ${summary.creditNotes} credit notes and ${summary.refundPayments} refund payments`,
+    `${summary.cancelledSalesOrders} of them cancelled, ${summary.amendedSalesOrders} amended after an edit in Shopify; ${summary.salesInvoices} Sales Invoices, ${summary.paymentEntries} Payment Entries, ${summary.creditNotes} credit notes and ${summary.refundPayments} refund payments`,
     `amounts differing from Shopify's by a cent or more: ${summary.totalsNotMatchingShopify}`,
     `duplicates in ERPNext: ${summary.duplicatesInErpnext} orders, ${summary.duplicateInvoicesOrPayments} invoices/payments; failed events: ${summary.failed}; ERPNext requests: ${summary.erpnextRequests}`,
     `every stored event is in ERPNext's Sync Log with its evidence: ${summary.syncLogs} rows for ${summary.eventsStored} events`,
@@ -45,6 +45,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--guest-rate <r>', 'share of guest checkouts', number('guest-rate', 0, 1), 0.1)
     .option('--pending-rate <r>', 'share of orders placed unpaid (later paid, or cancelled)', number('pending-rate', 0, 1), 0.2)
     .option('--refund-rate <r>', 'share of paid orders partly refunded', number('refund-rate', 0, 1), 0.1)
+    .option('--edit-rate <r>', 'share of unpaid orders edited before payment', number('edit-rate', 0, 1), 0.3)
     .option('--seed <n>', 'seed for the simulated shop', number('seed', 0, 2 ** 31), 1)
     .option('--concurrency <n>', 'worker concurrency', number('concurrency', 1, 64), 4)
     .option('--json', 'print one JSON object')

@@ -10,6 +10,8 @@ export interface DemoOptions {
   readonly pendingRate: number;
   /** Share of paid orders that get a partial refund of one unit of their first line. */
   readonly refundRate: number;
+  /** Share of unpaid orders edited before they are paid or cancelled: a unit removed, or a line added. */
+  readonly editRate: number;
   readonly seed: number;
   readonly workerConcurrency: number;
 }
@@ -25,6 +27,8 @@ export interface DemoSummary {
   readonly submittedSalesOrders: number;
   readonly duplicatesInErpnext: number;
   readonly cancelledSalesOrders: number;
+  /** Sales Orders that replaced an earlier one after the order was edited in Shopify (ERPNext amendments). */
+  readonly amendedSalesOrders: number;
   readonly salesInvoices: number;
   readonly creditNotes: number;
   readonly refundPayments: number;

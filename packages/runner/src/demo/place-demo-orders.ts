@@ -3,8 +3,9 @@ import type { DemoOptions } from './demo-options';
 
 /**
  * Places the orders — new customers, returning customers (the same Shopify customer id) and guests,
- * paid at checkout or unpaid — then pays most unpaid ones, cancels the rest, and partly refunds some
- * paid ones: every flow of the state table, each webhook subject to the simulator's duplicates.
+ * paid at checkout or unpaid — then edits some unpaid ones, pays most unpaid ones, cancels the rest,
+ * and partly refunds some paid ones: every flow of the state table, each webhook subject to the
+ * simulator's duplicates.
  */
 export function placeDemoOrders(shopify: ShopifySimulator, options: DemoOptions, onProgress: (line: string) => void): void {
   // The simulator's own seeded generator: a demo run with the same seed places the same orders.
@@ -27,8 +28,13 @@ export function placeDemoOrders(shopify: ShopifySimulator, options: DemoOptions,
   let paid = 0;
   let cancelled = 0;
   let refunded = 0;
+  let edited = 0;
   for (const order of placed) {
     if (order.pending) {
+      if (random() < options.editRate) {
+        editDemoOrder(shopify, order.id);
+        edited += 1;
+      }
       if (random() < 0.25) {
         shopify.driver.cancelOrder(order.id, { reason: 'customer' });
         cancelled += 1;
@@ -41,5 +47,13 @@ export function placeDemoOrders(shopify: ShopifySimulator, options: DemoOptions,
       refunded += 1;
     }
   }
-  onProgress(`then: ${paid} unpaid orders paid, ${cancelled} cancelled, ${refunded} partly refunded`);
+  onProgress(`then: ${edited} unpaid orders edited, ${paid} paid, ${cancelled} cancelled, ${refunded} partly refunded`);
+}
+
+/** The merchant takes a unit off the first line, or — when it holds only one — adds a line of the same item. */
+function editDemoOrder(shopify: ShopifySimulator, id: number): void {
+  const [first] = shopify.driver.getOrder(id).line_items;
+  if (first === undefined) return;
+  if (first.current_quantity > 1) shopify.driver.editOrder(id, { removals: [{ lineItemId: first.id, quantity: 1 }] });
+  else shopify.driver.editOrder(id, { additions: [{ sku: first.sku, quantity: 1 }] });
 }

@@ -15,7 +15,7 @@ import { summariseErpnext } from './summarise-erpnext';
 const ERP_KEY = 'demo-api-key';
 const ERP_SECRET = 'demo-api-secret';
 const WEBHOOK_SECRET = 'demo-webhook-secret';
-const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'refunds/create', 'order_transactions/create'];
+const TOPICS = ['orders/create', 'orders/updated', 'orders/edited', 'orders/paid', 'orders/cancelled', 'refunds/create', 'order_transactions/create'];
 
 /**
  * The main job: both simulators and the runner on an embedded SQLite file, N orders placed in the

@@ -12,7 +12,8 @@ function duplicatesBy(docs: readonly Doc[], field: string): { distinct: number; 
 const cents = (value: unknown) => Math.round(Number(value) * 100);
 
 /**
- * Counted in the ERPNext simulator itself, not in shopsync's own state: the ground truth. Money is
+ * Counted in the ERPNext simulator itself, not in shopsync's own state: the ground truth. Sales
+ * Orders count once per order: one an amendment replaced after an edit is not a booking. Money is
  * checked against the Shopify simulator: every Sales Order and invoice against the order's total,
  * every Payment Entry against its transaction, every credit note and refund payment against the
  * money refunded — to the cent.
@@ -20,7 +21,10 @@ const cents = (value: unknown) => Math.round(Number(value) * 100);
 export function summariseErpnext(erp: ErpnextSimulator, shopify: ShopifySimulator) {
   const synced = (doctype: string) => erp.docs(doctype).filter((doc) => typeof doc.shopify_order_id === 'string');
   const orders = new Map([...shopify.shop.orders.byId.keys()].map((id) => [String(id), shopify.driver.getOrder(id)]));
-  const salesOrders = synced('Sales Order');
+  const allSalesOrders = synced('Sales Order');
+  // A Sales Order an amendment replaced (after an edit in Shopify) is history, not a second booking.
+  const replaced = new Set(allSalesOrders.map((doc) => doc.amended_from).filter((name) => typeof name === 'string'));
+  const salesOrders = allSalesOrders.filter((doc) => !replaced.has(doc.name));
   const invoices = synced('Sales Invoice').filter((doc) => doc.is_return !== 1 && doc.docstatus === 1);
   const creditNotes = synced('Sales Invoice').filter((doc) => doc.is_return === 1 && doc.docstatus === 1);
   const payments = synced('Payment Entry').filter((doc) => doc.payment_type === 'Receive' && doc.docstatus === 1);
@@ -44,6 +48,7 @@ export function summariseErpnext(erp: ErpnextSimulator, shopify: ShopifySimulato
     salesOrders: byOrder.distinct,
     submittedSalesOrders: salesOrders.filter((doc) => doc.docstatus === 1).length,
     cancelledSalesOrders: salesOrders.filter((doc) => doc.docstatus === 2).length,
+    amendedSalesOrders: allSalesOrders.filter((doc) => typeof doc.amended_from === 'string').length,
     duplicatesInErpnext: byOrder.duplicates,
     salesInvoices: invoices.length,
     paymentEntries: payments.length,

@@ -45,7 +45,7 @@ export class MemoryState {
   readonly webhookIds = new Map<string, number>();
   readonly deliveries: Array<{ inboxId: number; receivedAt: string; duplicate: boolean }> = [];
   readonly evidence: MemEvidence[] = [];
-  readonly operations = new Map<string, { doctype: string; name: string; inboxId: number; resourceKey: string | null }>();
+  readonly operations = new Map<string, { doctype: string; name: string; revision: string | null; inboxId: number; resourceKey: string | null }>();
   readonly versions = new Map<string, { version: string; versionMs: number; snapshot: string }>();
   readonly failures = new Map<number, MemFailure>();
   private ids = { event: 0, evidence: 0, failure: 0 };

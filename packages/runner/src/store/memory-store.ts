@@ -110,10 +110,14 @@ export function createMemoryStore(): Store {
     addEvidence: async (inboxId, kind, data, now) => state.addEvidence(inboxId, kind, data, iso(now)),
     findOperation: async (key) => {
       const operation = state.operations.get(key);
-      return operation === undefined ? null : { doctype: operation.doctype, name: operation.name };
+      return operation === undefined ? null : { doctype: operation.doctype, name: operation.name, revision: operation.revision };
     },
     recordOperation: async (key, operation, inboxId) => {
-      if (!state.operations.has(key)) state.operations.set(key, { ...operation, inboxId, resourceKey: state.events.get(inboxId)?.resourceKey ?? null });
+      const known = state.operations.get(key);
+      const revision = operation.revision ?? null;
+      if (known !== undefined && (revision === null || revision === known.revision)) return;
+      const row = { doctype: operation.doctype, name: operation.name, revision, inboxId, resourceKey: state.events.get(inboxId)?.resourceKey ?? null };
+      state.operations.set(key, known === undefined ? row : { ...known, name: row.name, revision });
     },
     resourceVersion: async (resourceKey) => {
       const row = state.versions.get(resourceKey);

@@ -69,6 +69,8 @@ export interface ParkedFailure {
 export interface AppliedOperation {
   readonly doctype: string;
   readonly name: string;
+  /** The content digest the document holds, for documents that follow later changes (Revision). */
+  readonly revision?: string | null;
 }
 
 /**

@@ -1,12 +1,10 @@
-import { isSyncError, type EnsureDocumentOperation } from '@shopsync/core';
+import type { EnsureDocumentOperation } from '@shopsync/core';
 import type { AppliedOperation } from '../store/store';
 import type { ApplyContext } from './apply-context';
+import { reviseToMatch } from './apply-revision';
 import { finishEnsure } from './finish-ensure';
+import { isKeyClash } from './key-clash';
 import { resolveDocRefs } from './resolve-doc-refs';
-
-export function isKeyClash(error: unknown): boolean {
-  return isSyncError(error) && (error.code === 'erpnext.unique_violation' || error.code === 'erpnext.duplicate_entry');
-}
 
 export async function findByKey(op: { doctype: string; key: string }, ctx: ApplyContext): Promise<{ name: string; docstatus: number } | null> {
   const existing = await ctx.erpnext.findOne(op.doctype, { shopsync_key: op.key }, ['name', 'docstatus']);
@@ -20,7 +18,9 @@ export async function findByKey(op: { doctype: string; key: string }, ctx: Apply
  */
 export async function applyEnsureDocument(op: EnsureDocumentOperation, ctx: ApplyContext): Promise<AppliedOperation> {
   const known = await ctx.store.findOperation(op.key);
-  if (known !== null) return known;
+  const revision = op.revision;
+  if (known !== null && (revision === undefined || known.revision === revision.digest)) return known;
+  if (known !== null && revision !== undefined) return reviseToMatch({ ...op, revision }, known.name, ctx);
   try {
     const created = await ctx.erpnext.insertDoc(op.doctype, resolveDocRefs(op.doc, ctx.names));
     return finishEnsure(op, { name: String(created.name), docstatus: Number(created.docstatus ?? 0) }, 'inserted', ctx);
@@ -28,6 +28,7 @@ export async function applyEnsureDocument(op: EnsureDocumentOperation, ctx: Appl
     if (!isKeyClash(error)) throw error;
     const existing = await findByKey(op, ctx);
     if (existing === null) throw error;
+    if (revision !== undefined) return reviseToMatch({ ...op, revision }, existing.name, ctx);
     return finishEnsure(op, existing, 'adopted', ctx);
   }
 }

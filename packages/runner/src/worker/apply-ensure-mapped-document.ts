@@ -1,7 +1,8 @@
 import type { EnsureMappedDocumentOperation } from '@shopsync/core';
 import type { AppliedOperation } from '../store/store';
 import type { ApplyContext } from './apply-context';
-import { findByKey, isKeyClash } from './apply-ensure-document';
+import { findByKey } from './apply-ensure-document';
+import { isKeyClash } from './key-clash';
 import { applyTableEdits } from './apply-table-edits';
 import { finishEnsure } from './finish-ensure';
 import { resolveDocRefs } from './resolve-doc-refs';

@@ -4,6 +4,8 @@ import type { Store, ClaimedEvent } from '../store/store';
 export type LatestOrderPort = (shop: string, orderId: string) => Promise<{ readonly payload: unknown } | { readonly unavailable: string }>;
 
 export interface PlanningInputs {
+  /** The topic to plan it as: an orders/edited read back from Shopify is planned as the orders/updated it amounts to. */
+  readonly topic: string;
   /** The payload to plan: the stored one, or Shopify's latest order when an operator requeued an order event. */
   readonly payload: unknown;
   /** Its text, kept as the resource's snapshot when it carried the applied version. */
@@ -18,19 +20,21 @@ const ORDER_RESOURCE = /\/order\/(\d+)$/;
 /**
  * What a plan starts from. Normally the stored payload and the newest applied snapshot; after an
  * operator's `requeue`, Shopify's latest state of the order replaces the payload (order topics) or
- * the snapshot (refunds, transactions), so a requeue applies what Shopify holds now. When Shopify
- * cannot be read (no credentials, an order the converter refuses) the stored state is used, and the
- * evidence says so.
+ * the snapshot (refunds, transactions), so a requeue applies what Shopify holds now. orders/edited
+ * carries only the change, so the edited order is always read. When Shopify cannot be read (no
+ * credentials, an order the converter refuses) the stored state is used, and the evidence says so.
  */
 export async function planningInputs(event: ClaimedEvent, store: Store, latestOrder: LatestOrderPort | undefined, now: () => Date): Promise<PlanningInputs> {
   const state = await store.resourceVersion(event.resourceKey);
   const stored: PlanningInputs = {
+    topic: event.topic,
     payload: JSON.parse(event.payload),
     payloadText: event.payload,
     latestSnapshot: state.snapshot === null ? null : JSON.parse(state.snapshot),
     appliedVersion: state.version,
   };
-  if (!event.refreshFirst) return stored;
+  const edited = event.topic === 'orders/edited';
+  if (!event.refreshFirst && !edited) return stored;
   const orderId = ORDER_RESOURCE.exec(event.resourceKey)?.[1];
   const latest = orderId === undefined ? { unavailable: 'the event is not about an order' } : latestOrder === undefined ? { unavailable: 'no Shopify credentials are configured for this shop' } : await latestOrder(event.shop, orderId);
   if ('unavailable' in latest) {
@@ -39,5 +43,5 @@ export async function planningInputs(event: ClaimedEvent, store: Store, latestOr
   }
   await store.addEvidence(event.claim.inboxId, 'refresh', { refreshed: true, updatedAt: (latest.payload as { updated_at?: unknown }).updated_at ?? null }, now());
   if (!event.topic.startsWith('orders/')) return { ...stored, latestSnapshot: latest.payload };
-  return { ...stored, payload: latest.payload, payloadText: JSON.stringify(latest.payload) };
+  return { ...stored, topic: edited ? 'orders/updated' : event.topic, payload: latest.payload, payloadText: JSON.stringify(latest.payload) };
 }

@@ -92,7 +92,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
   try {
     const inputs = await planningInputs(event, deps.store, deps.latestOrder, deps.now);
     payload = inputs.payload;
-    const plan = planEvent({ shop: event.shop, topic: event.topic, payload }, deps.settings, { appliedVersion: inputs.appliedVersion, latestSnapshot: inputs.latestSnapshot });
+    const plan = planEvent({ shop: event.shop, topic: inputs.topic, payload }, deps.settings, { appliedVersion: inputs.appliedVersion, latestSnapshot: inputs.latestSnapshot });
     await deps.store.addEvidence(inboxId, 'plan', plan, deps.now());
     const flow = flowOfTopic(event.topic);
     const mode = flow === null ? 'live' : deps.flowModes[flow];

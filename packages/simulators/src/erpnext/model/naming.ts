@@ -1,5 +1,5 @@
 import type { Meta } from '../meta/meta';
-import type { Ctx } from '../site/site';
+import { findDoc, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import { childRows } from './new-doc';
 
@@ -45,11 +45,24 @@ function byField(ctx: Ctx, meta: Meta, fieldname: string, doc: Doc): string {
   return value;
 }
 
-/** `set_new_name`: controller autoname first, then the doctype's rule, else a random hash. */
+/**
+ * An amendment's name (Document Naming Settings "Amend Counter", notes §7): the original's name
+ * plus "-1"; amending an amendment counts on ("SO-1-1" → "SO-1-2").
+ */
+function amendedName(ctx: Ctx, meta: Meta, amendedFrom: string): string {
+  const original = findDoc(ctx, meta.name, amendedFrom);
+  if (original === undefined) ctx.log.throw(`Could not find Amended From: ${amendedFrom}`, 'LinkValidationError');
+  if (typeof original.amended_from !== 'string' || original.amended_from === '') return `${amendedFrom}-1`;
+  const cut = amendedFrom.lastIndexOf('-');
+  return `${amendedFrom.slice(0, cut)}-${Number(amendedFrom.slice(cut + 1)) + 1}`;
+}
+
+/** `set_new_name`: amended name first, then controller autoname, then the doctype's rule, else a random hash. */
 export function setNewName(ctx: Ctx, meta: Meta, doc: Doc): void {
   const controller = ctx.site.controllers[meta.name];
   const rule = meta.autoname;
-  if (controller?.autoname) doc.name = controller.autoname(ctx, doc);
+  if (typeof doc.amended_from === 'string' && doc.amended_from !== '') doc.name = amendedName(ctx, meta, doc.amended_from);
+  else if (controller?.autoname) doc.name = controller.autoname(ctx, doc);
   else if (rule.toLowerCase() === 'prompt') doc.name = String(doc.__newname ?? '').trim();
   else if (rule.startsWith('field:')) doc.name = byField(ctx, meta, rule.slice('field:'.length), doc);
   else if (rule === 'naming_series:') doc.name = byNamingSeries(ctx, meta, doc);

@@ -18,7 +18,8 @@ function invalidIn(ctx: Ctx, meta: Meta, row: Doc, prefix: string, out: string[]
     if (!doctype) continue;
     const linked = findDoc(ctx, doctype, String(value));
     if (!linked) out.push(`${prefix}${df.label ?? df.fieldname}: ${String(value)}`);
-    else if (linked.docstatus === 2 && ctx.site.registry.get(doctype)?.isSubmittable) cancelled.push(`${doctype} ${String(value)}`);
+    // An amendment names the cancelled document it replaces: that is the one link allowed to be cancelled.
+    else if (linked.docstatus === 2 && df.fieldname !== 'amended_from' && ctx.site.registry.get(doctype)?.isSubmittable) cancelled.push(`${doctype} ${String(value)}`);
   }
 }
 
