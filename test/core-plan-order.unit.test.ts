@@ -68,6 +68,26 @@ describe('order state table: one row, one test', () => {
     expect(note.set.lr_no).toBe('1Z999');
   });
 
+  test('warehouses follow the location mapping: a point-of-sale order reserves at its location, a fulfillment ships from its own; unmapped locations use the default', () => {
+    const settings = { ...MAPPED_SETTINGS, fulfillmentAuthority: 'shopify' as const, locationWarehouses: { '111': 'Shop Floor - SD', '222': 'Finished Goods - SD' } };
+    const order = simulatedOrder({ lines: [{ sku: 'SKU-1001', quantity: 2 }] });
+    const line = (order.line_items as Array<{ id: number; admin_graphql_api_id: string }>)[0]!;
+    const fulfillment = (locationId: number) => ({ id: 42, admin_graphql_api_id: 'gid://shopify/Fulfillment/42', status: 'success', created_at: '2026-11-28T10:00:00-05:00', location_id: locationId, line_items: [{ id: line.id, admin_graphql_api_id: line.admin_graphql_api_id, quantity: 2 }] });
+    const warehouses = (p: Plan) => (salesOrderOf(p).doc.items as Array<{ warehouse: string }>).map((row) => row.warehouse);
+    const noteRows = (p: Plan) => (p.operations.find((op) => op.doctype === 'Delivery Note') as EnsureMappedDocumentOperation).tableEdits[0]!.rows;
+    expect(warehouses(plan({ ...order, location_id: 111 }, 'orders/create', settings))).toEqual(['Shop Floor - SD']);
+    expect(warehouses(plan({ ...order, location_id: 999 }, 'orders/create', settings))).toEqual([MAPPED_SETTINGS.defaultWarehouse]);
+    expect(warehouses(plan(order, 'orders/create', settings))).toEqual([MAPPED_SETTINGS.defaultWarehouse]);
+    const shipped = (locationId: number) => plan({ ...order, fulfillment_status: 'fulfilled', fulfillments: [fulfillment(locationId)] }, 'orders/fulfilled', settings);
+    expect(noteRows(shipped(222))[0]!.set).toEqual({ qty: 2, warehouse: 'Finished Goods - SD' });
+    expect(noteRows(shipped(999))[0]!.set).toEqual({ qty: 2 });
+  });
+
+  test('the Sales Order naming series is configurable, and left to ERPNext when not configured', () => {
+    expect(salesOrderOf(plan(simulatedOrder())).doc.naming_series).toBeUndefined();
+    expect(salesOrderOf(plan(simulatedOrder(), 'orders/create', { ...MAPPED_SETTINGS, salesOrderNamingSeries: 'SO-SHOP-.YYYY.-' })).doc.naming_series).toBe('SO-SHOP-.YYYY.-');
+  });
+
   test('test orders are skipped unless syncTestOrders is on', () => {
     const testOrder = { ...simulatedOrder(), test: true };
     expect(plan(testOrder).outcome).toBe('skipped');

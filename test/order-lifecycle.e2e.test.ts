@@ -1,3 +1,4 @@
+import { createShopifySimulator } from '@shopsync/simulators';
 import { useSubscribedHarness } from './support/e2e-harness';
 import { useTempDir } from './support/temp-dir';
 
@@ -97,6 +98,26 @@ describe('order lifecycle with Shopify as the fulfillment authority', () => {
     expect((returns[0]!.items as Array<{ item_code: string; qty: number }>).map((row) => [row.item_code, row.qty])).toEqual([['SKU-1003', -1]]);
     expect(Number(bin().actual_qty)).toBe(afterDelivery + 1);
     expect(forOrder('Sales Invoice', order.id).filter((doc) => doc.is_return === 1)).toHaveLength(1);
+    expect(await harness().primary.store.failures({ status: 'open' })).toEqual([]);
+  });
+});
+
+describe('order lifecycle with a Shopify location mapped to its own warehouse', () => {
+  // The harness's shop (seed 7) fulfils from its primary location; it ships from Finished Goods here.
+  const location = createShopifySimulator({ seed: 7 }).shop.inventory.primaryLocation().id;
+  const { harness, settle } = useSubscribedHarness(useTempDir(), TOPICS, { fulfillmentAuthority: 'shopify', locationWarehouses: { [String(location)]: 'Finished Goods - SD' } });
+  const onHand = (warehouse: string) => Number(harness().erp.docs('Bin').find((doc) => doc.item_code === 'SKU-1003' && doc.warehouse === warehouse)?.actual_qty ?? 0);
+
+  test('the Delivery Note takes the goods from the warehouse of the location that fulfilled them', async () => {
+    expect(harness().shopify.shop.inventory.primaryLocation().id).toBe(location);
+    await harness().erpnext.insertDoc('Stock Entry', { stock_entry_type: 'Material Receipt', company: 'Shopsync Demo', items: [{ item_code: 'SKU-1003', qty: 5, t_warehouse: 'Finished Goods - SD', basic_rate: 12 }], docstatus: 1 });
+    const before = { stores: onHand('Stores - SD'), finished: onHand('Finished Goods - SD') };
+    const order = harness().shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1003', quantity: 2 }] });
+    harness().shopify.driver.fulfilOrder(order.id, {});
+    await settle();
+    const notes = harness().erp.docs('Delivery Note').filter((doc) => doc.shopify_order_id === String(order.id));
+    expect((notes[0]?.items as Array<{ warehouse: string; qty: number }>).map((row) => [row.warehouse, row.qty])).toEqual([['Finished Goods - SD', 2]]);
+    expect({ stores: onHand('Stores - SD'), finished: onHand('Finished Goods - SD') }).toEqual({ stores: before.stores, finished: before.finished - 2 });
     expect(await harness().primary.store.failures({ status: 'open' })).toEqual([]);
   });
 });

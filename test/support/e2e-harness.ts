@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createErpnextClient } from '@shopsync/erpnext-client';
+import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-client';
 import { DEMO_MAPPING, createLogger, createRunner, openSqliteStore, parseConfig, type Config, type Runner, type Store } from '@shopsync/runner';
 import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
 
@@ -18,6 +18,8 @@ export interface RunnerUnderTest {
 export interface Harness {
   readonly erp: ErpnextSimulator;
   readonly erpUrl: string;
+  /** A client of the ERPNext simulator, for a test's own setup (stock, masters) as an operator would make it. */
+  readonly erpnext: ErpnextClient;
   readonly shopify: ShopifySimulator;
   readonly primary: RunnerUnderTest;
   /** Another runner with its own, empty state, against the same ERPNext (a second host, or a lost disk). */
@@ -71,6 +73,7 @@ export async function startHarness(dir: string, faults: { duplicateRate?: number
   return {
     erp,
     erpUrl,
+    erpnext: createErpnextClient({ baseUrl: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET }),
     shopify,
     primary,
     startRunner,

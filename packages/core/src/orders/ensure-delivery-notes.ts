@@ -1,5 +1,6 @@
 import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
 import type { Operation } from '../plan/types';
+import type { SyncSettings } from '../settings/sync-settings';
 import { calendarDateOf } from './calendar-date';
 import type { ShopifyOrder } from './shopify-order';
 
@@ -7,15 +8,17 @@ const MAKE_DELIVERY_NOTE = 'erpnext.selling.doctype.sales_order.sales_order.make
 
 /**
  * When the store fulfils in Shopify, each successful Shopify fulfillment becomes one submitted
- * Delivery Note, drafted by ERPNext's make_delivery_note (so rows carry so_detail and stock moves from
- * the order's warehouse) and cut to the fulfilled lines and quantities.
+ * Delivery Note, drafted by ERPNext's make_delivery_note (rows carry so_detail) and cut to the
+ * fulfilled lines and quantities. Stock leaves the warehouse of the location that fulfilled them when
+ * that location is mapped, else the order line's warehouse.
  */
-export function ensureDeliveryNotes(shop: string, order: ShopifyOrder, salesOrderKey: string): Operation[] {
+export function ensureDeliveryNotes(shop: string, order: ShopifyOrder, salesOrderKey: string, settings: SyncSettings): Operation[] {
   return order.fulfillments
     .filter((fulfillment) => fulfillment.status === 'success' && fulfillment.lines.length > 0)
     .map((fulfillment) => {
       const key = operationKey(OPERATION_KINDS.deliveryNote, shop, fulfillment.id);
       const date = calendarDateOf(fulfillment.createdAt) ?? calendarDateOf(order.updatedAt) ?? '';
+      const warehouse = fulfillment.locationId === null ? undefined : settings.locationWarehouses[fulfillment.locationId];
       return {
         key,
         kind: 'ensure_mapped_document',
@@ -34,7 +37,7 @@ export function ensureDeliveryNotes(shop: string, order: ShopifyOrder, salesOrde
           {
             table: 'items',
             matchField: 'shopify_line_item_id',
-            rows: fulfillment.lines.map((line) => ({ match: line.lineItemId, set: { qty: line.quantity } })),
+            rows: fulfillment.lines.map((line) => ({ match: line.lineItemId, set: { qty: line.quantity, ...(warehouse === undefined ? {} : { warehouse }) } })),
             dropUnmatched: true,
           },
         ],

@@ -30,7 +30,9 @@ export function ensureSalesOrder(
 ): EnsureDocumentOperation {
   const key = operationKey(OPERATION_KINDS.salesOrder, shop, order.id);
   const deliveryDate = addDays(orderDate, settings.deliveryDays);
+  const warehouse = (order.locationId === null ? undefined : settings.locationWarehouses[order.locationId]) ?? settings.defaultWarehouse;
   const doc: DocFields = {
+      ...(settings.salesOrderNamingSeries === null ? {} : { naming_series: settings.salesOrderNamingSeries }),
       customer: { $ref: customerKey },
       company: settings.company,
       order_type: 'Sales',
@@ -53,7 +55,7 @@ export function ensureSalesOrder(
         shopify_line_item_id: line.lineId,
         qty: line.qty,
         rate: centsToAmount(line.rateCents),
-        warehouse: settings.defaultWarehouse,
+        warehouse,
         delivery_date: deliveryDate,
       })),
       taxes: money.charges.map((charge) => ({

@@ -1,6 +1,7 @@
 import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
 import { allocatedDiscountCents, dutiesCents, parseShippingLines, parseTaxLines } from './parse-money-lines';
+import { locationIdOf } from './location-id';
 import { parseRefund } from './parse-refund';
 import { parseFulfillments } from './shopify-fulfillment';
 import { shopMoneyCents } from './shop-money';
@@ -108,6 +109,7 @@ export function parseOrder(payload: unknown): ParseResult<ShopifyOrder> {
     presentmentCurrency: optionalString(payload.presentment_currency),
     financialStatus: optionalString(payload.financial_status),
     fulfillmentStatus: optionalString(payload.fulfillment_status),
+    locationId: locationIdOf(payload.location_id),
     cancelledAt: optionalString(payload.cancelled_at),
     cancelReason: optionalString(payload.cancel_reason),
     test: payload.test === true,

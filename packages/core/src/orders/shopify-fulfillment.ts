@@ -1,5 +1,6 @@
 import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString } from '../webhooks/parse-result';
+import { locationIdOf } from './location-id';
 
 /** A Shopify fulfillment: which lines left the warehouse, how many, and with what tracking. */
 export interface ShopifyFulfillment {
@@ -7,6 +8,8 @@ export interface ShopifyFulfillment {
   readonly status: string;
   readonly createdAt: string;
   readonly trackingNumber: string | null;
+  /** The Shopify location the goods left from. */
+  readonly locationId: string | null;
   readonly lines: ReadonlyArray<{ readonly lineItemId: string; readonly quantity: number }>;
 }
 
@@ -22,6 +25,6 @@ export function parseFulfillments(value: unknown): ShopifyFulfillment[] {
       const lineItemId = resourceIdOf(line, 'LineItem');
       return lineItemId !== null && typeof line.quantity === 'number' && line.quantity > 0 ? [{ lineItemId, quantity: line.quantity }] : [];
     });
-    return [{ id, status: optionalString(raw.status) ?? 'success', createdAt: optionalString(raw.created_at) ?? '', trackingNumber: optionalString(raw.tracking_number), lines }];
+    return [{ id, status: optionalString(raw.status) ?? 'success', createdAt: optionalString(raw.created_at) ?? '', trackingNumber: optionalString(raw.tracking_number), locationId: locationIdOf(raw.location_id), lines }];
   });
 }

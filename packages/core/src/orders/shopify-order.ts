@@ -55,6 +55,8 @@ export interface ShopifyOrder {
   readonly fulfillmentStatus: string | null;
   readonly cancelledAt: string | null;
   readonly cancelReason: string | null;
+  /** The location that took the order (point of sale); null for online orders. */
+  readonly locationId: string | null;
   readonly test: boolean;
   readonly taxesIncluded: boolean;
   readonly customer: ShopifyCustomerRef | null;

@@ -15,6 +15,14 @@ export interface SyncSettings {
   /** The company's currency: orders whose shop currency differs are refused until multi-currency lands. */
   readonly companyCurrency: string;
   readonly defaultWarehouse: string;
+  /**
+   * Shopify location id → the ERPNext warehouse it is. A Sales Order line is reserved in the warehouse
+   * of the order's location (point of sale), else the default; a Delivery Note takes the goods from
+   * the warehouse of the location that fulfilled them, else from the Sales Order line's.
+   */
+  readonly locationWarehouses: Readonly<Record<string, string>>;
+  /** The Sales Orders' naming series (one of the doctype's series options in ERPNext); null: ERPNext's default. */
+  readonly salesOrderNamingSeries: string | null;
   readonly customerGroup: string;
   readonly territory: string;
   /** ERPNext Customer that receives guest checkouts (orders without a Shopify customer). */
@@ -43,6 +51,8 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   company: 'Shopsync Demo',
   companyCurrency: 'USD',
   defaultWarehouse: 'Stores - SD',
+  locationWarehouses: {},
+  salesOrderNamingSeries: null,
   customerGroup: 'Individual',
   territory: 'All Territories',
   guestCustomerName: 'Shopify Guest',

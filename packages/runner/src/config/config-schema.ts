@@ -74,6 +74,10 @@ export const ConfigSchema = z.object({
     company: z.string().min(1),
     companyCurrency: z.string().length(3),
     defaultWarehouse: z.string().min(1),
+    /** Shopify location id → ERPNext warehouse: where a point-of-sale order reserves and a fulfillment ships from. */
+    locationWarehouses: z.record(z.string().regex(/^\d+$/, 'must be a Shopify location id (digits)'), z.string().min(1)).default({}),
+    /** The Sales Orders' naming series, one of the series options of Sales Order in ERPNext; null keeps ERPNext's default. */
+    salesOrderNamingSeries: z.string().min(1).nullable().default(null),
     customerGroup: z.string().min(1),
     territory: z.string().min(1),
     guestCustomerName: z.string().min(1).default('Shopify Guest'),

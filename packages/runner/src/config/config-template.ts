@@ -14,7 +14,7 @@ const COMMENTS: Record<string, string> = {
   store: 'The SQLite state file (inbox, evidence, failures). synchronous FULL: every acknowledged webhook survives a power loss; NORMAL: a process crash only. Settled events older than retentionDays are pruned; failed ones are kept until retried or ignored.',
   server: 'The webhook endpoint (POST webhookPath), /healthz, /readyz and /metrics. maxBatch: webhooks per group commit; bodyLimitBytes: larger bodies get 413.',
   worker: 'Processing: concurrency across orders (one order at a time), claim lease, poll interval, and retries of transient failures (exponential backoff with jitter, then parked).',
-  mapping: 'How Shopify maps onto your ERPNext: company, currency, warehouse, customer defaults, tax/shipping accounts by title, payment gateways by name.',
+  mapping: 'How Shopify maps onto your ERPNext: company, currency, warehouse (locationWarehouses: Shopify location id -> warehouse, for point-of-sale orders and fulfillments), customer defaults, tax/shipping accounts by title, payment gateways by name. salesOrderNamingSeries: one of the Sales Order series options in ERPNext (null: its default).',
   flows: 'Rollout per flow: shadow records what would be done and writes nothing; live writes; off skips. Switch one flow to live at a time.',
   log: 'Log level: fatal, error, warn, info, debug, trace or silent. Secrets are redacted.',
 };
@@ -42,6 +42,8 @@ export function configTemplate(options: TemplateOptions): Record<string, unknown
       company: 'Your Company',
       companyCurrency: 'USD',
       defaultWarehouse: 'Stores - YC',
+      locationWarehouses: {},
+      salesOrderNamingSeries: null,
       customerGroup: 'Individual',
       territory: 'All Territories',
       guestCustomerName: 'Shopify Guest',

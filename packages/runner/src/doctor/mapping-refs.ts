@@ -16,6 +16,7 @@ export function masterRefs(mapping: Mapping): MappingRef[] {
   return [
     ref('Company', mapping.company, 'mapping.company'),
     ref('Warehouse', mapping.defaultWarehouse, 'mapping.defaultWarehouse'),
+    ...Object.entries(mapping.locationWarehouses).map(([location, warehouse]) => ref('Warehouse', warehouse, `mapping.locationWarehouses[${JSON.stringify(location)}]`)),
     ref('Customer Group', mapping.customerGroup, 'mapping.customerGroup'),
     ref('Territory', mapping.territory, 'mapping.territory'),
     ...(mapping.giftCardItem === null ? [] : [ref('Item', mapping.giftCardItem, 'mapping.giftCardItem')]),
