@@ -1,14 +1,26 @@
 """Whitelisted methods the runner calls (STYLE F8): explicit arguments, per-entry results.
 
 POST /api/method/shopsync.api.record_sync_logs  {"entries": [{"event_id": ..., "status": ...}, ...]}
+POST /api/method/shopsync.api.record_sync_failures  {"entries": [{"failure_key": ..., "state": ...}, ...]}
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import frappe
 from frappe import _
 from frappe.utils import get_system_timezone
 
+from shopsync import rules
+from shopsync.failure_entries import (
+	INSERT_STATES,
+	FailureEntry,
+	changed_failure_fields,
+	failure_result,
+	parse_failure_entry,
+	reconcile_actions,
+)
 from shopsync.log_entries import Entry, changed_fields, parse_log_entry
 
 SAVEPOINT = "shopsync_record_sync_log"
@@ -22,11 +34,31 @@ def record_sync_logs(entries: str | list) -> list[dict]:
 	batch after a timeout. A bad entry gets its own result; the others are still recorded.
 	"""
 	frappe.has_permission("Sync Log", "create", throw=True)
+	rows = _entry_list(entries)
+	site_timezone = get_system_timezone()
+	return [_record_one(raw, site_timezone) for raw in rows]
+
+
+@frappe.whitelist(methods=["POST"])
+def record_sync_failures(entries: str | list) -> list[dict]:
+	"""Create or update one Sync Failure per entry, keyed by failure_key, and walk its status to the
+	runner's state through the status machine's own steps (failure_entries.reconcile_actions).
+
+	Each result carries the row's status and requested_action, so the runner learns what an
+	operator asked for in the Desk. Resending an entry changes nothing ("unchanged"); a bad entry
+	gets its own result and the others are still recorded.
+	"""
+	frappe.has_permission("Sync Failure", "create", throw=True)
+	rows = _entry_list(entries)
+	site_timezone = get_system_timezone()
+	return [_record_failure(raw, site_timezone) for raw in rows]
+
+
+def _entry_list(entries: str | list) -> list:
 	rows = frappe.parse_json(entries)
 	if not isinstance(rows, list):
 		frappe.throw(_("entries must be a list"), frappe.ValidationError)
-	site_timezone = get_system_timezone()
-	return [_record_one(raw, site_timezone) for raw in rows]
+	return rows
 
 
 def _record_one(raw: object, site_timezone: str) -> dict:
@@ -34,21 +66,32 @@ def _record_one(raw: object, site_timezone: str) -> dict:
 	parsed = parse_log_entry(raw, site_timezone)
 	if not isinstance(parsed, Entry):
 		return _result(event_id, None, "invalid", parsed.reason)
+	return _in_two_passes(lambda: _upsert(parsed.fields), lambda message: _result(event_id, None, "error", message))
 
-	# Two passes: if a concurrent call inserted the same event_id between our lookup and our
-	# insert, the unique index refuses ours and the second pass updates that row instead.
+
+def _record_failure(raw: object, site_timezone: str) -> dict:
+	failure_key = raw.get("failure_key") if isinstance(raw, dict) else None
+	parsed = parse_failure_entry(raw, site_timezone)
+	if not isinstance(parsed, FailureEntry):
+		return failure_result(failure_key, "invalid", message=parsed.reason)
+	return _in_two_passes(lambda: _upsert_failure(parsed), lambda message: failure_result(failure_key, "error", message=message))
+
+
+def _in_two_passes(upsert: Callable[[], dict], error: Callable[[str], dict]) -> dict:
+	# Two passes: if a concurrent call inserted the same key between our lookup and our insert,
+	# the unique index refuses ours and the second pass updates that row instead.
 	for _pass in (1, 2):
 		messages_before = len(frappe.local.message_log)
 		frappe.db.savepoint(SAVEPOINT)
 		try:
-			return _upsert(parsed.fields)
+			return upsert()
 		except (frappe.UniqueValidationError, frappe.DuplicateEntryError) as exc:
 			_forget(messages_before)
-			error = exc
+			failure = exc
 		except (frappe.ValidationError, frappe.PermissionError) as exc:
 			_forget(messages_before)
-			return _result(event_id, None, "error", str(exc) or type(exc).__name__)
-	return _result(event_id, None, "error", str(error) or type(error).__name__)
+			return error(str(exc) or type(exc).__name__)
+	return error(str(failure) or type(failure).__name__)
 
 
 def _upsert(fields: dict) -> dict:
@@ -63,6 +106,33 @@ def _upsert(fields: dict) -> dict:
 	doc.update(updates)
 	doc.save()
 	return _result(fields["event_id"], name, "updated")
+
+
+def _upsert_failure(entry: FailureEntry) -> dict:
+	failure_key = entry.fields["failure_key"]
+	name = frappe.db.get_value("Sync Failure", {"failure_key": failure_key}, "name")
+	if not name:
+		if entry.state not in INSERT_STATES:
+			return failure_result(failure_key, "skipped", message="nothing open to record")
+		doc = frappe.get_doc({"doctype": "Sync Failure", **entry.fields, "status": rules.OPEN}).insert()
+		_reconcile(doc, entry.state)
+		return failure_result(failure_key, "created", doc)
+	doc = frappe.get_doc("Sync Failure", name)
+	updates = changed_failure_fields(doc.as_dict(), entry.fields)
+	doc.update(updates)
+	moved = _reconcile(doc, entry.state)
+	if updates and not moved:
+		doc.save()
+	return failure_result(failure_key, "updated" if updates or moved else "unchanged", doc)
+
+
+def _reconcile(doc, state: str) -> bool:
+	# One save per step, so the controller checks each step against the status machine; the
+	# first step's save also writes the descriptive fields.
+	actions = reconcile_actions(doc.status, state)
+	for action in actions:
+		doc.apply_action(action)
+	return bool(actions)
 
 
 def _forget(messages_before: int) -> None:

@@ -39,36 +39,15 @@ def parse_log_entry(raw: object, site_timezone: str) -> Entry | Invalid:
 	Datetimes with an offset are converted to the site's time zone, because Frappe stores
 	naive datetimes in the system time zone.
 	"""
-	if not isinstance(raw, dict):
-		return Invalid("entry must be an object")
-	unknown = sorted(set(raw) - set(LOG_FIELDS))
-	if unknown:
-		return Invalid(f"unknown field(s): {', '.join(unknown)}")
-	missing = [f for f in REQUIRED_FIELDS if not raw.get(f)]
-	if missing:
-		return Invalid(f"missing {', '.join(missing)}")
+	problem = entry_problem(raw, LOG_FIELDS, REQUIRED_FIELDS)
+	if problem is not None:
+		return problem
 	if raw["status"] not in SYNC_LOG_STATUSES:
 		return Invalid(f"status {raw['status']!r} is not one of {', '.join(SYNC_LOG_STATUSES)}")
-	if bool(raw.get("reference_name")) != bool(raw.get("reference_doctype")):
-		return Invalid("reference_doctype and reference_name go together")
-
-	fields: dict = {"status": raw["status"]}
-	for name in DATA_FIELDS + TEXT_FIELDS:
-		value = raw.get(name)
-		if value is None:
-			continue
-		if not isinstance(value, str):
-			return Invalid(f"{name} must be a string")
-		if name in DATA_FIELDS and len(value) > DATA_MAX:
-			return Invalid(f"{name} is longer than {DATA_MAX} characters")
-		fields[name] = value
-	for name in DATETIME_FIELDS:
-		if raw.get(name) is None:
-			continue
-		parsed = to_site_datetime(raw[name], site_timezone)
-		if parsed is None:
-			return Invalid(f"{name} is not an ISO 8601 datetime: {raw[name]!r}")
-		fields[name] = parsed
+	values = plain_fields(raw, DATA_FIELDS, TEXT_FIELDS, DATETIME_FIELDS, site_timezone)
+	if isinstance(values, Invalid):
+		return values
+	fields: dict = {"status": raw["status"], **values}
 	if raw.get("evidence") is not None:
 		evidence = json_text(raw["evidence"])
 		if evidence is None:
@@ -77,10 +56,50 @@ def parse_log_entry(raw: object, site_timezone: str) -> Entry | Invalid:
 	return Entry(fields)
 
 
+def entry_problem(raw: object, known: tuple, required: tuple) -> Invalid | None:
+	"""The checks every runner entry passes first: an object, no unknown field, none missing."""
+	if not isinstance(raw, dict):
+		return Invalid("entry must be an object")
+	unknown = sorted(set(raw) - set(known))
+	if unknown:
+		return Invalid(f"unknown field(s): {', '.join(unknown)}")
+	missing = [f for f in required if not raw.get(f)]
+	if missing:
+		return Invalid(f"missing {', '.join(missing)}")
+	if bool(raw.get("reference_name")) != bool(raw.get("reference_doctype")):
+		return Invalid("reference_doctype and reference_name go together")
+	return None
+
+
+def plain_fields(raw: dict, data: tuple, text: tuple, datetimes: tuple, site_timezone: str) -> dict | Invalid:
+	"""String fields (Data ones at most DATA_MAX long) and datetimes in the site's zone; absent ones are left out."""
+	fields: dict = {}
+	for name in data + text:
+		value = raw.get(name)
+		if value is None:
+			continue
+		if not isinstance(value, str):
+			return Invalid(f"{name} must be a string")
+		if name in data and len(value) > DATA_MAX:
+			return Invalid(f"{name} is longer than {DATA_MAX} characters")
+		fields[name] = value
+	for name in datetimes:
+		if raw.get(name) is None:
+			continue
+		parsed = to_site_datetime(raw[name], site_timezone)
+		if parsed is None:
+			return Invalid(f"{name} is not an ISO 8601 datetime: {raw[name]!r}")
+		fields[name] = parsed
+	return fields
+
+
 def to_site_datetime(value: object, site_timezone: str) -> str | None:
 	"""'2026-11-26T10:00:00Z' -> '2026-11-26 11:00:00.000000' for a site in Europe/Berlin."""
 	if not isinstance(value, str):
 		return None
+	if value[-1:] in ("Z", "z"):
+		# Python 3.10's fromisoformat (Frappe v15's minimum) refuses the "Z" that JavaScript's toISOString writes.
+		value = value[:-1] + "+00:00"
 	try:
 		parsed = datetime.fromisoformat(value)
 	except ValueError:
@@ -111,7 +130,7 @@ def merged_status(current: str, incoming: str) -> str:
 
 def changed_fields(current: dict, incoming: dict) -> dict:
 	"""Fields whose stored value differs; an empty result means the entry is already recorded."""
-	updates = {k: v for k, v in incoming.items() if k != "event_id" and _stored(current.get(k)) != _stored(v)}
+	updates = {k: v for k, v in incoming.items() if k != "event_id" and stored_text(current.get(k)) != stored_text(v)}
 	if "status" in updates:
 		updates["status"] = merged_status(current.get("status") or "Received", updates["status"])
 		if updates["status"] == current.get("status"):
@@ -119,8 +138,11 @@ def changed_fields(current: dict, incoming: dict) -> dict:
 	return updates
 
 
-def _stored(value: object) -> str:
-	# Frappe returns datetimes as datetime objects and blanks as None; compare as stored text.
+def stored_text(value: object) -> str:
+	"""A value as the database holds it, to compare what Frappe returns with what the runner sent.
+
+	Frappe returns datetimes as datetime objects and blanks as None.
+	"""
 	if value is None:
 		return ""
 	if isinstance(value, datetime):

@@ -23,7 +23,7 @@ from shopsync.tests.app_files import (
 	top_level_functions,
 )
 
-PURE_MODULES = ("rules.py", "log_entries.py", "settings_rules.py")
+PURE_MODULES = ("rules.py", "log_entries.py", "failure_entries.py", "settings_rules.py")
 
 
 def controller(doctype):
@@ -131,6 +131,17 @@ class TestControllers(unittest.TestCase):
 		fn = top_level_functions(parse_python(APP_PACKAGE / "api.py"))["record_sync_logs"]
 		self.assertIn("frappe.whitelist", decorator_names(fn))
 		self.assertEqual([a.arg for a in fn.args.args], ["entries"])
+
+	def test_record_sync_failures_is_whitelisted_and_moves_status_through_the_controller(self):
+		tree = parse_python(APP_PACKAGE / "api.py")
+		fn = top_level_functions(tree)["record_sync_failures"]
+		self.assertIn("frappe.whitelist", decorator_names(fn))
+		self.assertEqual([a.arg for a in fn.args.args], ["entries"])
+		self.assertIn("frappe.has_permission('Sync Failure', 'create', throw=True)", ast.unparse(fn))
+		# Every status change is a SyncFailure.apply_action, so validate() checks each step.
+		self.assertIn("apply_action", ast.unparse(tree))
+		assigned = [ast.unparse(t) for node in ast.walk(tree) if isinstance(node, ast.Assign) for t in node.targets]
+		self.assertFalse([t for t in assigned if t.endswith(".status")])
 
 
 if __name__ == "__main__":

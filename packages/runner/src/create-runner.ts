@@ -9,6 +9,7 @@ import { createRunnerMetrics, type RunnerMetrics } from './metrics/runner-metric
 import type { PruneResult, Store } from './store/store';
 import type { ErpnextPort } from './worker/erpnext-port';
 import { processEvent } from './worker/process-event';
+import { mirrorSyncFailures, type FailureMirrorResult } from './mirror/mirror-sync-failures';
 import { mirrorSyncLogs, type MirrorResult } from './mirror/mirror-sync-logs';
 import type { LatestOrderPort } from './worker/latest-state';
 import { WorkerPool } from './worker/worker-pool';
@@ -45,6 +46,11 @@ export interface Runner {
   prune(): Promise<PruneResult>;
   /** Sends settled events to ERPNext's Sync Log now (also every `mirror.intervalMs` while the workers run). */
   mirror(): Promise<MirrorResult>;
+  /**
+   * Sends failures to ERPNext's Sync Failure and carries out the Desk's Retry / Requeue / Ignore now
+   * (also every `mirror.intervalMs` while the workers run).
+   */
+  mirrorFailures(): Promise<FailureMirrorResult>;
   /** Resolves once every stored event is terminal (none pending, waiting for a retry, or claimed). */
   drained(): Promise<void>;
   stop(): Promise<void>;
@@ -99,12 +105,22 @@ export function createRunner(deps: RunnerDeps): Runner {
   let mirrorTimer: NodeJS.Timeout | null = null;
   let mirroring: Promise<MirrorResult> | null = null;
 
+  let mirroringFailures: Promise<FailureMirrorResult> | null = null;
+  const acknowledgedFailures = new Map<number, string>();
+
   /** One round of Sync Log mirroring; rounds never overlap (a slow ERPNext must not pile them up). */
   function mirror(): Promise<MirrorResult> {
     mirroring ??= mirrorSyncLogs({ store, erpnext: deps.erpnext, now, logger, batch: config.mirror.batch }).finally(() => {
       mirroring = null;
     });
     return mirroring;
+  }
+
+  function mirrorFailures(): Promise<FailureMirrorResult> {
+    mirroringFailures ??= mirrorSyncFailures({ store, erpnext: deps.erpnext, now, logger, batch: config.mirror.batch, acknowledged: acknowledgedFailures }).finally(() => {
+      mirroringFailures = null;
+    });
+    return mirroringFailures;
   }
 
   async function prune(): Promise<PruneResult> {
@@ -118,6 +134,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     metrics,
     prune,
     mirror,
+    mirrorFailures,
     async start(options = {}) {
       running = await listen(server, config.server.port, config.server.host);
       if (options.workers ?? true) {
@@ -126,8 +143,11 @@ export function createRunner(deps: RunnerDeps): Runner {
         pruneQuietly();
         pruneTimer = setInterval(pruneQuietly, PRUNE_EVERY_MS);
         pruneTimer.unref();
-        if (config.mirror.syncLogs) {
-          const mirrorQuietly = () => void mirror().catch((error: unknown) => logger.warn({ err: error }, 'sync_log.mirror_failed'));
+        if (config.mirror.syncLogs || config.mirror.syncFailures) {
+          const mirrorQuietly = () => {
+            if (config.mirror.syncLogs) void mirror().catch((error: unknown) => logger.warn({ err: error }, 'sync_log.mirror_failed'));
+            if (config.mirror.syncFailures) void mirrorFailures().catch((error: unknown) => logger.warn({ err: error }, 'sync_failure.mirror_failed'));
+          };
           mirrorTimer = setInterval(mirrorQuietly, config.mirror.intervalMs);
           mirrorTimer.unref();
         }
@@ -155,6 +175,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       await running?.close();
       await workers.stop();
       await mirroring?.catch(() => undefined);
+      await mirroringFailures?.catch(() => undefined);
       logger.info('runner.stopped');
     },
   };

@@ -31,3 +31,5 @@ export * from './backfill';
 export * from './worker/latest-state';
 export * from './mirror/mirror-sync-logs';
 export * from './mirror/sync-log-entry';
+export * from './mirror/mirror-sync-failures';
+export * from './mirror/sync-failure-entry';

@@ -100,6 +100,8 @@ export const ConfigSchema = z.object({
   mirror: z
     .object({
       syncLogs: z.boolean().default(true),
+      /** Failures to Sync Failure, and the Desk's Retry / Requeue / Ignore back to the runner. */
+      syncFailures: z.boolean().default(true),
       intervalMs: z.number().int().positive().default(5_000),
       batch: z.number().int().positive().max(200).default(100),
     })

@@ -22,7 +22,7 @@ const result = (eventId: string | null, name: string | null, outcome: string, me
 });
 
 /** The simulated site runs in UTC, so an instant becomes Frappe's naive "YYYY-MM-DD HH:MM:SS.ffffff". */
-function siteDatetime(value: unknown): string | null {
+export function siteDatetime(value: unknown): string | null {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return null;
   return `${new Date(value).toISOString().replace('T', ' ').replace('Z', '')}000`;
 }
