@@ -27,3 +27,4 @@ export * from './customers/normalize-phone';
 export * from './plan/flows';
 export * from './errors/network-cause';
 export * from './plan/document-content';
+export * from './reconcile/order-drift';

@@ -23,6 +23,8 @@ export * from './cli/failures-command';
 export * from './cli/replay-command';
 export * from './cli/doctor-command';
 export * from './cli/backfill-command';
+export * from './cli/reconcile-command';
+export * from './reconcile/reconcile-shop';
 export * from './cli/backfill-window';
 export * from './cli/shadow-summary';
 export * from './cli/shopify-for-shop';

@@ -26,7 +26,7 @@ const LIST_PAGE = 250;
 const BATCH = 25;
 
 /** Every order updated in the window, oldest change first (the list is sorted by updated_at). */
-async function listWindow(options: BackfillShopOptions): Promise<OrderSummary[]> {
+export async function listWindow(options: Pick<BackfillShopOptions, 'shopify' | 'since' | 'until'>): Promise<OrderSummary[]> {
   const until = options.until === null ? Number.POSITIVE_INFINITY : Date.parse(options.until);
   const listed: OrderSummary[] = [];
   let after: string | null = null;

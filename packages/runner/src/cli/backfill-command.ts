@@ -17,7 +17,7 @@ interface BackfillOptions {
   readonly json?: boolean;
 }
 
-function selectShops(config: Config, only: string | undefined): { shops: ShopConfig[]; problems: string[] } {
+export function selectShops(config: Config, only: string | undefined): { shops: ShopConfig[]; problems: string[] } {
   const shops = config.shops.filter((shop) => only === undefined || shop.domain === only.toLowerCase());
   const problems = [
     ...(shops.length === 0 ? [`--shop ${only}: not a configured shop (${config.shops.map((s) => s.domain).join(', ')})`] : []),

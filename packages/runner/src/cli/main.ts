@@ -7,6 +7,7 @@ import { registerEventsCommand } from './events-command';
 import { registerFailuresCommand } from './failures-command';
 import { registerInitCommand } from './init-command';
 import { registerPlanCommand } from './plan-command';
+import { registerReconcileCommand } from './reconcile-command';
 import { registerReplayCommand } from './replay-command';
 import { registerServeCommand } from './serve-command';
 import { registerStatusCommand } from './status-command';
@@ -28,6 +29,7 @@ registerEventsCommand(program, ctx);
 registerFailuresCommand(program, ctx);
 registerReplayCommand(program, ctx);
 registerBackfillCommand(program, ctx);
+registerReconcileCommand(program, ctx);
 registerPlanCommand(program, ctx);
 registerDemoCommand(program);
 

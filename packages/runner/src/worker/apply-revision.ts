@@ -1,6 +1,7 @@
 import { SyncError, contentDigest, isSyncError, type EnsureDocumentOperation, type Revision } from '@shopsync/core';
 import type { AppliedOperation } from '../store/store';
 import type { ApplyContext } from './apply-context';
+import type { ErpnextPort } from './erpnext-port';
 import { isKeyClash } from './key-clash';
 import { cancelledConflict, finishEnsure } from './finish-ensure';
 import { resolveDocRefs } from './resolve-doc-refs';
@@ -19,10 +20,10 @@ function amendmentNumber(key: string, held: unknown): number {
 }
 
 /** Follows `amended_from` links to the newest document of the chain that started with `name`. */
-async function newestAmendment(doctype: string, name: string, ctx: ApplyContext): Promise<string> {
+export async function newestAmendment(doctype: string, name: string, erpnext: Pick<ErpnextPort, 'findOne'>): Promise<string> {
   let current = name;
   for (;;) {
-    const next = await ctx.erpnext.findOne(doctype, { amended_from: current }, ['name']);
+    const next = await erpnext.findOne(doctype, { amended_from: current }, ['name']);
     if (next === null || next === undefined) return current;
     current = String(next.name);
   }
@@ -65,7 +66,7 @@ async function insertAmendment(op: RevisableOperation, cancelled: string, number
  * step is found again on replay, so a crash between any two leaves one active document.
  */
 export async function reviseToMatch(op: RevisableOperation, name: string, ctx: ApplyContext): Promise<AppliedOperation> {
-  const newest = await newestAmendment(op.doctype, name, ctx);
+  const newest = await newestAmendment(op.doctype, name, ctx.erpnext);
   const held = await ctx.erpnext.getDoc(op.doctype, newest);
   const docstatus = Number(held.docstatus ?? 0);
   const number = amendmentNumber(op.key, held.shopsync_key);

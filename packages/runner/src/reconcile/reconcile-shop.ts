@@ -1,0 +1,115 @@
+import {
+  contentDigest,
+  describeDrift,
+  expectedDocuments,
+  orderDrift,
+  planEvent,
+  type DriftFinding,
+  type ExpectedDocument,
+  type FoundDocument,
+  type SyncSettings,
+} from '@shopsync/core';
+import { backfillDelivery } from '../backfill/backfill-deliveries';
+import { backfillLimitation } from '../backfill/backfill-limits';
+import { orderToRest } from '../backfill/order-to-rest';
+import { listWindow } from '../backfill/run-backfill';
+import { transactionToRest } from '../backfill/transaction-to-rest';
+import type { BackfillShopify } from '../backfill/types';
+import type { NewDelivery, Store } from '../store/store';
+import { newestAmendment } from '../worker/apply-revision';
+import type { ErpnextPort } from '../worker/erpnext-port';
+
+export interface ReconcileShopOptions {
+  readonly shop: string;
+  readonly shopify: BackfillShopify;
+  readonly erpnext: Pick<ErpnextPort, 'findOne' | 'getDoc'>;
+  readonly settings: SyncSettings;
+  readonly since: string;
+  readonly until: string | null;
+  /** Enqueue each drifted order (its current state and transactions) into the inbox, for the runner to repair. */
+  readonly repair: { readonly store: Store; readonly now: () => Date } | null;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface OrderDriftReport {
+  readonly id: string;
+  readonly name: string;
+  readonly findings: ReadonlyArray<DriftFinding & { readonly message: string }>;
+}
+
+export interface ReconcileShopResult {
+  readonly shop: string;
+  readonly compared: number;
+  readonly drifted: readonly OrderDriftReport[];
+  /** Orders that could not be compared: the planner would not book them (with its reason), or the converter refuses them. */
+  readonly notCompared: ReadonlyArray<{ readonly id: string; readonly name: string; readonly reason: string }>;
+  readonly repairsEnqueued: number;
+}
+
+/** Every webhook id a reconciliation repair enqueues starts so; one repair per order version. */
+export const RECONCILE_WEBHOOK_PREFIX = 'reconcile:';
+
+async function foundDocument(expected: ExpectedDocument, erpnext: ReconcileShopOptions['erpnext']): Promise<FoundDocument | undefined> {
+  const held = await erpnext.findOne(expected.doctype, { shopsync_key: expected.key }, ['name', 'docstatus']);
+  if (held === null || held === undefined) return undefined;
+  if (expected.revision === null) return { name: String(held.name), docstatus: Number(held.docstatus ?? 0), digest: null };
+  const newest = await newestAmendment(expected.doctype, String(held.name), erpnext);
+  const doc = await erpnext.getDoc(expected.doctype, newest);
+  return { name: newest, docstatus: Number(doc.docstatus ?? 0), digest: contentDigest(doc, expected.revision.shape) };
+}
+
+/**
+ * Compares, for every order changed in the window, what the planner says ERPNext must hold for the
+ * order's current Shopify state (its Sales Order and content, invoice, credit notes, deliveries,
+ * cancellation, and a Payment Entry per transaction) with what ERPNext holds, and reports each
+ * difference in a sentence (DESIGN G7). Nothing is written to ERPNext; with `repair`, the drifted
+ * orders are enqueued like a backfill, and the runner brings ERPNext to them with keyed writes.
+ */
+export async function reconcileShop(options: ReconcileShopOptions): Promise<ReconcileShopResult> {
+  const { shop, shopify, erpnext, settings } = options;
+  const { ianaTimezone } = await shopify.shop();
+  const listed = await listWindow(options);
+  const drifted: OrderDriftReport[] = [];
+  const notCompared: Array<{ id: string; name: string; reason: string }> = [];
+  const repairs: NewDelivery[] = [];
+  for (const [index, summary] of listed.entries()) {
+    const order = await shopify.orders.get(summary.id);
+    const limitation = order === null ? 'it no longer exists in Shopify' : backfillLimitation(order, settings.fulfillmentAuthority);
+    if (order === null || limitation !== null) {
+      notCompared.push({ id: summary.legacyResourceId, name: summary.name, reason: limitation ?? 'unknown' });
+      continue;
+    }
+    const payload = orderToRest(order, ianaTimezone);
+    const plan = planEvent({ shop, topic: 'orders/updated', payload }, settings, { appliedVersion: null });
+    if (plan.outcome !== 'applied') {
+      notCompared.push({ id: order.legacyResourceId, name: order.name, reason: plan.failure?.code ?? plan.reason ?? plan.outcome });
+      continue;
+    }
+    const transactions = order.transactions.map((transaction) => transactionToRest(transaction, order, ianaTimezone));
+    const payments = transactions.flatMap((tx) => expectedDocuments(planEvent({ shop, topic: 'order_transactions/create', payload: tx }, settings, { appliedVersion: null, latestSnapshot: payload })));
+    // A payment's plan ensures its order's documents too: each key is expected once.
+    const expected = [...new Map([...expectedDocuments(plan), ...payments].map((document) => [document.key, document])).values()];
+    const found = new Map<string, FoundDocument>();
+    for (const document of expected) {
+      const held = await foundDocument(document, erpnext);
+      if (held !== undefined) found.set(document.key, held);
+    }
+    const findings = orderDrift(expected, found);
+    if (findings.length > 0) {
+      drifted.push({ id: order.legacyResourceId, name: order.name, findings: findings.map((finding) => ({ ...finding, message: describeDrift(finding) })) });
+      const version = `${RECONCILE_WEBHOOK_PREFIX}${order.legacyResourceId}:${order.updatedAt}`;
+      const apiVersion = shopify.graphql.apiVersion;
+      repairs.push(backfillDelivery(shop, 'orders/updated', version, payload, apiVersion));
+      for (const [n, tx] of transactions.entries()) repairs.push(backfillDelivery(shop, 'order_transactions/create', `${version}:transaction:${n}`, tx, apiVersion));
+    }
+    options.onProgress?.(index + 1, listed.length);
+  }
+  let repairsEnqueued = 0;
+  if (options.repair !== null && repairs.length > 0) {
+    const known = new Set(await options.repair.store.knownWebhookIds(shop, repairs.map((delivery) => delivery.webhookId)));
+    const fresh = repairs.filter((delivery) => !known.has(delivery.webhookId));
+    if (fresh.length > 0) await options.repair.store.acceptDeliveries(fresh, options.repair.now());
+    repairsEnqueued = fresh.filter((delivery) => delivery.topic === 'orders/updated').length;
+  }
+  return { shop, compared: listed.length - notCompared.length, drifted, notCompared, repairsEnqueued };
+}
