@@ -1,6 +1,8 @@
 import { useSubscribedHarness } from './support/e2e-harness';
 import { useTempDir } from './support/temp-dir';
 
+// No refunds/create: a refund then reaches shopsync only through the orders/updated that carries the
+// edited order too, so booking its credit note proves a blocked edit does not hold the order back.
 const TOPICS = ['orders/create', 'orders/updated', 'orders/edited', 'orders/paid', 'orders/cancelled', 'order_transactions/create'];
 
 type Doc = Record<string, unknown>;
@@ -51,14 +53,23 @@ describe('orders edited in Shopify, over real HTTP, every webhook delivered twic
   });
 
   test('an order edited after it was invoiced is a conflict naming the invoice; the Sales Order is left as it was', async () => {
-    const order = harness().shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1001', quantity: 2 }] });
+    const order = harness().shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1001', quantity: 2 }, { sku: 'SKU-1002', quantity: 1 }] });
     await settle();
-    harness().shopify.driver.editOrder(order.id, { additions: [{ sku: 'SKU-1002', quantity: 1 }] });
+    harness().shopify.driver.editOrder(order.id, { removals: [{ lineItemId: order.line_items[0]!.id, quantity: 1 }] });
     await settle();
     const failures = await harness().primary.store.failures({ status: 'open' });
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ code: 'conflict.order_edit_blocked', category: 'conflict', retryable: false });
     expect(failures[0]!.message).toMatch(/Sales Invoice/);
-    expect(salesOrders(order.id).map((doc) => [doc.docstatus, items(doc)])).toEqual([[1, [['SKU-1001', 2]]]]);
+    expect(salesOrders(order.id).map((doc) => [doc.docstatus, items(doc)])).toEqual([[1, [['SKU-1001', 2], ['SKU-1002', 1]]]]);
+
+    // The blocked edit does not hold the order's later life back: a refund is still booked, and the conflict stays open.
+    harness().shopify.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1002', quantity: 1 }] });
+    await settle();
+    const credit = harness().erp.docs('Sales Invoice').filter((doc) => doc.shopify_order_id === String(order.id) && doc.is_return === 1);
+    expect(credit.map((doc) => [doc.docstatus, items(doc)])).toEqual([[1, [['SKU-1002', -1]]]]);
+    const [still] = await harness().primary.store.failures({ status: 'open' });
+    expect(still).toMatchObject({ code: 'conflict.order_edit_blocked' });
+    expect(still!.occurrences).toBeGreaterThan(failures[0]!.occurrences);
   });
 });

@@ -38,7 +38,8 @@ export function operatorRequest(runnerStatus: FailureStatus, row: Pick<FailureAn
 /** Open and retrying failures every round (the Desk may have acted on them), settled ones once per change. */
 function due(failures: readonly FailureRecord[], acknowledged: ReadonlyMap<number, string>): FailureRecord[] {
   const changed = failures.filter((failure) => acknowledged.get(failure.id) !== failureSignature(failure));
-  const polled = failures.filter((failure) => (failure.status === 'open' || failure.status === 'retrying') && !changed.includes(failure));
+  const sending = new Set(changed);
+  const polled = failures.filter((failure) => (failure.status === 'open' || failure.status === 'retrying') && !sending.has(failure));
   return [...changed, ...polled];
 }
 

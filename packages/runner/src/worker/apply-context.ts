@@ -8,4 +8,10 @@ export interface ApplyContext {
   readonly now: () => Date;
   /** ERPNext names produced so far by this plan's operations, by key. */
   readonly names: ReadonlyMap<string, string>;
+  /**
+   * Conflicts that must not stop the rest of the plan: an edit ERPNext cannot take leaves the Sales
+   * Order as it is, the order's payments and refunds are still booked, and the event is parked with
+   * the conflict once every operation ran.
+   */
+  readonly deferred: unknown[];
 }

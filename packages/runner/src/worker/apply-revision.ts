@@ -34,14 +34,29 @@ function blockedEdit(doctype: string, name: string, error: SyncError): SyncError
   return SyncError.permanent({ code: 'conflict.order_edit_blocked', category: 'conflict', message: reason, details: { doctype, name, reason }, cause: error });
 }
 
-async function cancelToAmend(op: RevisableOperation, name: string, ctx: ApplyContext): Promise<void> {
+/** Cancels the document to amend it; false when a submitted document linked to it blocks that. */
+async function cancelToAmend(op: RevisableOperation, name: string, ctx: ApplyContext): Promise<boolean> {
   await ctx.store.recordOperation(cancelIntentKey(op.key, name), { doctype: op.doctype, name }, ctx.inboxId, ctx.now());
   try {
     await ctx.erpnext.cancelDoc(op.doctype, name);
+    return true;
   } catch (error) {
-    if (isSyncError(error) && error.code === 'erpnext.link_exists') throw blockedEdit(op.doctype, name, error);
-    throw error;
+    if (!isSyncError(error) || error.code !== 'erpnext.link_exists') throw error;
+    ctx.deferred.push(blockedEdit(op.doctype, name, error));
+    return false;
   }
+}
+
+/**
+ * The edit cannot be applied: the document stays as it is and is remembered with the content it
+ * holds, so every later event of the order tries again (and reports the conflict again) until an
+ * operator has removed what blocks it; the rest of the plan goes on against the unchanged document.
+ */
+async function keepAsItIs(op: RevisableOperation, name: string, held: Record<string, unknown>, ctx: ApplyContext): Promise<AppliedOperation> {
+  const applied = { doctype: op.doctype, name, revision: contentDigest(held, op.revision.shape) };
+  await ctx.store.recordOperation(op.key, applied, ctx.inboxId, ctx.now());
+  await ctx.store.addEvidence(ctx.inboxId, 'operation', { key: op.key, step: 'kept', doctype: op.doctype, name, reason: 'the edit is blocked' }, ctx.now());
+  return applied;
 }
 
 async function insertAmendment(op: RevisableOperation, cancelled: string, number: number, ctx: ApplyContext): Promise<AppliedOperation> {
@@ -62,8 +77,9 @@ async function insertAmendment(op: RevisableOperation, cancelled: string, number
  * Brings the document an earlier attempt made (`name`, or its newest amendment) to the plan's
  * content. Same content: adopted. A draft: its content is rewritten. Submitted: ERPNext's own
  * correction — cancel, then an amendment holding the new content; a submitted document linked to it
- * (an invoice, a delivery) blocks the cancel and the event becomes a conflict that names it. Every
- * step is found again on replay, so a crash between any two leaves one active document.
+ * (an invoice, a delivery) blocks the cancel: the document is kept, the rest of the plan still runs,
+ * and the event ends as a conflict that names the blocker. Every step is found again on replay, so a
+ * crash between any two leaves one active document.
  */
 export async function reviseToMatch(op: RevisableOperation, name: string, ctx: ApplyContext): Promise<AppliedOperation> {
   const newest = await newestAmendment(op.doctype, name, ctx.erpnext);
@@ -81,6 +97,6 @@ export async function reviseToMatch(op: RevisableOperation, name: string, ctx: A
     await ctx.erpnext.updateDoc(op.doctype, newest, content);
     return finishEnsure(op, { name: newest, docstatus }, 'rewritten', ctx);
   }
-  await cancelToAmend(op, newest, ctx);
+  if (!(await cancelToAmend(op, newest, ctx))) return keepAsItIs(op, newest, held, ctx);
   return insertAmendment(op, newest, number + 1, ctx);
 }

@@ -114,10 +114,12 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
       return (await deps.store.finish(event.claim, plan.outcome, plan.reason, deps.now())) ? plan.outcome : 'lost_claim';
     }
     const names = new Map<string, string>();
+    const deferred: unknown[] = [];
     for (const op of plan.operations) {
-      const applied = await applyOperation(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names });
+      const applied = await applyOperation(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names, deferred });
       names.set(op.key, applied.name);
     }
+    if (deferred.length > 0) return settleError(event, deferred[0], payload, deps);
     await rememberState(event, plan.version, inputs.payloadText, deps);
     return (await deps.store.finish(event.claim, 'applied', null, deps.now())) ? 'applied' : 'lost_claim';
   } catch (error) {
