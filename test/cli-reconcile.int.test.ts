@@ -1,4 +1,4 @@
-import { createLogger, createRunner, openSqliteStore, parseConfig, runReconcile, type ReconcileShopResult } from '@shopsync/runner';
+import { createLogger, createRunner, openSqliteStore, parseConfig, runReconcile, type FailureRecord, type ReconcileShopResult } from '@shopsync/runner';
 import { readFileSync } from 'node:fs';
 import { startBackfillShop, SIM_TOKEN, type BackfillShop } from './support/backfill-shop';
 import { recordingContext, T0 } from './support/cli-harness';
@@ -42,6 +42,15 @@ describe('shopsync reconcile', () => {
     return { code, result: result!, kinds };
   }
 
+  async function failures(): Promise<FailureRecord[]> {
+    const store = openSqliteStore({ path: JSON.parse(readFileSync(config, 'utf8')).store.path });
+    try {
+      return await store.failures({});
+    } finally {
+      await store.close();
+    }
+  }
+
   /** A runner applies what --repair enqueued, then stops. */
   async function applyRepairs(): Promise<void> {
     const parsed = parseConfig({ ...JSON.parse(readFileSync(config, 'utf8')), server: { port: 0 }, worker: { pollMs: 20 }, mirror: { syncLogs: false, syncFailures: false } });
@@ -64,12 +73,22 @@ describe('shopsync reconcile', () => {
     ]);
     expect(first.result.drifted[0]!.findings[1]!.message).toMatch(/^Sales Order sales-order:.+ is missing in ERPNext$/);
     expect(erp.sim.countDocs('Sales Order')).toBe(0);
+    // Each drifted order is a parked event with a drift failure, to requeue (here, from the Desk once mirrored).
+    expect(first.result.findingsRecorded).toBe(2);
+    expect((await failures()).map((f) => [f.category, f.code, f.status])).toEqual([
+      ['drift', 'drift.order_differs', 'open'],
+      ['drift', 'drift.order_differs', 'open'],
+    ]);
+    expect((await failures())[0]!.message).toMatch(/^Order #100\d differs in ERPNext: Customer .+ is missing in ERPNext; Sales Order .+; requeue it/);
+    expect((await reconcile()).result.findingsRecorded).toBe(0);
 
     const repaired = await reconcile(true);
     expect(repaired.result.repairsEnqueued).toBe(2);
     expect((await reconcile(true)).result.repairsEnqueued).toBe(0);
     await applyRepairs();
     expect(erp.sim.countDocs('Sales Order')).toBe(2);
+    expect(erp.sim.countDocs('Payment Entry')).toBe(1);
+    expect((await failures()).map((f) => f.status)).toEqual(['resolved', 'resolved']);
     expect(await reconcile()).toMatchObject({ code: 0, kinds: [] });
   });
 

@@ -140,6 +140,20 @@ export function storeContract(makeStore: () => Store | Promise<Store>): void {
       ]);
       expect(await store.getFailure(999)).toBeNull();
     });
+
+    test('a finding is stored and parked at once; recording it again records nothing; requeued, it runs like any event', async () => {
+      const drift: ParkedFailure = { code: 'drift.order_differs', category: 'drift', retryable: false, message: 'Order #1 differs', details: { findings: [] } };
+      const first = await store.recordFinding(delivery('reconcile-drift:1'), drift, T0);
+      expect(first.recorded).toBe(true);
+      expect(await store.recordFinding(delivery('reconcile-drift:1'), drift, at(5))).toEqual({ inboxId: first.inboxId, recorded: false });
+      expect((await store.failures({})).map((f) => [f.code, f.category, f.status, f.inboxId])).toEqual([['drift.order_differs', 'drift', 'open', first.inboxId]]);
+      expect((await store.getEvent(first.inboxId))?.status).toBe('failed');
+      expect((await store.counts()).unfinished).toBe(0);
+      const [failure] = await store.failures({});
+      expect((await store.actOnFailure(failure!.id, 'requeue', at(10))).requeued).toEqual([first.inboxId]);
+      const claimed = await store.claimNext('w', 't', at(20), LEASE);
+      expect([claimed?.claim.inboxId, claimed?.refreshFirst]).toEqual([first.inboxId, true]);
+    });
   });
 
   describe('operations and versions', () => {

@@ -60,6 +60,8 @@ function whatHappened(failure: Failure): string {
       return `has payment ${p.transactionId}, but shopsync still holds the order as unpaid`;
     case 'conflict.order_edit_blocked':
       return `was edited in Shopify, but its ${p.doctype} ${p.name} cannot be replaced by an amendment in ERPNext (${p.reason})`;
+    case 'drift.order_differs':
+      return `differs in ERPNext: ${p.findings}`;
     case 'conflict.cancel_blocked':
       return `was cancelled in Shopify, but its ${p.doctype} ${p.name} cannot be cancelled in ERPNext (${p.reason})`;
     default:

@@ -87,6 +87,11 @@ export const CORE_FAILURE_CODES = {
     retryable: false,
     action: 'cancel or return the documents that depend on it in ERPNext, then requeue; or ignore the failure to keep the order',
   },
+  'drift.order_differs': {
+    category: 'drift',
+    retryable: false,
+    action: "requeue it to bring ERPNext to Shopify's order (keyed writes: nothing is booked twice, an edit is amended), or correct ERPNext by hand and ignore it",
+  },
   'internal.unexpected': {
     category: 'internal',
     retryable: false,

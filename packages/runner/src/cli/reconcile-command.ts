@@ -23,6 +23,7 @@ function summaryText(report: { since: string; shops: readonly ReconcileShopResul
   const drifted = report.shops.flatMap((shop) => shop.drifted.map((order) => ({ shop: shop.shop, order })));
   const compared = report.shops.reduce((sum, shop) => sum + shop.compared, 0);
   const enqueued = report.shops.reduce((sum, shop) => sum + shop.repairsEnqueued, 0);
+  const recorded = report.shops.reduce((sum, shop) => sum + shop.findingsRecorded, 0);
   return [
     `orders changed since ${report.since} compared with ERPNext: ${compared}; drifted: ${drifted.length}`,
     ...drifted.flatMap(({ shop, order }) => order.findings.map((finding) => `drift: ${shop} ${order.name}: ${finding.message}`)),
@@ -31,7 +32,7 @@ function summaryText(report: { since: string; shops: readonly ReconcileShopResul
       ? 'ERPNext holds every order as Shopify does'
       : repair
         ? `enqueued ${enqueued} repairs; a running \`shopsync serve\` applies them (keyed writes: nothing is booked twice)`
-        : 'run again with --repair to enqueue the drifted orders for the runner to bring ERPNext to them',
+        : `recorded ${recorded} new drift failures (\`shopsync failures list --category drift\`, and Sync Failure in the Desk once \`serve\` mirrors them): requeue one to repair it, or run again with --repair to enqueue every drifted order now`,
   ].join('\n');
 }
 
@@ -44,7 +45,7 @@ export async function runReconcile(options: ReconcileOptions, ctx: CliContext): 
   if (problems.length > 0) ctx.io.err(`reconcile:\n  ${problems.join('\n  ')}`);
   if (config === null || !window.ok || problems.length > 0) return 2;
   const erpnext = createErpnextClient({ baseUrl: config.erpnext.url, apiKey: config.erpnext.apiKey, apiSecret: config.erpnext.apiSecret, timeoutMs: config.erpnext.timeoutMs });
-  const store: Store | null = options.repair ? openSqliteStore({ path: config.store.path, synchronous: config.store.synchronous }) : null;
+  const store: Store = openSqliteStore({ path: config.store.path, synchronous: config.store.synchronous });
   const shops: ReconcileShopResult[] = [];
   const failed: Array<{ shop: string; error: string }> = [];
   try {
@@ -55,15 +56,15 @@ export async function runReconcile(options: ReconcileOptions, ctx: CliContext): 
         if (!options.json && (done === total || done % 50 === 0)) ctx.io.err(`reconcile ${shop.domain}: ${done}/${total} orders compared`);
       };
       try {
-        const repair = store === null ? null : { store, now: ctx.now };
-        shops.push(await reconcileShop({ shop: shop.domain, shopify, erpnext, settings: settingsFrom(config), since: window.since, until: window.until, repair, onProgress }));
+        const findings = { mode: options.repair ? ('repair' as const) : ('record' as const), store, now: ctx.now };
+        shops.push(await reconcileShop({ shop: shop.domain, shopify, erpnext, settings: settingsFrom(config), since: window.since, until: window.until, findings, onProgress }));
       } catch (error) {
         failed.push({ shop: shop.domain, error: error instanceof Error ? error.message : String(error) });
         ctx.io.err(`reconcile ${shop.domain} stopped: ${failed.at(-1)?.error}`);
       }
     }
   } finally {
-    await store?.close();
+    await store.close();
   }
   const report = { since: window.since, until: window.until, shops, failed };
   emit(ctx, options.json, report, () => summaryText(report, options.repair === true));
@@ -77,7 +78,7 @@ export function registerReconcileCommand(program: Command, ctx: CliContext): voi
     .requiredOption('--since <date>', 'orders updated at or after this date (2026-11-01, a UTC day) or ISO-8601 instant')
     .option('--until <date>', 'and at or before this date (inclusive) or instant')
     .option('--shop <domain>', 'only this shop (default: every configured shop)')
-    .option('--repair', 'enqueue each drifted order for the runner to bring ERPNext to it')
+    .option('--repair', 'enqueue each drifted order for the runner to bring ERPNext to it (default: record each as a drift failure to requeue)')
     .option('--config <file>', 'config file (default: $SHOPSYNC_CONFIG or ./shopsync.json)')
     .option('--json', 'print one JSON object (no progress lines)')
     .action((options: ReconcileOptions) => exitCodeOf(runReconcile(options, ctx)));

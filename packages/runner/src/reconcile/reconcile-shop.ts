@@ -1,6 +1,8 @@
 import {
   contentDigest,
+  coreFailure,
   describeDrift,
+  describeFailure,
   expectedDocuments,
   orderDrift,
   planEvent,
@@ -15,7 +17,7 @@ import { orderToRest } from '../backfill/order-to-rest';
 import { listWindow } from '../backfill/run-backfill';
 import { transactionToRest } from '../backfill/transaction-to-rest';
 import type { BackfillShopify } from '../backfill/types';
-import type { NewDelivery, Store } from '../store/store';
+import type { NewDelivery, ParkedFailure, Store } from '../store/store';
 import { newestAmendment } from '../worker/apply-revision';
 import type { ErpnextPort } from '../worker/erpnext-port';
 
@@ -26,8 +28,12 @@ export interface ReconcileShopOptions {
   readonly settings: SyncSettings;
   readonly since: string;
   readonly until: string | null;
-  /** Enqueue each drifted order (its current state and transactions) into the inbox, for the runner to repair. */
-  readonly repair: { readonly store: Store; readonly now: () => Date } | null;
+  /**
+   * Where findings go. `record`: each drifted order is stored as a parked event with a drift failure
+   * (listed by `failures`, mirrored to Sync Failure; requeueing it is the repair). `repair`: each
+   * drifted order (its current state and transactions) is enqueued for the runner to repair now.
+   */
+  readonly findings: { readonly mode: 'record' | 'repair'; readonly store: Store; readonly now: () => Date } | null;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -44,9 +50,11 @@ export interface ReconcileShopResult {
   /** Orders that could not be compared: the planner would not book them (with its reason), or the converter refuses them. */
   readonly notCompared: ReadonlyArray<{ readonly id: string; readonly name: string; readonly reason: string }>;
   readonly repairsEnqueued: number;
+  /** Drifted orders stored as parked events with a drift failure (none when already recorded for the same order version). */
+  readonly findingsRecorded: number;
 }
 
-/** Every webhook id a reconciliation repair enqueues starts so; one repair per order version. */
+/** A recorded finding's webhook id (the order's state at one version); its transactions' ids extend it. */
 export const RECONCILE_WEBHOOK_PREFIX = 'reconcile:';
 
 async function foundDocument(expected: ExpectedDocument, erpnext: ReconcileShopOptions['erpnext']): Promise<FoundDocument | undefined> {
@@ -62,8 +70,10 @@ async function foundDocument(expected: ExpectedDocument, erpnext: ReconcileShopO
  * Compares, for every order changed in the window, what the planner says ERPNext must hold for the
  * order's current Shopify state (its Sales Order and content, invoice, credit notes, deliveries,
  * cancellation, and a Payment Entry per transaction) with what ERPNext holds, and reports each
- * difference in a sentence (DESIGN G7). Nothing is written to ERPNext; with `repair`, the drifted
- * orders are enqueued like a backfill, and the runner brings ERPNext to them with keyed writes.
+ * difference in a sentence (DESIGN G7). Nothing is written to ERPNext. Each drifted order is
+ * recorded as a parked event with a drift failure (mirrored to Sync Failure; requeueing it is the
+ * repair); with `repair` it is requeued at once, with its transactions, and the runner brings ERPNext
+ * to it with keyed writes — the drift failure resolves when that succeeds.
  */
 export async function reconcileShop(options: ReconcileShopOptions): Promise<ReconcileShopResult> {
   const { shop, shopify, erpnext, settings } = options;
@@ -71,7 +81,9 @@ export async function reconcileShop(options: ReconcileShopOptions): Promise<Reco
   const listed = await listWindow(options);
   const drifted: OrderDriftReport[] = [];
   const notCompared: Array<{ id: string; name: string; reason: string }> = [];
-  const repairs: NewDelivery[] = [];
+  // The transactions of drifted orders, enqueued on repair so their Payment Entries are booked too.
+  const paymentRepairs: NewDelivery[] = [];
+  const findingsToRecord: Array<{ delivery: NewDelivery; failure: ParkedFailure }> = [];
   for (const [index, summary] of listed.entries()) {
     const order = await shopify.orders.get(summary.id);
     const limitation = order === null ? 'it no longer exists in Shopify' : backfillLimitation(order, settings.fulfillmentAuthority);
@@ -96,20 +108,34 @@ export async function reconcileShop(options: ReconcileShopOptions): Promise<Reco
     }
     const findings = orderDrift(expected, found);
     if (findings.length > 0) {
-      drifted.push({ id: order.legacyResourceId, name: order.name, findings: findings.map((finding) => ({ ...finding, message: describeDrift(finding) })) });
+      const described = findings.map((finding) => ({ ...finding, message: describeDrift(finding) }));
+      drifted.push({ id: order.legacyResourceId, name: order.name, findings: described });
       const version = `${RECONCILE_WEBHOOK_PREFIX}${order.legacyResourceId}:${order.updatedAt}`;
       const apiVersion = shopify.graphql.apiVersion;
-      repairs.push(backfillDelivery(shop, 'orders/updated', version, payload, apiVersion));
-      for (const [n, tx] of transactions.entries()) repairs.push(backfillDelivery(shop, 'order_transactions/create', `${version}:transaction:${n}`, tx, apiVersion));
+      const failure = coreFailure('drift.order_differs', { kind: 'order', label: order.name, shopifyId: order.legacyResourceId }, { findings: described.map((finding) => finding.message).join('; ') });
+      findingsToRecord.push({
+        delivery: backfillDelivery(shop, 'orders/updated', version, payload, apiVersion),
+        failure: { code: failure.code, category: failure.category, retryable: failure.retryable, message: describeFailure(failure), details: { subject: failure.subject, findings: described } },
+      });
+      for (const [n, tx] of transactions.entries()) paymentRepairs.push(backfillDelivery(shop, 'order_transactions/create', `${version}:transaction:${n}`, tx, apiVersion));
     }
     options.onProgress?.(index + 1, listed.length);
   }
   let repairsEnqueued = 0;
-  if (options.repair !== null && repairs.length > 0) {
-    const known = new Set(await options.repair.store.knownWebhookIds(shop, repairs.map((delivery) => delivery.webhookId)));
-    const fresh = repairs.filter((delivery) => !known.has(delivery.webhookId));
-    if (fresh.length > 0) await options.repair.store.acceptDeliveries(fresh, options.repair.now());
-    repairsEnqueued = fresh.filter((delivery) => delivery.topic === 'orders/updated').length;
+  let findingsRecorded = 0;
+  const target = options.findings;
+  if (target !== null) {
+    // A repair is the recorded finding requeued: when it applies, its drift failure resolves with it.
+    for (const { delivery, failure } of findingsToRecord) {
+      const finding = await target.store.recordFinding(delivery, failure, target.now());
+      if (finding.recorded) findingsRecorded += 1;
+      if (target.mode === 'repair' && (await target.store.requeueEvent(finding.inboxId, 'requeue', target.now())) === 'requeued') repairsEnqueued += 1;
+    }
+    if (target.mode === 'repair' && paymentRepairs.length > 0) {
+      const known = new Set(await target.store.knownWebhookIds(shop, paymentRepairs.map((delivery) => delivery.webhookId)));
+      const fresh = paymentRepairs.filter((delivery) => !known.has(delivery.webhookId));
+      if (fresh.length > 0) await target.store.acceptDeliveries(fresh, target.now());
+    }
   }
-  return { shop, compared: listed.length - notCompared.length, drifted, notCompared, repairsEnqueued };
+  return { shop, compared: listed.length - notCompared.length, drifted, notCompared, repairsEnqueued, findingsRecorded };
 }

@@ -90,6 +90,14 @@ export function createMemoryStore(): Store {
       state.addEvidence(event.id, 'retry_scheduled', { availableAt: iso(availableAt), reason }, iso(now));
       return true;
     },
+    recordFinding: async (delivery, failure, now) => {
+      const accepted = accept(delivery, iso(now));
+      if (accepted.duplicate) return { inboxId: accepted.inboxId, recorded: false };
+      const claim = { inboxId: accepted.inboxId, workerId: 'reconcile', token: `finding:${accepted.inboxId}` };
+      const event = state.events.get(accepted.inboxId)!;
+      Object.assign(event, { status: 'claimed', claimedBy: claim.workerId, claimToken: claim.token, claimExpiresAt: iso(now), attempts: event.attempts + 1 });
+      return { inboxId: accepted.inboxId, recorded: await store.park(claim, failure, now) };
+    },
     park: async (claim, failure, now) => {
       const event = held(claim);
       if (event === null) return false;

@@ -15,6 +15,7 @@ import { listEvents } from './sql/list-events';
 import { getFailure, listFailures } from './sql/list-failures';
 import { findOperation, recordOperation } from './sql/operations';
 import { parkEvent } from './sql/park-event';
+import { recordFinding } from './sql/record-finding';
 import { pruneEvidence } from './sql/prune-evidence';
 import { requeueEvent } from './sql/requeue-event';
 import { shadowPlans } from './sql/shadow-plans';
@@ -54,6 +55,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     finish: async (claim, status, reason, now) => finishEvent(db, claim, status, reason, iso(now)),
     scheduleRetry: async (claim, availableAt, reason, now) => scheduleEventRetry(db, claim, iso(availableAt), reason, iso(now)),
     park: async (claim, failure, now) => parkEvent(db, claim, failure, iso(now)),
+    recordFinding: async (delivery, failure, now) => recordFinding(db, delivery, failure, iso(now)),
     addEvidence: async (inboxId, kind, data, now) => addEvidence(db, inboxId, kind, data, iso(now)),
     findOperation: async (key) => findOperation(db, key),
     recordOperation: async (key, operation, inboxId, now) => recordOperation(db, key, operation, inboxId, iso(now)),

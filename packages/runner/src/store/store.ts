@@ -117,6 +117,13 @@ export interface Store {
   /** The ones of these webhook ids (of one shop) the inbox holds, so a backfill can skip them unread. */
   knownWebhookIds(shop: string, webhookIds: readonly string[]): Promise<string[]>;
 
+  /**
+   * A finding made outside a webhook (reconciliation's drift): the event is stored and parked with
+   * its failure in one transaction, so it is listed, mirrored to Sync Failure and requeued like any
+   * parked event. A webhook id already held records nothing (recorded: false).
+   */
+  recordFinding(delivery: NewDelivery, failure: ParkedFailure, now: Date): Promise<{ readonly inboxId: number; readonly recorded: boolean }>;
+
   /** Operator writes: each is one transaction and safe to repeat. */
   requeueEvent(inboxId: number, action: EventAction, now: Date): Promise<RequeueOutcome>;
   actOnFailure(failureId: number, action: FailureAction, now: Date): Promise<FailureActionResult>;

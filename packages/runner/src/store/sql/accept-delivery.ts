@@ -9,7 +9,7 @@ const INSERT_EVENT = `INSERT INTO inbox (shop, webhook_id, topic, event_id, trig
   RETURNING id`;
 
 /** Inserts the event unless its webhook id is known, and records the delivery either way. */
-function acceptOne(db: Database.Database, delivery: NewDelivery, nowIso: string): AcceptedDelivery {
+export function acceptOne(db: Database.Database, delivery: NewDelivery, nowIso: string): AcceptedDelivery {
   const inserted = prepared(db, INSERT_EVENT).get({ ...delivery, now: nowIso }) as { id: number } | undefined;
   const inboxId =
     inserted?.id ??
