@@ -95,12 +95,55 @@ describe('backfill: the Admin API order, converted, plans like its webhook', () 
     expect(plan('orders/create', converted)).toEqual(plan('orders/create', latestBody(created.admin_graphql_api_id, ['orders/create'])));
   });
 
-  test('a refunded order is refused, not converted without its refunds', async () => {
-    const created = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1006', quantity: 2 }] });
+  /** The converted order and its refunds plan like the simulator's latest orders/updated body and its refunds/create bodies. */
+  async function expectRefundedOrderToPlanLikeItsWebhooks(orderGid: string, refundCount: number) {
+    const detail = await shop.client.orders.get(orderGid);
+    if (detail === null) throw new Error('order not found');
+    expect(backfillLimitation(detail, 'erpnext')).toBeNull();
+    const converted = orderToRest(detail, timeZone);
+    const webhook = latestBody(orderGid, ['orders/updated']);
+    const expected = plan('orders/updated', webhook);
+    expect(expected.outcome).toBe('applied');
+    expect(expected.operations.filter((op) => op.key.startsWith('credit-note:'))).toHaveLength(refundCount);
+    expect(expected.operations.filter((op) => op.key.startsWith('refund-payment:'))).toHaveLength(refundCount);
+    expect(plan('orders/updated', converted)).toEqual(expected);
+    // refunds/create is planned on the order's latest state plus that refund: each converted refund,
+    // on the converted order, plans like the webhook's refunds/create body on the webhook's order.
+    const orderId = String(webhook?.id);
+    const refundBodies = shop.bodies('refunds/create').filter((body) => String(body.order_id) === orderId);
+    expect(refundBodies).toHaveLength(refundCount);
+    expect(converted.refunds).toHaveLength(refundCount);
+    refundBodies.forEach((body, index) => {
+      const expectedRefund = plan('refunds/create', body, roundTrip(webhook));
+      expect(expectedRefund.outcome).toBe('applied');
+      expect(plan('refunds/create', converted.refunds[index], roundTrip(converted))).toEqual(expectedRefund);
+    });
+    return { detail, converted, webhook };
+  }
+
+  test('a paid order partly refunded (one unit of one line, and the shipping): the credit note and refund payment plan the same', async () => {
+    const created = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1006', quantity: 2 }, { sku: 'SKU-1001' }], discount: { code: 'TEN', percentage: 10 } });
     shop.time.advance(60_000);
-    shop.sim.driver.refundOrder(created.id, { lines: [{ sku: 'SKU-1006', quantity: 1 }] });
-    const detail = await shop.client.orders.get(created.admin_graphql_api_id);
-    expect(backfillLimitation(detail!, 'erpnext')).toMatch(/refunds/);
+    shop.sim.driver.refundOrder(created.id, { lines: [{ sku: 'SKU-1006', quantity: 1 }], shipping: true, restockType: 'no_restock', note: 'damaged' });
+    await shop.drain();
+    const { detail, converted, webhook } = await expectRefundedOrderToPlanLikeItsWebhooks(created.admin_graphql_api_id, 1);
+    expect(detail.displayFinancialStatus).toBe('PARTIALLY_REFUNDED');
+    expect(converted.refunds[0]).toMatchObject({ note: 'damaged', restock: false, refund_line_items: [{ quantity: 1, restock_type: 'no_restock' }], refund_shipping_lines: [expect.anything()], order_adjustments: [] });
+    expect(converted.line_items.map((line) => line.current_quantity)).toEqual((webhook?.line_items as Array<{ current_quantity: number }>).map((line) => line.current_quantity));
+    expect(converted.current_total_price).toBe(webhook?.current_total_price);
+  });
+
+  test('a fully refunded order (two refunds, restocked): both credit notes plan the same', async () => {
+    const created = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1004', quantity: 3 }, { sku: 'SKU-1005' }] });
+    shop.time.advance(60_000);
+    shop.sim.driver.refundOrder(created.id, { lines: [{ sku: 'SKU-1004', quantity: 1 }] });
+    shop.time.advance(60_000);
+    shop.sim.driver.refundOrder(created.id, { lines: [{ sku: 'SKU-1004', quantity: 2 }, { sku: 'SKU-1005' }], shipping: true, restockType: 'return' });
+    await shop.drain();
+    const { detail, converted } = await expectRefundedOrderToPlanLikeItsWebhooks(created.admin_graphql_api_id, 2);
+    expect(detail.displayFinancialStatus).toBe('REFUNDED');
+    expect(converted.line_items.map((line) => line.current_quantity)).toEqual([0, 0]);
+    expect(converted.financial_status).toBe('refunded');
   });
 });
 

@@ -116,15 +116,30 @@ describe('shopsync backfill', () => {
     expect(erp.sim.countDocs('Payment Entry')).toBe(2);
   });
 
-  test('a refunded order is named and not enqueued; the exit code is 1', async () => {
+  test('a refunded order is enqueued with its refunds, and its refund transaction with the others', async () => {
     const refunded = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1006', quantity: 2 }] });
     shop.time.advance(60_000);
-    shop.sim.driver.refundOrder(refunded.id, { lines: [{ sku: 'SKU-1006', quantity: 1 }] });
+    shop.sim.driver.refundOrder(refunded.id, { lines: [{ sku: 'SKU-1006', quantity: 1 }], shipping: true });
+    const run = await backfill({ since: '2026-11-01' });
+    expect(run.code).toBe(0);
+    expect(run.ctx.json<BackfillJson>()).toMatchObject({ scanned: 4, enqueued: 4, transactions: 4, refused: 0 });
+    const stored = await events();
+    const orderEvents = await Promise.all(stored.filter((event) => event.topic === 'orders/updated').map((event) => readEvent(event.id)));
+    const payload = orderEvents.map((event) => JSON.parse(event.payload) as { id: number; financial_status: string; refunds: unknown[] }).find((order) => order.id === refunded.id);
+    expect(payload).toMatchObject({ financial_status: 'partially_refunded', refunds: [{ refund_line_items: [{ quantity: 1 }], refund_shipping_lines: [expect.anything()], transactions: [{ kind: 'refund', status: 'success' }] }] });
+  });
+
+  test('an order with more refunds than the client reads is named and not enqueued; the exit code is 1', async () => {
+    const refunded = shop.sim.driver.createOrder({ lines: [{ sku: 'SKU-1008', quantity: 5 }] });
+    for (let i = 0; i < 5; i += 1) {
+      shop.time.advance(60_000);
+      shop.sim.driver.refundOrder(refunded.id, { lines: [{ sku: 'SKU-1008', quantity: 1 }] });
+    }
     const run = await backfill({ since: '2026-11-01' });
     expect(run.code).toBe(1);
     const report = run.ctx.json<BackfillJson>();
     expect(report).toMatchObject({ scanned: 4, enqueued: 3, refused: 1 });
-    expect(report.shops[0]?.refused).toEqual([{ id: String(refunded.id), name: refunded.name, reason: expect.stringMatching(/refunds/) }]);
+    expect(report.shops[0]?.refused).toEqual([{ id: String(refunded.id), name: refunded.name, reason: expect.stringMatching(/5 or more refunds/) }]);
   });
 
   test('bad arguments and a shop without a token are reported together, exit 2', async () => {

@@ -5,7 +5,7 @@ import { startWebhookReceiver, type WebhookReceiver } from './shopify-webhook-re
 
 export const SIM_TOKEN = 'shpat_backfill_sim_token';
 const SECRET = 'backfill-sim-webhook-secret';
-const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'order_transactions/create'];
+const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'refunds/create', 'order_transactions/create'];
 
 /**
  * The Shopify simulator serving its GraphQL Admin API over HTTP, with a receiver subscribed to the

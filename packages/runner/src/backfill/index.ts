@@ -2,6 +2,7 @@ export * from './types';
 export * from './backfill-ids';
 export * from './backfill-limits';
 export * from './order-to-rest';
+export * from './refund-to-rest';
 export * from './transaction-to-rest';
 export * from './shop-local-time';
 export * from './run-backfill';

@@ -1,32 +1,10 @@
-import type { OrderLineItem, ShopifyOrderDetail } from '@shopsync/shopify-client';
+import type { ShopifyOrderDetail } from '@shopsync/shopify-client';
+import { lineItemToRest } from './line-item-to-rest';
+import { refundToRest } from './refund-to-rest';
 import { address, fulfillmentStatus, lower, moneySet, restId, taxLines } from './rest-parts';
 import { shopLocalTime, shopLocalTimeOrNull } from './shop-local-time';
 
 type ShippingLine = ShopifyOrderDetail['shippingLines']['nodes'][number];
-
-function lineItem(line: OrderLineItem) {
-  return {
-    id: restId(line.id),
-    admin_graphql_api_id: line.id,
-    sku: line.sku,
-    name: line.name,
-    title: line.title,
-    variant_title: line.variantTitle,
-    variant_id: line.variant === null ? null : restId(line.variant.id),
-    vendor: line.vendor,
-    quantity: line.quantity,
-    current_quantity: line.currentQuantity,
-    requires_shipping: line.requiresShipping,
-    taxable: line.taxable,
-    price: line.originalUnitPriceSet.shopMoney.amount,
-    price_set: moneySet(line.originalUnitPriceSet),
-    discount_allocations: line.discountAllocations.map((allocation) => ({ amount: allocation.allocatedAmountSet.shopMoney.amount, amount_set: moneySet(allocation.allocatedAmountSet) })),
-    tax_lines: taxLines(line.taxLines),
-    // Not selected by the client's OrderById document (isGiftCard, duties); see backfill-limits.ts.
-    gift_card: false,
-    duties: [] as unknown[],
-  };
-}
 
 function shippingLine(line: ShippingLine) {
   const discounted = line.discountedPriceSet.shopMoney.amount;
@@ -45,10 +23,11 @@ function shippingLine(line: ShippingLine) {
 }
 
 /**
- * An order as the Admin API's OrderById returns it, in the REST shape of an orders/* webhook body —
- * every field packages/core/src/orders/parse-order.ts reads, with timestamps in the shop's local time
- * as REST prints them. Refunds and fulfillments are empty: orders that have any are refused before
- * conversion (backfill-limits.ts), because the document does not read them completely.
+ * An order as the client's getOrder reads it (OrderById, OrderRefunds), in the REST shape of an
+ * orders/* webhook body — every field packages/core/src/orders/parse-order.ts reads, with timestamps
+ * in the shop's local time as REST prints them, and its refunds as the order payload's `refunds` list
+ * carries them. Fulfillments are empty: the client does not read them, so orders whose fulfillments
+ * matter are refused before conversion (backfill-limits.ts).
  */
 export function orderToRest(order: ShopifyOrderDetail, timeZone: string) {
   const customer = order.customer;
@@ -81,7 +60,7 @@ export function orderToRest(order: ShopifyOrderDetail, timeZone: string) {
         : { id: restId(customer.id), admin_graphql_api_id: customer.id, first_name: customer.firstName, last_name: customer.lastName, email: customer.defaultEmailAddress?.emailAddress ?? null, phone: customer.defaultPhoneNumber?.phoneNumber ?? null },
     billing_address: address(order.billingAddress),
     shipping_address: address(order.shippingAddress),
-    line_items: order.lineItems.map(lineItem),
+    line_items: order.lineItems.map(lineItemToRest),
     shipping_lines: order.shippingLines.nodes.map(shippingLine),
     tax_lines: taxLines(order.taxLines),
     subtotal_price: order.subtotalPriceSet === null ? null : money(order.subtotalPriceSet),
@@ -98,7 +77,7 @@ export function orderToRest(order: ShopifyOrderDetail, timeZone: string) {
     // the order visibly (validation.total_mismatch) instead of booking it without the tip.
     total_tip_received: '0.00',
     discount_codes: order.discountCodes.map((code) => ({ code })),
-    refunds: [] as unknown[],
+    refunds: order.refunds.map((refund) => refundToRest(refund, order, timeZone)),
     fulfillments: [] as unknown[],
   };
 }

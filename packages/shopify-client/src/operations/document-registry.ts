@@ -12,6 +12,7 @@ import { LOCATIONS_PAGE } from './documents/locations-page';
 import { ORDER_BY_ID } from './documents/order-by-id';
 import { ORDER_FULFILLMENT_ORDERS } from './documents/order-fulfillment-orders';
 import { ORDER_LINE_ITEMS_PAGE } from './documents/order-line-items-page';
+import { ORDER_REFUNDS } from './documents/order-refunds';
 import { ORDERS_UPDATED_SINCE } from './documents/orders-updated-since';
 import { SHOP_INFO } from './documents/shop-info';
 import { VARIANTS_BY_SKU } from './documents/variants-by-sku';
@@ -29,6 +30,7 @@ export const SHOPIFY_DOCUMENTS: readonly ShopifyDocument[] = [
   ORDER_BY_ID,
   ORDER_LINE_ITEMS_PAGE,
   ORDER_FULFILLMENT_ORDERS,
+  ORDER_REFUNDS,
   ORDERS_UPDATED_SINCE,
   CUSTOMERS_PAGE,
   CUSTOMER_BY_ID,

@@ -2,15 +2,18 @@ import type { ShopifyGraphqlClient } from '../graphql/create-graphql-client';
 import { ORDER_BY_ID } from './documents/order-by-id';
 import { ORDER_FULFILLMENT_ORDERS } from './documents/order-fulfillment-orders';
 import { ORDER_LINE_ITEMS_PAGE } from './documents/order-line-items-page';
+import { ORDER_REFUNDS } from './documents/order-refunds';
 import { ORDERS_UPDATED_SINCE } from './documents/orders-updated-since';
 import { searchValue } from './payload';
-import type { FulfillmentOrder, OrderLineItem, OrderSummary, Page, ShopifyOrder, ShopifyOrderDetail } from './types';
+import type { FulfillmentOrder, OrderLineItem, OrderRefund, OrderSummary, Page, ShopifyOrder, ShopifyOrderDetail } from './types';
 
-/** An order with all its line items and fulfillment orders, or null when Shopify has no such order. */
+export { ORDER_REFUNDS_READ } from './documents/order-refunds';
+
+/** An order with all its line items, its refunds and fulfillment orders, or null when Shopify has no such order. */
 export async function getOrder(client: ShopifyGraphqlClient, id: string): Promise<ShopifyOrderDetail | null> {
   const { data } = await client.request<{ order: ShopifyOrder | null }>(ORDER_BY_ID, { id });
   if (!data.order) return null;
-  const { lineItems, ...header } = data.order;
+  const { lineItems, refunds: anyRefund, ...header } = data.order;
   const lines: OrderLineItem[] = [...lineItems.nodes];
   let page: Page<OrderLineItem> = lineItems;
   while (page.pageInfo.hasNextPage) {
@@ -19,7 +22,14 @@ export async function getOrder(client: ShopifyGraphqlClient, id: string): Promis
     page = next.data.order.lineItems;
     lines.push(...page.nodes);
   }
-  return { ...header, lineItems: lines, fulfillmentOrders: await getFulfillmentOrders(client, id) };
+  const refunds = anyRefund.length === 0 ? [] : await getRefunds(client, id);
+  return { ...header, lineItems: lines, refunds, fulfillmentOrders: await getFulfillmentOrders(client, id) };
+}
+
+/** An order's first ORDER_REFUNDS_READ refunds (none when Shopify has no such order). */
+export async function getRefunds(client: ShopifyGraphqlClient, orderId: string): Promise<OrderRefund[]> {
+  const { data } = await client.request<{ order: { refunds: OrderRefund[] } | null }>(ORDER_REFUNDS, { id: orderId });
+  return data.order ? [...data.order.refunds] : [];
 }
 
 export async function getFulfillmentOrders(client: ShopifyGraphqlClient, orderId: string): Promise<FulfillmentOrder[]> {

@@ -72,13 +72,49 @@ export interface OrderTransaction {
   readonly parentTransaction: { readonly id: string } | null;
 }
 
+/** The first page of a connection that is not paged further: hasNextPage says the page is not all. */
+export interface FirstPage<T> {
+  readonly nodes: readonly T[];
+  readonly pageInfo: { readonly hasNextPage: boolean };
+}
+
+export interface RefundLineItem {
+  readonly id: string | null;
+  readonly quantity: number;
+  /** NO_RESTOCK, CANCEL, RETURN or LEGACY_RESTOCK. */
+  readonly restockType: string;
+  readonly lineItem: { readonly id: string };
+  readonly location: { readonly id: string } | null;
+  /** The refunded units' amount after their discount share, before tax. */
+  readonly subtotalSet: MoneyBag;
+  readonly totalTaxSet: MoneyBag;
+}
+
+export interface RefundShippingLine {
+  readonly id: string;
+  readonly shippingLine: { readonly id: string | null };
+  readonly subtotalAmountSet: MoneyBag;
+  readonly taxAmountSet: MoneyBag;
+}
+
+/** The difference between a refund's calculated and refunded amounts. */
+export interface OrderAdjustment {
+  readonly id: string;
+  readonly reason: string | null;
+  readonly amountSet: MoneyBag;
+  readonly taxAmountSet: MoneyBag;
+}
+
 export interface OrderRefund {
   readonly id: string;
+  readonly legacyResourceId: string;
   readonly createdAt: string | null;
+  readonly processedAt: string;
   readonly note: string | null;
-  readonly totalRefundedSet: MoneyBag;
-  readonly refundLineItems: { readonly nodes: readonly { readonly quantity: number; readonly restockType: string; readonly lineItem: { readonly id: string; readonly sku: string | null }; readonly subtotalSet: { readonly shopMoney: Money } }[] };
-  readonly transactions: { readonly nodes: readonly { readonly id: string; readonly kind: string; readonly status: string; readonly amountSet: { readonly shopMoney: Money } }[] };
+  readonly refundLineItems: FirstPage<RefundLineItem>;
+  readonly refundShippingLines: FirstPage<RefundShippingLine>;
+  readonly orderAdjustments: FirstPage<OrderAdjustment>;
+  readonly transactions: FirstPage<OrderTransaction>;
 }
 
 export interface FulfillmentOrderLineItem {
@@ -143,12 +179,15 @@ export interface ShopifyOrder {
   readonly shippingLines: { readonly nodes: readonly { readonly id: string | null; readonly title: string; readonly code: string | null; readonly discountedPriceSet: MoneyBag; readonly taxLines: readonly TaxLine[] }[] };
   readonly lineItems: Page<OrderLineItem>;
   readonly transactions: readonly OrderTransaction[];
-  readonly refunds: readonly OrderRefund[];
+  /** Whether the order has refunds (at most one id); getOrder reads them with ORDER_REFUNDS. */
+  readonly refunds: readonly { readonly id: string }[];
 }
 
-/** getOrder's result: every line item (all pages) and the fulfillment orders. */
-export interface ShopifyOrderDetail extends Omit<ShopifyOrder, 'lineItems'> {
+/** getOrder's result: every line item (all pages), the refunds and the fulfillment orders. */
+export interface ShopifyOrderDetail extends Omit<ShopifyOrder, 'lineItems' | 'refunds'> {
   readonly lineItems: readonly OrderLineItem[];
+  /** The first ORDER_REFUNDS_READ refunds: as many may mean more (Order.refunds cannot be paged). */
+  readonly refunds: readonly OrderRefund[];
   readonly fulfillmentOrders: readonly FulfillmentOrder[];
 }
 

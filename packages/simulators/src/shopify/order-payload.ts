@@ -5,6 +5,7 @@ import { fulfillmentJson } from './fulfillment/fulfillment-payload';
 import { lineItemJson, orderTaxLinesJson, shippingLineJson } from './line-item-payload';
 import { formatCents, moneySet } from './money';
 import { orderTotals } from './order-pricing';
+import { refundedTotals } from './refund-amounts';
 import { refundJson } from './refund-payload';
 import { shopifyGid } from './shop-ids';
 import type { ShopifyShop } from './shop-model';
@@ -25,9 +26,7 @@ export function orderJson(order: OrderRecord, shop: ShopifyShop) {
   const c = order.currency;
   const time = (d: Date | null): string | null => (d === null ? null : formatShopTime(d, shop.timezoneOffset));
   const customer = order.customerId === null ? null : shop.customer(order.customerId);
-  const refunded = order.refunds.reduce((sum, refund) => sum + refund.amountCents, 0);
-  const refundedTax = order.refunds.reduce((sum, refund) => sum + refund.shippingTaxCents + refund.lines.reduce((s, line) => s + line.taxCents, 0), 0);
-  const refundedSubtotal = order.refunds.reduce((sum, refund) => sum + refund.lines.reduce((s, line) => s + line.subtotalCents, 0), 0);
+  const { amountCents: refunded, taxCents: refundedTax, subtotalCents: refundedSubtotal } = refundedTotals(order);
   const discount = order.discount;
   return {
     id: order.id,

@@ -1,5 +1,6 @@
 import { lineItemJson } from './line-item-payload';
 import { formatCents, moneySet } from './money';
+import { refundedShippingLines } from './refund-amounts';
 import { shopifyGid } from './shop-ids';
 import type { ShopifyShop } from './shop-model';
 import { formatShopTime } from './shop-time';
@@ -22,15 +23,12 @@ export function refundJson(refund: RefundRecord, order: OrderRecord, shop: Shopi
     duties: [] as unknown[],
     total_duties_set: moneySet(0, c),
     return: null as null,
-    refund_shipping_lines:
-      refund.shippingCents === 0
-        ? []
-        : order.shippingLines.map((line) => ({
-            id: line.id,
-            shipping_line_id: line.id,
-            subtotal_amount_set: moneySet(line.priceCents, c),
-            tax_amount_set: moneySet(line.taxCents, c),
-          })),
+    refund_shipping_lines: refundedShippingLines(refund, order).map((line) => ({
+      id: line.id,
+      shipping_line_id: line.id,
+      subtotal_amount_set: moneySet(line.priceCents, c),
+      tax_amount_set: moneySet(line.taxCents, c),
+    })),
     restock: refund.lines.some((line) => line.restockType !== 'no_restock'),
     admin_graphql_api_id: shopifyGid('Refund', refund.id),
     order_adjustments: [] as unknown[],

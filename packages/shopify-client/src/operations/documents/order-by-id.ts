@@ -1,10 +1,11 @@
 import { defineShopifyDocument } from '../../graphql/shopify-document';
-import { LINE_ITEM_FIELDS, MAILING_ADDRESS, MONEY_BAG } from './order-fields';
+import { LINE_ITEM_FIELDS, MAILING_ADDRESS, MONEY_BAG, TRANSACTION_FIELDS } from './order-fields';
 
 /**
  * An order with everything the engine maps to ERPNext: header, money, addresses, the first page of
- * line items (more via ORDER_LINE_ITEMS_PAGE), transactions and refunds. Fulfillment orders come
- * from ORDER_FULFILLMENT_ORDERS so that each document stays well under 1000 points (notes §2).
+ * line items (more via ORDER_LINE_ITEMS_PAGE) and transactions. Fulfillment orders come from
+ * ORDER_FULFILLMENT_ORDERS and refunds from ORDER_REFUNDS so that each document stays under 1000
+ * points (notes §2); `refunds(first: 1)` only tells whether there are any to read.
  */
 export const ORDER_BY_ID = defineShopifyDocument(
   'OrderById',
@@ -33,13 +34,8 @@ export const ORDER_BY_ID = defineShopifyDocument(
       pageInfo { hasNextPage endCursor }
       nodes { ${LINE_ITEM_FIELDS} }
     }
-    transactions(first: 10) { id kind status gateway test processedAt createdAt errorCode amountSet { ${MONEY_BAG} } parentTransaction { id } }
-    refunds(first: 3) {
-      id createdAt note
-      totalRefundedSet { ${MONEY_BAG} }
-      refundLineItems(first: 10) { nodes { quantity restockType lineItem { id sku } subtotalSet { shopMoney { amount currencyCode } } } }
-      transactions(first: 3) { nodes { id kind status amountSet { shopMoney { amount currencyCode } } } }
-    }
+    transactions(first: 10) { ${TRANSACTION_FIELDS} }
+    refunds(first: 1) { id }
   }
 }`,
 );

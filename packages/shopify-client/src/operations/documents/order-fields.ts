@@ -12,3 +12,6 @@ export const LINE_ITEM_FIELDS = `id sku name title variantTitle vendor quantity 
   originalUnitPriceSet { ${MONEY_BAG} }
   discountAllocations { allocatedAmountSet { ${MONEY_BAG} } }
   taxLines { title rate priceSet { ${MONEY_BAG} } }`;
+
+/** One OrderTransaction, as Order.transactions and Refund.transactions select it. */
+export const TRANSACTION_FIELDS = `id kind status gateway test processedAt createdAt errorCode amountSet { ${MONEY_BAG} } parentTransaction { id }`;

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { currentQuantity, effectiveQuantity } from '../../line-quantities';
 import { orderTotals } from '../../order-pricing';
-import type { TransactionRecord } from '../../shop-transactions';
+import { refundedTotals } from '../../refund-amounts';
 import type { OrderRecord } from '../../types';
 import { connection, type ConnectionArgs } from '../connection';
 import type { SimContext } from '../sim-context';
@@ -9,7 +9,9 @@ import { mailingAddressView } from './address-view';
 import { customerView } from './customer-view';
 import { fulfillmentOrderView, fulfillmentView } from './fulfillment-views';
 import { lineItemView, shippingLineView, taxLinesView } from './line-item-view';
+import { refundView } from './refund-view';
 import type { View } from './resolve-fields';
+import { transactionView } from './transaction-view';
 import { dateTime, gid, moneyBag } from './wire-format';
 
 const FULFILLMENT_STATUS = { partial: 'PARTIALLY_FULFILLED', fulfilled: 'FULFILLED', restocked: 'RESTOCKED' } as const;
@@ -27,6 +29,8 @@ export function orderView(order: OrderRecord, ctx: SimContext): View {
   const fulfillmentOrders = () => ctx.shop.fulfillment.forOrder(order.id);
   const keptQuantity = order.lines.reduce((sum, l) => sum + effectiveQuantity(l), 0);
   const currentLineQuantity = order.lines.reduce((sum, l) => sum + currentQuantity(order, l), 0);
+  // As in the REST payload: refunds lower the current_* amounts; the others describe the order before them.
+  const refunded = refundedTotals(order);
   return {
     __typename: 'Order',
     id: gid('Order', order.id),
@@ -66,20 +70,20 @@ export function orderView(order: OrderRecord, ctx: SimContext): View {
     billingAddress: order.billingAddress ? mailingAddressView(order.billingAddress, `${gid('MailingAddress', order.id * 10 + 1)}?model_name=Address`) : null,
     shippingAddress: order.shippingAddress ? mailingAddressView(order.shippingAddress, `${gid('MailingAddress', order.id * 10 + 2)}?model_name=Address`) : null,
     subtotalPriceSet: money(t.subtotalCents),
-    currentSubtotalPriceSet: money(t.subtotalCents),
+    currentSubtotalPriceSet: money(t.subtotalCents - refunded.subtotalCents),
     totalPriceSet: money(t.totalCents),
-    currentTotalPriceSet: money(t.totalCents),
+    currentTotalPriceSet: money(t.totalCents - refunded.amountCents),
     totalTaxSet: money(t.taxCents),
-    currentTotalTaxSet: money(t.taxCents),
+    currentTotalTaxSet: money(t.taxCents - refunded.taxCents),
     totalDiscountsSet: money(t.discountsCents),
     currentTotalDiscountsSet: money(t.discountsCents),
     totalShippingPriceSet: money(t.shippingCents),
     currentShippingPriceSet: money(t.shippingCents),
     totalOutstandingSet: money(outstanding),
     totalReceivedSet: money(received),
-    netPaymentSet: money(received),
-    totalRefundedSet: money(0),
-    totalRefundedShippingSet: money(0),
+    netPaymentSet: money(received - refunded.amountCents),
+    totalRefundedSet: money(refunded.amountCents),
+    totalRefundedShippingSet: money(refunded.shippingCents),
     totalCapturableSet: money(status === 'authorized' ? t.totalCents : 0),
     totalTipReceivedSet: money(0),
     totalWeight: String(t.weightGrams),
@@ -90,7 +94,8 @@ export function orderView(order: OrderRecord, ctx: SimContext): View {
     unpaid: status === 'pending' || status === 'authorized',
     capturable: status === 'authorized',
     canMarkAsPaid: status === 'pending',
-    refundable: status === 'paid',
+    // What the simulator lets refundOrder refund (shop-refunds.ts).
+    refundable: status === 'paid' || status === 'partially_refunded',
     restockable: false,
     requiresShipping: order.lines.some((l) => l.requiresShipping),
     fulfillable: open,
@@ -102,28 +107,8 @@ export function orderView(order: OrderRecord, ctx: SimContext): View {
     shippingLines: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(order.shippingLines, args, (s) => String(s.id), (s) => shippingLineView(s, order), info, ctx.bulk),
     lineItems: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(order.lines, args, (l) => String(l.id), (l) => lineItemView(l, order, ctx), info, ctx.bulk),
     transactions: (args: { first?: number | null }) => ctx.shop.transactions.of(order.id).slice(0, args.first ?? 100).map((tx) => transactionView(tx, order)),
-    refunds: () => [],
+    refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? order.refunds.length).map((refund) => refundView(refund, order, ctx)),
     fulfillmentOrders: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(fulfillmentOrders(), args, (f) => String(f.id), (f) => fulfillmentOrderView(f, order, ctx), info, ctx.bulk),
     fulfillments: (args: { first?: number | null }) => ctx.shop.fulfillment.fulfillmentsOf(order.id).slice(0, args.first ?? 100).map((f) => fulfillmentView(f, order, ctx)),
-  };
-}
-
-function transactionView(tx: TransactionRecord, order: OrderRecord): View {
-  return {
-    __typename: 'OrderTransaction',
-    id: gid('OrderTransaction', tx.id),
-    kind: tx.kind,
-    status: tx.status,
-    gateway: tx.gateway,
-    formattedGateway: tx.gateway === 'manual' ? 'Manual' : 'Shopify Payments',
-    test: order.test,
-    errorCode: null,
-    processedAt: dateTime(tx.createdAt),
-    createdAt: dateTime(tx.createdAt),
-    amountSet: moneyBag(tx.amountCents, order.currency),
-    parentTransaction: tx.parentId === null ? null : { id: gid('OrderTransaction', tx.parentId) },
-    manualPaymentGateway: tx.gateway === 'manual',
-    paymentId: `#${order.orderNumber}.${tx.id % 10}`,
-    fees: [],
   };
 }
