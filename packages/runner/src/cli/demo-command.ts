@@ -15,8 +15,10 @@ export function demoSucceeded(summary: DemoSummary): boolean {
     summary.duplicatesInErpnext === 0 &&
     summary.duplicateInvoicesOrPayments === 0 &&
     summary.totalsNotMatchingShopify === 0 &&
+    summary.documentsMissing === 0 &&
     summary.failed === 0 &&
     summary.syncLogs === summary.eventsStored &&
+    summary.driftRemaining === 0 &&
     summary.salesOrders === summary.orders
   );
 }
@@ -24,10 +26,11 @@ export function demoSucceeded(summary: DemoSummary): boolean {
 function summaryText(summary: DemoSummary): string {
   const ok = demoSucceeded(summary);
   return [
-    `${summary.orders} Shopify orders → ${summary.deliveries} webhook deliveries (${summary.duplicateDeliveries} duplicates, recorded and not applied)`,
+    `${summary.orders} Shopify orders → ${summary.deliveries} webhook deliveries (${summary.duplicateDeliveries} duplicates, recorded and not applied; ${summary.droppedWebhooks} webhooks never sent)`,
+    `reconciliation found ${summary.driftFound} orders that lost webhooks left different in ERPNext, repaired ${summary.driftRepaired}, ${summary.driftRemaining} still different, ${summary.notReconciled} not compared`,
     `ERPNext now holds ${summary.salesOrders} Sales Orders (${summary.submittedSalesOrders} submitted) for ${summary.customers} customers`,
     `${summary.cancelledSalesOrders} of them cancelled, ${summary.amendedSalesOrders} amended after an edit in Shopify; ${summary.salesInvoices} Sales Invoices, ${summary.paymentEntries} Payment Entries, ${summary.creditNotes} credit notes and ${summary.refundPayments} refund payments`,
-    `amounts differing from Shopify's by a cent or more: ${summary.totalsNotMatchingShopify}`,
+    `amounts differing from Shopify's by a cent or more: ${summary.totalsNotMatchingShopify}; payments, refunds or invoices missing in ERPNext: ${summary.documentsMissing}`,
     `duplicates in ERPNext: ${summary.duplicatesInErpnext} orders, ${summary.duplicateInvoicesOrPayments} invoices/payments; failed events: ${summary.failed}; ERPNext requests: ${summary.erpnextRequests}`,
     `every stored event is in ERPNext's Sync Log with its evidence: ${summary.syncLogs} rows for ${summary.eventsStored} events`,
     `took ${(summary.elapsedMs / 1000).toFixed(1)} s; state kept in ${summary.stateDir}`,
@@ -41,6 +44,7 @@ export function registerDemoCommand(program: Command): void {
     .description('run both simulators and the runner, place orders, deliver webhooks with duplicates, and count the result')
     .option('--orders <n>', 'orders to place', number('orders', 1, 100_000), 50)
     .option('--duplicate-rate <r>', 'share of webhooks Shopify delivers twice', number('duplicate-rate', 0, 1), 0.3)
+    .option('--drop-rate <r>', 'share of webhooks Shopify never sends (reconciliation finds what they leave out)', number('drop-rate', 0, 1), 0.02)
     .option('--returning-rate <r>', 'share of orders from returning customers', number('returning-rate', 0, 1), 0.3)
     .option('--guest-rate <r>', 'share of guest checkouts', number('guest-rate', 0, 1), 0.1)
     .option('--pending-rate <r>', 'share of orders placed unpaid (later paid, or cancelled)', number('pending-rate', 0, 1), 0.2)

@@ -2,6 +2,8 @@ export interface DemoOptions {
   readonly orders: number;
   /** Probability that Shopify delivers a webhook a second time (same webhook id, same body). */
   readonly duplicateRate: number;
+  /** Probability that Shopify never sends a webhook at all: what reconciliation must find. */
+  readonly dropRate: number;
   /** Share of orders placed by a customer who ordered before. */
   readonly returningRate: number;
   /** Share of orders placed as a guest checkout (no Shopify customer). */
@@ -22,6 +24,14 @@ export interface DemoSummary {
   readonly deliveries: number;
   readonly duplicateDeliveries: number;
   readonly eventsStored: number;
+  /** Webhooks Shopify never sent (the drop rate). */
+  readonly droppedWebhooks: number;
+  /** Orders reconciliation found different in ERPNext after the webhooks were applied, repaired, and still different after the repair. */
+  readonly driftFound: number;
+  readonly driftRepaired: number;
+  readonly driftRemaining: number;
+  /** Orders reconciliation could not compare (named in its report; e.g. refunded orders the converter does not read in full). */
+  readonly notReconciled: number;
   readonly customers: number;
   readonly salesOrders: number;
   readonly submittedSalesOrders: number;
@@ -36,6 +46,8 @@ export interface DemoSummary {
   readonly duplicateInvoicesOrPayments: number;
   /** Orders, invoices and payments that differ from Shopify's total (credit notes: from the money refunded) by a cent or more. */
   readonly totalsNotMatchingShopify: number;
+  /** Payments, refunds and paid orders Shopify holds whose Payment Entry, credit note or invoice ERPNext lacks. */
+  readonly documentsMissing: number;
   /** Sync Log rows in ERPNext: one per stored event, mirrored with its status and evidence. */
   readonly syncLogs: number;
   readonly applied: number;

@@ -10,6 +10,7 @@ function duplicatesBy(docs: readonly Doc[], field: string): { distinct: number; 
 }
 
 const cents = (value: unknown) => Math.round(Number(value) * 100);
+const PAID = new Set(['paid', 'partially_paid', 'partially_refunded', 'refunded']);
 
 /**
  * Counted in the ERPNext simulator itself, not in shopsync's own state: the ground truth. Sales
@@ -43,6 +44,14 @@ export function summariseErpnext(erp: ErpnextSimulator, shopify: ShopifySimulato
     ...refunds.filter((doc) => cents(doc.paid_amount) !== refundedCents(doc)),
   ];
   const byOrder = duplicatesBy(salesOrders, 'shopify_order_id');
+  // What Shopify holds and ERPNext must too: a Payment Entry per payment, a credit note per refund, an invoice per paid order.
+  const shop = shopify.shop.domain;
+  const keys = new Set([...payments, ...refunds, ...invoices, ...creditNotes].map((doc) => String(doc.shopsync_key)));
+  const owed = [...orders.entries()].flatMap(([id, order]) => [
+    ...shopify.shop.transactions.of(Number(id)).filter((tx) => tx.kind === 'SALE' || tx.kind === 'CAPTURE').map((tx) => `payment-entry:${shop}:${tx.id}`),
+    ...order.refunds.map((refund) => `credit-note:${shop}:${String((refund as { id: unknown }).id)}`),
+    ...(order.cancelled_at === null && PAID.has(String(order.financial_status)) ? [`sales-invoice:${shop}:${id}`] : []),
+  ]);
   return {
     customers: erp.countDocs('Customer', (doc) => typeof doc.shopsync_key === 'string'),
     salesOrders: byOrder.distinct,
@@ -56,6 +65,7 @@ export function summariseErpnext(erp: ErpnextSimulator, shopify: ShopifySimulato
     refundPayments: refunds.length,
     duplicateInvoicesOrPayments: [invoices, payments, creditNotes, refunds].reduce((sum, docs) => sum + duplicatesBy(docs, 'shopsync_key').duplicates, 0) + duplicatesBy(invoices, 'shopify_order_id').duplicates,
     totalsNotMatchingShopify: mismatched.length,
+    documentsMissing: owed.filter((key) => !keys.has(key)).length,
     syncLogs: erp.docs('Sync Log').length,
   };
 }

@@ -129,7 +129,12 @@ export async function reconcileShop(options: ReconcileShopOptions): Promise<Reco
     for (const { delivery, failure } of findingsToRecord) {
       const finding = await target.store.recordFinding(delivery, failure, target.now());
       if (finding.recorded) findingsRecorded += 1;
-      if (target.mode === 'repair' && (await target.store.requeueEvent(finding.inboxId, 'requeue', target.now())) === 'requeued') repairsEnqueued += 1;
+      if (target.mode !== 'repair') continue;
+      if ((await target.store.requeueEvent(finding.inboxId, 'requeue', target.now())) === 'requeued') repairsEnqueued += 1;
+      // The order's other parked events (a payment that waited in vain for its order) run again after the repair, and resolve.
+      for (const parked of await target.store.failures({ status: 'open' })) {
+        if (parked.resourceKey === delivery.resourceKey && parked.category !== 'drift') await target.store.actOnFailure(parked.id, 'requeue', target.now());
+      }
     }
     if (target.mode === 'repair' && paymentRepairs.length > 0) {
       const known = new Set(await target.store.knownWebhookIds(shop, paymentRepairs.map((delivery) => delivery.webhookId)));
