@@ -1,16 +1,4 @@
-import {
-  contentDigest,
-  coreFailure,
-  describeDrift,
-  describeFailure,
-  expectedDocuments,
-  orderDrift,
-  planEvent,
-  type DriftFinding,
-  type ExpectedDocument,
-  type FoundDocument,
-  type SyncSettings,
-} from '@shopsync/core';
+import { coreFailure, describeDrift, describeFailure, type DriftFinding, type SyncSettings } from '@shopsync/core';
 import { backfillDelivery } from '../backfill/backfill-deliveries';
 import { backfillLimitation } from '../backfill/backfill-limits';
 import { orderToRest } from '../backfill/order-to-rest';
@@ -18,13 +6,12 @@ import { listWindow } from '../backfill/run-backfill';
 import { transactionToRest } from '../backfill/transaction-to-rest';
 import type { BackfillShopify } from '../backfill/types';
 import type { NewDelivery, ParkedFailure, Store } from '../store/store';
-import { newestAmendment } from '../worker/apply-revision';
-import type { ErpnextPort } from '../worker/erpnext-port';
+import { compareOrder, type ErpnextReads } from './compare-order';
 
 export interface ReconcileShopOptions {
   readonly shop: string;
   readonly shopify: BackfillShopify;
-  readonly erpnext: Pick<ErpnextPort, 'findOne' | 'getDoc'>;
+  readonly erpnext: ErpnextReads;
   readonly settings: SyncSettings;
   readonly since: string;
   readonly until: string | null;
@@ -57,13 +44,35 @@ export interface ReconcileShopResult {
 /** A recorded finding's webhook id (the order's state at one version); its transactions' ids extend it. */
 export const RECONCILE_WEBHOOK_PREFIX = 'reconcile:';
 
-async function foundDocument(expected: ExpectedDocument, erpnext: ReconcileShopOptions['erpnext']): Promise<FoundDocument | undefined> {
-  const held = await erpnext.findOne(expected.doctype, { shopsync_key: expected.key }, ['name', 'docstatus']);
-  if (held === null || held === undefined) return undefined;
-  if (expected.revision === null) return { name: String(held.name), docstatus: Number(held.docstatus ?? 0), digest: null };
-  const newest = await newestAmendment(expected.doctype, String(held.name), erpnext);
-  const doc = await erpnext.getDoc(expected.doctype, newest);
-  return { name: newest, docstatus: Number(doc.docstatus ?? 0), digest: contentDigest(doc, expected.revision.shape) };
+/**
+ * Records each drifted order as a parked event with its drift failure; on repair, requeues it (a
+ * repair is the recorded finding requeued: when it applies, its drift failure resolves with it),
+ * requeues the order's other parked events (a payment that waited in vain for its order), and
+ * enqueues its transactions.
+ */
+async function recordFindings(
+  target: NonNullable<ReconcileShopOptions['findings']>,
+  shop: string,
+  findings: ReadonlyArray<{ delivery: NewDelivery; failure: ParkedFailure }>,
+  paymentRepairs: readonly NewDelivery[],
+): Promise<{ findingsRecorded: number; repairsEnqueued: number }> {
+  let findingsRecorded = 0;
+  let repairsEnqueued = 0;
+  for (const { delivery, failure } of findings) {
+    const finding = await target.store.recordFinding(delivery, failure, target.now());
+    if (finding.recorded) findingsRecorded += 1;
+    if (target.mode !== 'repair') continue;
+    if ((await target.store.requeueEvent(finding.inboxId, 'requeue', target.now())) === 'requeued') repairsEnqueued += 1;
+    for (const parked of await target.store.failures({ status: 'open' })) {
+      if (parked.resourceKey === delivery.resourceKey && parked.category !== 'drift') await target.store.actOnFailure(parked.id, 'requeue', target.now());
+    }
+  }
+  if (target.mode === 'repair' && paymentRepairs.length > 0) {
+    const known = new Set(await target.store.knownWebhookIds(shop, paymentRepairs.map((delivery) => delivery.webhookId)));
+    const fresh = paymentRepairs.filter((delivery) => !known.has(delivery.webhookId));
+    if (fresh.length > 0) await target.store.acceptDeliveries(fresh, target.now());
+  }
+  return { findingsRecorded, repairsEnqueued };
 }
 
 /**
@@ -92,21 +101,13 @@ export async function reconcileShop(options: ReconcileShopOptions): Promise<Reco
       continue;
     }
     const payload = orderToRest(order, ianaTimezone);
-    const plan = planEvent({ shop, topic: 'orders/updated', payload }, settings, { appliedVersion: null });
-    if (plan.outcome !== 'applied') {
-      notCompared.push({ id: order.legacyResourceId, name: order.name, reason: plan.failure?.code ?? plan.reason ?? plan.outcome });
+    const transactions = order.transactions.map((transaction) => transactionToRest(transaction, order, ianaTimezone));
+    const comparison = await compareOrder(shop, payload, transactions, settings, erpnext);
+    if (!comparison.comparable) {
+      notCompared.push({ id: order.legacyResourceId, name: order.name, reason: comparison.reason });
       continue;
     }
-    const transactions = order.transactions.map((transaction) => transactionToRest(transaction, order, ianaTimezone));
-    const payments = transactions.flatMap((tx) => expectedDocuments(planEvent({ shop, topic: 'order_transactions/create', payload: tx }, settings, { appliedVersion: null, latestSnapshot: payload })));
-    // A payment's plan ensures its order's documents too: each key is expected once.
-    const expected = [...new Map([...expectedDocuments(plan), ...payments].map((document) => [document.key, document])).values()];
-    const found = new Map<string, FoundDocument>();
-    for (const document of expected) {
-      const held = await foundDocument(document, erpnext);
-      if (held !== undefined) found.set(document.key, held);
-    }
-    const findings = orderDrift(expected, found);
+    const { findings } = comparison;
     if (findings.length > 0) {
       const described = findings.map((finding) => ({ ...finding, message: describeDrift(finding) }));
       drifted.push({ id: order.legacyResourceId, name: order.name, findings: described });
@@ -121,26 +122,6 @@ export async function reconcileShop(options: ReconcileShopOptions): Promise<Reco
     }
     options.onProgress?.(index + 1, listed.length);
   }
-  let repairsEnqueued = 0;
-  let findingsRecorded = 0;
-  const target = options.findings;
-  if (target !== null) {
-    // A repair is the recorded finding requeued: when it applies, its drift failure resolves with it.
-    for (const { delivery, failure } of findingsToRecord) {
-      const finding = await target.store.recordFinding(delivery, failure, target.now());
-      if (finding.recorded) findingsRecorded += 1;
-      if (target.mode !== 'repair') continue;
-      if ((await target.store.requeueEvent(finding.inboxId, 'requeue', target.now())) === 'requeued') repairsEnqueued += 1;
-      // The order's other parked events (a payment that waited in vain for its order) run again after the repair, and resolve.
-      for (const parked of await target.store.failures({ status: 'open' })) {
-        if (parked.resourceKey === delivery.resourceKey && parked.category !== 'drift') await target.store.actOnFailure(parked.id, 'requeue', target.now());
-      }
-    }
-    if (target.mode === 'repair' && paymentRepairs.length > 0) {
-      const known = new Set(await target.store.knownWebhookIds(shop, paymentRepairs.map((delivery) => delivery.webhookId)));
-      const fresh = paymentRepairs.filter((delivery) => !known.has(delivery.webhookId));
-      if (fresh.length > 0) await target.store.acceptDeliveries(fresh, target.now());
-    }
-  }
-  return { shop, compared: listed.length - notCompared.length, drifted, notCompared, repairsEnqueued, findingsRecorded };
+  const settled = options.findings === null ? { findingsRecorded: 0, repairsEnqueued: 0 } : await recordFindings(options.findings, shop, findingsToRecord, paymentRepairs);
+  return { shop, compared: listed.length - notCompared.length, drifted, notCompared, ...settled };
 }

@@ -1,0 +1,35 @@
+import { contentDigest, expectedDocuments, orderDrift, planEvent, type DriftFinding, type ExpectedDocument, type FoundDocument, type SyncSettings } from '@shopsync/core';
+import { newestAmendment } from '../worker/apply-revision';
+import type { ErpnextPort } from '../worker/erpnext-port';
+
+export type ErpnextReads = Pick<ErpnextPort, 'findOne' | 'getDoc'>;
+
+/** What ERPNext holds for an expected key: the document, or the newest of its amendments with its content digest. */
+async function foundDocument(expected: ExpectedDocument, erpnext: ErpnextReads): Promise<FoundDocument | undefined> {
+  const held = await erpnext.findOne(expected.doctype, { shopsync_key: expected.key }, ['name', 'docstatus']);
+  if (held === null || held === undefined) return undefined;
+  if (expected.revision === null) return { name: String(held.name), docstatus: Number(held.docstatus ?? 0), digest: null };
+  const newest = await newestAmendment(expected.doctype, String(held.name), erpnext);
+  const doc = await erpnext.getDoc(expected.doctype, newest);
+  return { name: newest, docstatus: Number(doc.docstatus ?? 0), digest: contentDigest(doc, expected.revision.shape) };
+}
+
+export type OrderComparison = { readonly comparable: false; readonly reason: string } | { readonly comparable: true; readonly findings: readonly DriftFinding[] };
+
+/**
+ * One order (its REST payload and its transactions' payloads) against ERPNext: what the planner
+ * says ERPNext must hold for it — including a Payment Entry per transaction, whose plans also ensure
+ * the order's documents, so each key is expected once — and what ERPNext holds, key by key.
+ */
+export async function compareOrder(shop: string, payload: unknown, transactions: readonly unknown[], settings: SyncSettings, erpnext: ErpnextReads): Promise<OrderComparison> {
+  const plan = planEvent({ shop, topic: 'orders/updated', payload }, settings, { appliedVersion: null });
+  if (plan.outcome !== 'applied') return { comparable: false, reason: plan.failure?.code ?? plan.reason ?? plan.outcome };
+  const payments = transactions.flatMap((tx) => expectedDocuments(planEvent({ shop, topic: 'order_transactions/create', payload: tx }, settings, { appliedVersion: null, latestSnapshot: payload })));
+  const expected = [...new Map([...expectedDocuments(plan), ...payments].map((document) => [document.key, document])).values()];
+  const found = new Map<string, FoundDocument>();
+  for (const document of expected) {
+    const held = await foundDocument(document, erpnext);
+    if (held !== undefined) found.set(document.key, held);
+  }
+  return { comparable: true, findings: orderDrift(expected, found) };
+}
