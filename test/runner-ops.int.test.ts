@@ -131,3 +131,30 @@ describe('/healthz, /readyz and /metrics', () => {
     expect(sample(await runner.metrics.render(), 'shopsync_webhooks_received_total{outcome="accepted"}')).toBe(1);
   });
 });
+
+describe('scheduled reconciliation', () => {
+  test('runs every reconcile.intervalMinutes over the lookback window, one round at a time, and not after stop', async () => {
+    const config = { ...configFor(':memory:'), reconcile: { intervalMinutes: 0.001, lookbackHours: 2 } };
+    const now = new Date('2026-11-27T12:00:00Z');
+    const rounds: Date[] = [];
+    let release = () => undefined as void;
+    let hold = true;
+    const reconcile = (since: Date) => {
+      rounds.push(since);
+      return hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    };
+    const runner = createRunner({ config, store: createMemoryStore(), erpnext: new FakeErpnext(), logger: createLogger({ level: 'silent' }), processMetrics: false, now: () => now, reconcile });
+    await runner.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The first round is still running: no second one started beside it.
+    expect(rounds).toEqual([new Date('2026-11-27T10:00:00Z')]);
+    hold = false;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(rounds.length).toBeGreaterThan(1);
+    await runner.stop();
+    const afterStop = rounds.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(rounds).toHaveLength(afterStop);
+  });
+});

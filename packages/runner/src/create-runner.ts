@@ -29,6 +29,8 @@ export interface RunnerDeps {
   readonly probes?: readonly ReadinessProbe[];
   /** Node process metrics (CPU, memory, event loop) on /metrics; default true. */
   readonly processMetrics?: boolean;
+  /** One scheduled reconciliation round (every `reconcile.intervalMinutes` while the workers run); absent: none. */
+  readonly reconcile?: (since: Date) => Promise<void>;
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -103,6 +105,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   let running: RunningServer | null = null;
   let pruneTimer: NodeJS.Timeout | null = null;
   let mirrorTimer: NodeJS.Timeout | null = null;
+  let reconcileTimer: NodeJS.Timeout | null = null;
+  let reconciling: Promise<void> | null = null;
   let mirroring: Promise<MirrorResult> | null = null;
 
   let mirroringFailures: Promise<FailureMirrorResult> | null = null;
@@ -143,6 +147,20 @@ export function createRunner(deps: RunnerDeps): Runner {
         pruneQuietly();
         pruneTimer = setInterval(pruneQuietly, PRUNE_EVERY_MS);
         pruneTimer.unref();
+        const reconcileRound = deps.reconcile;
+        if (reconcileRound !== undefined && config.reconcile.intervalMinutes !== null) {
+          const lookbackMs = config.reconcile.lookbackHours * 60 * 60 * 1000;
+          // Rounds never overlap: a slow Shopify or ERPNext must not pile them up.
+          const reconcileQuietly = () => {
+            reconciling ??= reconcileRound(new Date(now().getTime() - lookbackMs))
+              .catch((error: unknown) => logger.warn({ err: error }, 'reconcile.failed'))
+              .finally(() => {
+                reconciling = null;
+              });
+          };
+          reconcileTimer = setInterval(reconcileQuietly, config.reconcile.intervalMinutes * 60_000);
+          reconcileTimer.unref();
+        }
         if (config.mirror.syncLogs || config.mirror.syncFailures) {
           const mirrorQuietly = () => {
             if (config.mirror.syncLogs) void mirror().catch((error: unknown) => logger.warn({ err: error }, 'sync_log.mirror_failed'));
@@ -172,10 +190,12 @@ export function createRunner(deps: RunnerDeps): Runner {
     async stop() {
       if (pruneTimer !== null) clearInterval(pruneTimer);
       if (mirrorTimer !== null) clearInterval(mirrorTimer);
+      if (reconcileTimer !== null) clearInterval(reconcileTimer);
       await running?.close();
       await workers.stop();
       await mirroring?.catch(() => undefined);
       await mirroringFailures?.catch(() => undefined);
+      await reconciling;
       logger.info('runner.stopped');
     },
   };

@@ -5,6 +5,7 @@ import { loadConfigFile } from '../config/load-config';
 import { createRunner } from '../create-runner';
 import { shopifyProbes } from '../ingress/shopify-probes';
 import { createLogger } from '../logging/create-logger';
+import { scheduledReconcile } from '../reconcile/scheduled-reconcile';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { CliContext } from './cli-context';
 import { shopifyClientFor } from './shopify-for-shop';
@@ -43,7 +44,8 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         return client === null ? [] : [{ domain: shop.domain, client }];
       });
       const probes = [{ name: 'erpnext', check: () => erpnext.ping() }, ...shopifyProbes(shops)];
-      const runner = createRunner({ config, store, erpnext, logger, probes, latestOrder: latestOrderFromShopify(config) });
+      const reconcile = scheduledReconcile(config, store, logger);
+      const runner = createRunner({ config, store, erpnext, logger, probes, latestOrder: latestOrderFromShopify(config), ...(reconcile === undefined ? {} : { reconcile }) });
       await runner.start();
       const shutdown = async () => {
         await runner.stop();

@@ -118,6 +118,17 @@ export const ConfigSchema = z.object({
       fulfillment: z.enum(FLOW_MODES).default('off'),
     })
     .prefault({}),
+  /**
+   * Scheduled reconciliation inside `serve` (DESIGN G7): every intervalMinutes, the orders changed in
+   * the last lookbackHours are compared with ERPNext and each drifted one is recorded as a drift
+   * failure (Sync Failure; Requeue repairs it). Needs each shop's Admin API token; null: off.
+   */
+  reconcile: z
+    .object({
+      intervalMinutes: z.number().positive().nullable().default(null),
+      lookbackHours: z.number().positive().default(48),
+    })
+    .prefault({}),
   log: z.object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
 });
 
