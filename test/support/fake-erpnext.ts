@@ -99,9 +99,9 @@ export class FakeErpnext implements ErpnextPort {
    * The observable end state: per key, the document that holds it now — the newest amendment
    * (`key~n`) when a document was replaced — with its docstatus and its lines; names are left out.
    * Cancelled documents that an amendment replaced are history: whether an edit arrived before or
-   * after the order it edits decides whether there is any, not what ERPNext holds. For the same
-   * reason a cancelled document shows no lines: it books nothing, and a cancelled order's Sales
-   * Order is cancelled as shopsync first saw it, not amended to the edit that preceded the cancel.
+   * after the order it edits decides whether there is any, not what ERPNext holds. A cancelled
+   * document shows no lines: it books nothing, and whether an unpaid order was amended to an edit
+   * before its cancel depends on whether the edit arrived before the cancel.
    */
   summary(): Record<string, string[]> {
     const result: Record<string, string[]> = {};

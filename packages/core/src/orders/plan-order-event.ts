@@ -40,10 +40,9 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
   const money = salesOrderMoney(order, settings, subject);
   if (!money.ok) return failedPlan(money.failure);
   const customer = ensureOrderCustomer(shop, order, settings);
-  const salesOrder = ensureSalesOrder(shop, order, money.money, orderDate, customer.key, settings);
-  const cancelling = decision.effects.includes('cancel_sales_order');
-  // The Sales Order of a cancelled order is cancelled as it stands, never amended to follow it first.
-  const operations: Array<Operation | Failure> = [customer, cancelling ? { ...salesOrder, revision: undefined } : salesOrder];
+  // The Sales Order follows the order's content even when it is about to be cancelled: a paid order is
+  // invoiced from it first, and the invoice must be for what Shopify charged.
+  const operations: Array<Operation | Failure> = [customer, ensureSalesOrder(shop, order, money.money, orderDate, customer.key, settings)];
   const invoice = ensureSalesInvoice(shop, order, orderDate, salesOrderKey);
   if (decision.effects.includes('invoice')) operations.push(invoice);
   if (decision.effects.includes('delivery_notes')) {
@@ -55,7 +54,7 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
     if (!Array.isArray(refunds)) return failedPlan(refunds);
     operations.push(...refunds);
   }
-  if (cancelling) {
+  if (decision.effects.includes('cancel_sales_order')) {
     const key = operationKey(OPERATION_KINDS.cancelSalesOrder, shop, order.id);
     operations.push({ key, kind: 'cancel_document', doctype: 'Sales Order', target: { $ref: salesOrderKey }, dependsOn: [salesOrderKey] });
   }

@@ -4,7 +4,8 @@ import type { ApplyContext } from './apply-context';
 
 /**
  * Cancels the target unless it is cancelled already. When a submitted document depends on it,
- * ERPNext refuses (LinkExistsError) and the event becomes a conflict that names the blocker.
+ * ERPNext refuses (LinkExistsError): the event ends as a conflict that names the blocker, after the
+ * rest of its plan (a deferred conflict, like a blocked edit).
  */
 export async function applyCancelDocument(op: CancelDocumentOperation, ctx: ApplyContext): Promise<AppliedOperation> {
   const known = await ctx.store.findOperation(op.key);
@@ -19,8 +20,11 @@ export async function applyCancelDocument(op: CancelDocumentOperation, ctx: Appl
       step = 'cancelled';
     } catch (error) {
       if (!isSyncError(error) || error.code !== 'erpnext.link_exists') throw error;
+      // Not remembered as done: once an operator removes the blocker, a retry cancels it.
       const reason = error.message.replace(/\s+/g, ' ').trim();
-      throw SyncError.permanent({ code: 'conflict.cancel_blocked', category: 'conflict', message: reason, details: { doctype: op.doctype, name, reason }, cause: error });
+      ctx.deferred.push(SyncError.permanent({ code: 'conflict.cancel_blocked', category: 'conflict', message: reason, details: { doctype: op.doctype, name, reason }, cause: error }));
+      await ctx.store.addEvidence(ctx.inboxId, 'operation', { key: op.key, step: 'blocked', doctype: op.doctype, name, reason }, ctx.now());
+      return { doctype: op.doctype, name };
     }
   } else if (Number(current.docstatus) === 0) {
     step = 'draft_left_alone';

@@ -119,7 +119,12 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
       const applied = await applyOperation(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names, deferred });
       names.set(op.key, applied.name);
     }
-    if (deferred.length > 0) return settleError(event, deferred[0], payload, deps);
+    if (deferred.length > 0) {
+      // Every operation ran: ERPNext holds this version as far as it can, so older events are superseded
+      // and cannot pull a document back to older content; the conflict is parked for the operator.
+      await rememberState(event, plan.version, inputs.payloadText, deps);
+      return settleError(event, deferred[0], payload, deps);
+    }
     await rememberState(event, plan.version, inputs.payloadText, deps);
     return (await deps.store.finish(event.claim, 'applied', null, deps.now())) ? 'applied' : 'lost_claim';
   } catch (error) {
