@@ -1,3 +1,4 @@
+import type { SyncError } from '@shopsync/core';
 import type { Store } from '../store/store';
 import type { ErpnextPort } from './erpnext-port';
 
@@ -13,5 +14,5 @@ export interface ApplyContext {
    * Order as it is, the order's payments and refunds are still booked, and the event is parked with
    * the conflict once every operation ran.
    */
-  readonly deferred: unknown[];
+  readonly deferred: SyncError[];
 }

@@ -114,7 +114,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
       return (await deps.store.finish(event.claim, plan.outcome, plan.reason, deps.now())) ? plan.outcome : 'lost_claim';
     }
     const names = new Map<string, string>();
-    const deferred: unknown[] = [];
+    const deferred: SyncError[] = [];
     for (const op of plan.operations) {
       const applied = await applyOperation(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names, deferred });
       names.set(op.key, applied.name);
