@@ -1,9 +1,8 @@
-import { createLogger, createRunner, openSqliteStore, parseConfig, runBackfill, type EventSummary } from '@shopsync/runner';
-import { readFileSync } from 'node:fs';
+import { runBackfill, type EventSummary } from '@shopsync/runner';
 import { startBackfillShop, SIM_TOKEN, type BackfillShop } from './support/backfill-shop';
 import { recordingContext, T0 } from './support/cli-harness';
 import { startSim, type RunningSim } from './support/erpnext-sim';
-import { SIM_SHOP, writeSimConfig } from './support/sim-config';
+import { drainWithRunner, SIM_SHOP, withConfiguredStore, writeSimConfig } from './support/sim-config';
 import { useTempDir } from './support/temp-dir';
 
 // `shopsync backfill` against the Shopify simulator's GraphQL API: the orders whose webhooks the
@@ -53,14 +52,7 @@ describe('shopsync backfill', () => {
     return { code, ctx };
   }
 
-  async function events(): Promise<EventSummary[]> {
-    const store = openSqliteStore({ path: JSON.parse(readFileSync(config, 'utf8')).store.path });
-    try {
-      return (await store.listEvents({ limit: 100 })).reverse();
-    } finally {
-      await store.close();
-    }
-  }
+  const events = (): Promise<EventSummary[]> => withConfiguredStore(config, async (store) => (await store.listEvents({ limit: 100 })).reverse());
 
   test('enqueues each order as orders/updated with a deterministic id, and its transactions; a second run enqueues nothing', async () => {
     const first = await backfill({ since: '2026-11-01' });
@@ -100,17 +92,8 @@ describe('shopsync backfill', () => {
 
   test('a running runner applies the backfilled events as it would webhooks', async () => {
     await backfill({ since: '2026-11-01' });
-    const parsed = parseConfig({ ...JSON.parse(readFileSync(config, 'utf8')), server: { port: 0 }, worker: { pollMs: 20 } });
-    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-    const store = openSqliteStore({ path: parsed.config.store.path });
-    // The CLI context's clock stood at T0 when the events were enqueued; the runner's starts a minute later.
-    const now = () => new Date(T0.getTime() + 60_000);
-    const runner = createRunner({ config: parsed.config, store, erpnext: erp.client, logger: createLogger({ level: 'silent' }), processMetrics: false, now });
-    await runner.start();
-    await runner.drained();
-    await runner.stop();
-    const counts = await store.counts();
-    await store.close();
+    // The CLI context's clock stood at T0 when the events were enqueued.
+    const counts = await drainWithRunner(config, erp.client, T0);
     expect(counts.byStatus).toEqual({ applied: 5 });
     expect(erp.sim.docs('Sales Order').map((doc) => doc.shopify_order_name).sort()).toEqual([...names].sort());
     expect(erp.sim.countDocs('Payment Entry')).toBe(2);
@@ -150,12 +133,5 @@ describe('shopsync backfill', () => {
     expect(ctx.err()).toContain(`${SIM_SHOP}: no Admin API access token`);
   });
 
-  async function readEvent(id: number) {
-    const store = openSqliteStore({ path: JSON.parse(readFileSync(config, 'utf8')).store.path });
-    try {
-      return (await store.getEvent(id))!;
-    } finally {
-      await store.close();
-    }
-  }
+  const readEvent = async (id: number) => (await withConfiguredStore(config, (store) => store.getEvent(id)))!;
 });

@@ -1,9 +1,8 @@
-import { createLogger, createRunner, openSqliteStore, parseConfig, runReconcile, type FailureRecord, type ReconcileShopResult } from '@shopsync/runner';
-import { readFileSync } from 'node:fs';
+import { runReconcile, type FailureRecord, type ReconcileShopResult } from '@shopsync/runner';
 import { startBackfillShop, SIM_TOKEN, type BackfillShop } from './support/backfill-shop';
 import { recordingContext, T0 } from './support/cli-harness';
 import { startSim, type RunningSim } from './support/erpnext-sim';
-import { writeSimConfig } from './support/sim-config';
+import { drainWithRunner, withConfiguredStore, writeSimConfig } from './support/sim-config';
 import { useTempDir } from './support/temp-dir';
 
 // `shopsync reconcile` (DESIGN G7): what ERPNext must hold for each Shopify order's current state,
@@ -42,26 +41,8 @@ describe('shopsync reconcile', () => {
     return { code, result: result!, kinds };
   }
 
-  async function failures(): Promise<FailureRecord[]> {
-    const store = openSqliteStore({ path: JSON.parse(readFileSync(config, 'utf8')).store.path });
-    try {
-      return await store.failures({});
-    } finally {
-      await store.close();
-    }
-  }
-
-  /** A runner applies what --repair enqueued, then stops. */
-  async function applyRepairs(): Promise<void> {
-    const parsed = parseConfig({ ...JSON.parse(readFileSync(config, 'utf8')), server: { port: 0 }, worker: { pollMs: 20 }, mirror: { syncLogs: false, syncFailures: false } });
-    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-    const store = openSqliteStore({ path: parsed.config.store.path });
-    const runner = createRunner({ config: parsed.config, store, erpnext: erp.client, logger: createLogger({ level: 'silent' }), processMetrics: false, now: () => new Date(T0.getTime() + 60_000) });
-    await runner.start();
-    await runner.drained();
-    await runner.stop();
-    await store.close();
-  }
+  const failures = (): Promise<FailureRecord[]> => withConfiguredStore(config, (store) => store.failures({}));
+  const applyRepairs = () => drainWithRunner(config, erp.client, T0);
 
   test('orders ERPNext never saw are drift, named document by document; --repair makes them good, and a second run finds nothing', async () => {
     const first = await reconcile();

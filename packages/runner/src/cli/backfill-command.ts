@@ -2,28 +2,13 @@ import type { ShopifyClientEvent } from '@shopsync/shopify-client';
 import type { Command } from 'commander';
 import { backfillShop } from '../backfill/run-backfill';
 import type { BackfillProgress, BackfillShopResult } from '../backfill/types';
-import type { Config, ShopConfig } from '../config/config-schema';
 import { openSqliteStore } from '../store/sqlite-store';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
-import { backfillWindow } from './backfill-window';
-import { loadFullConfig } from './full-config';
+import { shopWindowRun, type ShopWindowOptions } from './shop-window-run';
 import { shopifyClientFor } from './shopify-for-shop';
 
-interface BackfillOptions {
-  readonly since: string;
-  readonly until?: string;
-  readonly shop?: string;
-  readonly config?: string;
+interface BackfillOptions extends ShopWindowOptions {
   readonly json?: boolean;
-}
-
-export function selectShops(config: Config, only: string | undefined): { shops: ShopConfig[]; problems: string[] } {
-  const shops = config.shops.filter((shop) => only === undefined || shop.domain === only.toLowerCase());
-  const problems = [
-    ...(shops.length === 0 ? [`--shop ${only}: not a configured shop (${config.shops.map((s) => s.domain).join(', ')})`] : []),
-    ...shops.filter((shop) => shop.accessToken === undefined).map((shop) => `${shop.domain}: no Admin API access token (set SHOPSYNC_SHOPIFY_ACCESS_TOKEN or shops[].accessToken)`),
-  ];
-  return { shops, problems };
 }
 
 /** Progress on stderr at most once a second (and when a shop is done): done/total and the rate. */
@@ -55,12 +40,10 @@ function totals(window: { since: string; until: string | null }, shops: readonly
 
 /** Enqueues Shopify orders changed in a window as synthetic events in the inbox; exit 1 if any was refused or failed. */
 export async function runBackfill(options: BackfillOptions, ctx: CliContext): Promise<number> {
-  const window = backfillWindow(options.since, options.until);
-  const config = loadFullConfig(options.config, ctx);
-  const selected = config === null ? { shops: [], problems: [] } : selectShops(config, options.shop);
-  const problems = [...(window.ok ? [] : [window.problem]), ...selected.problems];
-  if (problems.length > 0) ctx.io.err(`backfill:\n  ${problems.join('\n  ')}`);
-  if (config === null || !window.ok || problems.length > 0) return 2;
+  const run = shopWindowRun('backfill', options, ctx);
+  if (run === null) return 2;
+  const { config } = run;
+  const window = { since: run.since, until: run.until };
   let throttleWaitMs = 0;
   const countWait = (event: ShopifyClientEvent) => {
     if (event.type === 'http.throttled') throttleWaitMs += event.delayMs;
@@ -69,12 +52,12 @@ export async function runBackfill(options: BackfillOptions, ctx: CliContext): Pr
   const results: BackfillShopResult[] = [];
   const failed: Array<{ shop: string; error: string }> = [];
   try {
-    for (const shop of selected.shops) {
+    for (const shop of run.shops) {
       const shopify = shopifyClientFor(shop, { onEvent: countWait });
       if (shopify === null) continue;
       try {
-        const run = { shop: shop.domain, shopify, store, since: window.since, until: window.until, now: ctx.now };
-        results.push(await backfillShop({ ...run, fulfillmentAuthority: config.mapping.fulfillmentAuthority, onProgress: progressPrinter(ctx, options.json) }));
+        const args = { shop: shop.domain, shopify, store, since: window.since, until: window.until, now: ctx.now };
+        results.push(await backfillShop({ ...args, fulfillmentAuthority: config.mapping.fulfillmentAuthority, onProgress: progressPrinter(ctx, options.json) }));
       } catch (error) {
         // Whatever was committed before the error stays enqueued; a rerun skips it and goes on.
         failed.push({ shop: shop.domain, error: error instanceof Error ? error.message : String(error) });

@@ -4,18 +4,12 @@ import { settingsFrom } from '../create-runner';
 import { reconcileShop, type ReconcileShopResult } from '../reconcile/reconcile-shop';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
-import { selectShops } from './backfill-command';
-import { backfillWindow } from './backfill-window';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
-import { loadFullConfig } from './full-config';
+import { shopWindowRun, type ShopWindowOptions } from './shop-window-run';
 import { shopifyClientFor } from './shopify-for-shop';
 
-interface ReconcileOptions {
-  readonly since: string;
-  readonly until?: string;
-  readonly shop?: string;
+interface ReconcileOptions extends ShopWindowOptions {
   readonly repair?: boolean;
-  readonly config?: string;
   readonly json?: boolean;
 }
 
@@ -38,18 +32,15 @@ function summaryText(report: { since: string; shops: readonly ReconcileShopResul
 
 /** Compares Shopify's orders changed in a window with ERPNext; exit 1 when anything drifted. */
 export async function runReconcile(options: ReconcileOptions, ctx: CliContext): Promise<number> {
-  const window = backfillWindow(options.since, options.until);
-  const config = loadFullConfig(options.config, ctx);
-  const selected = config === null ? { shops: [], problems: [] } : selectShops(config, options.shop);
-  const problems = [...(window.ok ? [] : [window.problem]), ...selected.problems];
-  if (problems.length > 0) ctx.io.err(`reconcile:\n  ${problems.join('\n  ')}`);
-  if (config === null || !window.ok || problems.length > 0) return 2;
+  const run = shopWindowRun('reconcile', options, ctx);
+  if (run === null) return 2;
+  const { config } = run;
   const erpnext = createErpnextClient({ baseUrl: config.erpnext.url, apiKey: config.erpnext.apiKey, apiSecret: config.erpnext.apiSecret, timeoutMs: config.erpnext.timeoutMs });
   const store: Store = openSqliteStore({ path: config.store.path, synchronous: config.store.synchronous });
   const shops: ReconcileShopResult[] = [];
   const failed: Array<{ shop: string; error: string }> = [];
   try {
-    for (const shop of selected.shops) {
+    for (const shop of run.shops) {
       const shopify = shopifyClientFor(shop, {});
       if (shopify === null) continue;
       const onProgress = (done: number, total: number) => {
@@ -57,7 +48,7 @@ export async function runReconcile(options: ReconcileOptions, ctx: CliContext): 
       };
       try {
         const findings = { mode: options.repair ? ('repair' as const) : ('record' as const), store, now: ctx.now };
-        shops.push(await reconcileShop({ shop: shop.domain, shopify, erpnext, settings: settingsFrom(config), since: window.since, until: window.until, findings, onProgress }));
+        shops.push(await reconcileShop({ shop: shop.domain, shopify, erpnext, settings: settingsFrom(config), since: run.since, until: run.until, findings, onProgress }));
       } catch (error) {
         failed.push({ shop: shop.domain, error: error instanceof Error ? error.message : String(error) });
         ctx.io.err(`reconcile ${shop.domain} stopped: ${failed.at(-1)?.error}`);
@@ -66,7 +57,7 @@ export async function runReconcile(options: ReconcileOptions, ctx: CliContext): 
   } finally {
     await store.close();
   }
-  const report = { since: window.since, until: window.until, shops, failed };
+  const report = { since: run.since, until: run.until, shops, failed };
   emit(ctx, options.json, report, () => summaryText(report, options.repair === true));
   return failed.length > 0 || shops.some((shop) => shop.drifted.length > 0) ? 1 : 0;
 }

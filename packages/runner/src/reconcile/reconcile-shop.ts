@@ -58,12 +58,13 @@ async function recordFindings(
 ): Promise<{ findingsRecorded: number; repairsEnqueued: number }> {
   let findingsRecorded = 0;
   let repairsEnqueued = 0;
+  const open = target.mode === 'repair' ? await target.store.failures({ status: 'open' }) : [];
   for (const { delivery, failure } of findings) {
     const finding = await target.store.recordFinding(delivery, failure, target.now());
     if (finding.recorded) findingsRecorded += 1;
     if (target.mode !== 'repair') continue;
     if ((await target.store.requeueEvent(finding.inboxId, 'requeue', target.now())) === 'requeued') repairsEnqueued += 1;
-    for (const parked of await target.store.failures({ status: 'open' })) {
+    for (const parked of open) {
       if (parked.resourceKey === delivery.resourceKey && parked.category !== 'drift') await target.store.actOnFailure(parked.id, 'requeue', target.now());
     }
   }
