@@ -15,6 +15,32 @@ describe('toShopifyError', () => {
     expect(error.details).toMatchObject({ document: 'OrderById', graphqlCodes: ['THROTTLED'] });
   });
 
+  it('treats the bare {"message":"Throttled"} body (no extensions.code) as a throttle, waited out like THROTTLED', () => {
+    // Shopify's documented throttle shape, seen in older captures: HTTP 200, no code, maybe no numbers.
+    const bare = { errors: [{ message: 'Throttled' }] };
+    expect(toShopifyError({ kind: 'graphql', body: bare }, { document: 'OrderById' })).toMatchObject({ code: 'shopify.throttled', category: 'rate_limited', retryable: true, retryAfterMs: 1000, details: { action: 'retry', graphqlCodes: [] } });
+    // With numbers, the same wait as a THROTTLED with a code: ceil((752 − 666) / 50) s.
+    expect(toShopifyError({ kind: 'graphql', body: { ...bare, extensions: cost(752, 666, 50.0, 1000.0) } })).toMatchObject({ code: 'shopify.throttled', retryAfterMs: 1720 });
+    // Without numbers, from the client's bucket: the request's 752 points restored from empty at 50/s.
+    const bucket = { maximumAvailable: 1000, restoreRate: 50 };
+    expect(toShopifyError({ kind: 'graphql', body: bare }, { bucket, expectedCost: 752 })).toMatchObject({ code: 'shopify.throttled', retryAfterMs: 15_040 });
+    // A cheap query never retries faster than Shopify's own client (1 s).
+    expect(toShopifyError({ kind: 'graphql', body: bare }, { bucket, expectedCost: 10 })).toMatchObject({ retryAfterMs: 1000 });
+    // Any other code-less error is still a generic, non-retryable GraphQL error.
+    expect(toShopifyError({ kind: 'graphql', body: { errors: [{ message: 'Something else went wrong' }] } })).toMatchObject({ code: 'shopify.graphql_error', retryable: false });
+  });
+
+  it('maps PARSE_ERROR and whole-document validation failures to shopify.invalid_query, saying the query itself is invalid', () => {
+    const parse = { errors: [{ message: 'syntax error, unexpected end of file at [3, 5]', locations: [{ line: 3, column: 5 }], extensions: { code: 'PARSE_ERROR' } }] };
+    const error = toShopifyError({ kind: 'graphql', body: parse }, { document: 'OrderById' });
+    expect(error).toMatchObject({ code: 'shopify.invalid_query', category: 'internal', retryable: false, details: { action: 'fix_query', graphqlCodes: ['PARSE_ERROR'], document: 'OrderById' } });
+    expect(error.retryAfterMs).toBeUndefined();
+    expect(error.message).toBe('The OrderById query itself is invalid (PARSE_ERROR), so resending it cannot succeed; the query text must be fixed: syntax error, unexpected end of file at [3, 5]');
+    for (const code of ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']) {
+      expect(toShopifyError({ kind: 'graphql', body: { errors: [{ message: 'x', extensions: { code } }] } })).toMatchObject({ code: 'shopify.invalid_query', category: 'internal', retryable: false });
+    }
+  });
+
   it('maps HTTP 429 with Retry-After and 503 without it', () => {
     expect(toShopifyError({ kind: 'http', status: 429, body: { errors: 'Exceeded 2 calls per second for api client.' }, headers: { 'Retry-After': '2.0' } })).toMatchObject({ code: 'shopify.throttled', retryable: true, retryAfterMs: 2000 });
     expect(toShopifyError({ kind: 'http', status: 503, body: '<html>Service Unavailable</html>' })).toMatchObject({ code: 'shopify.server_error', category: 'transient', retryable: true, retryAfterMs: 1000 });

@@ -34,6 +34,21 @@ describe('throttling', () => {
     expect(events.filter((e) => e.type === 'http.throttled')).toEqual([expect.objectContaining({ source: 'shopify', delayMs: 860 })]);
   });
 
+  it('waits out a bare "Throttled" body (no code, no numbers) from its own bucket, then retries', async () => {
+    // The first answer teaches the bucket (2000 points, 100/s) and ShopInfo's cost (500 here).
+    nock(SHOP)
+      .post(PATH).reply(200, { ...shopBody(0), extensions: cost(500, 1, 1999) }, VERSION)
+      .post(PATH).reply(200, { errors: [{ message: 'Throttled' }] }, VERSION)
+      .post(PATH).reply(200, shopBody(1999), VERSION);
+    const shopify = client();
+    await shopify.shop();
+    await expect(shopify.shop()).resolves.toMatchObject({ name: 'test' });
+    // Assumed empty, 500 points at 100/s = 5 s; no second, local wait: the bucket has restored by then.
+    expect(time.sleeps).toEqual([5000]);
+    expect(events.filter((e) => e.type === 'http.throttled')).toEqual([expect.objectContaining({ source: 'shopify', delayMs: 5000, expectedCost: 500 })]);
+    expect(events.filter((e) => e.type === 'http.retry')).toEqual([expect.objectContaining({ code: 'shopify.throttled', delayMs: 5000 })]);
+  });
+
   it('retries HTTP 429 after Retry-After, and 503 with backoff (never less than Shopify\'s 1 s), for queries', async () => {
     nock(SHOP)
       .post(PATH).reply(429, { errors: 'Throttled' }, { ...VERSION, 'Retry-After': '2' })

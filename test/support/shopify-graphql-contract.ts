@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SHOPIFY_ADMIN_API_VERSION, adminGraphqlUrl, type ShopifyClient } from '@shopsync/shopify-client';
+import { SHOPIFY_ADMIN_API_VERSION, adminGraphqlUrl, toShopifyError, type ShopifyClient } from '@shopsync/shopify-client';
 
 // ONE contract battery for the Admin GraphQL API as the engine uses it (STYLE C8): run with the real
 // client against the simulator and, when credentials are given, against a real dev store. On a real
@@ -72,6 +72,19 @@ export function shopifyGraphqlContract(label: string, open: () => Promise<Contra
       });
       const denied = await rawPost(target, { query: '{ shop { id } }' }, 'shpat_wrong_token');
       expect(denied).toMatchObject({ status: 401, json: { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' } });
+    });
+
+    it('rejects a syntax error with PARSE_ERROR and a non-GID id with INVALID_VARIABLE, which the client reports as such', async () => {
+      const broken = await rawPost(target, { query: '{ shop { id }' });
+      expect(broken).toMatchObject({ status: 200, json: { errors: [{ message: 'syntax error, unexpected end of file at [1, 13]', locations: [{ line: 1, column: 13 }], extensions: { code: 'PARSE_ERROR' } }] } });
+      expect(broken.json).not.toHaveProperty('data');
+      expect(toShopifyError({ kind: 'graphql', body: broken.json })).toMatchObject({ code: 'shopify.invalid_query', category: 'internal', retryable: false });
+      const bareId = await rawPost(target, { query: 'query OrderId($id: ID!) { order(id: $id) { id } }', variables: { id: '12345' } });
+      expect(bareId).toMatchObject({
+        status: 200,
+        json: { errors: [{ message: 'Variable $id of type ID! was provided invalid value', extensions: { code: 'INVALID_VARIABLE', value: '12345', problems: [{ path: [], explanation: "Invalid global id '12345'" }] } }] },
+      });
+      await expect(target.client.orders.get('12345')).rejects.toMatchObject({ code: 'shopify.invalid_variables', retryable: false, details: { graphqlCodes: ['INVALID_VARIABLE'] } });
     });
 
     it('lists locations with GID string ids', async () => {

@@ -15,6 +15,25 @@ export function throttleDelayMs(cost: QueryCost | undefined): number | undefined
   return Math.max(0, Math.ceil((missing / status.restoreRate) * 1000));
 }
 
+/** What the client knows of its bucket when Shopify's answer carries no numbers (cost-bucket.ts). */
+export interface BucketLimits {
+  readonly maximumAvailable: number;
+  readonly restoreRate: number;
+}
+
+/**
+ * The wait after a throttle that carries no `extensions.cost` (the bare `{"message":"Throttled"}`
+ * shape): Shopify refused the request, so the bucket holds less than the client believed; assume
+ * it empty and wait until the request's expected points are restored at the last observed rate.
+ * Never shorter than Shopify's own client waits, so a bucket shared with other processes is not
+ * hammered by retries of cheap queries. Undefined before the client has seen any numbers.
+ */
+export function bucketThrottleDelayMs(limits: BucketLimits | undefined, expectedCost: number | undefined): number | undefined {
+  if (!limits || expectedCost === undefined) return undefined;
+  const fromEmpty = throttleDelayMs({ requestedQueryCost: expectedCost, actualQueryCost: null, throttleStatus: { ...limits, currentlyAvailable: 0 } });
+  return fromEmpty === undefined ? undefined : Math.max(DEFAULT_RETRY_AFTER_MS, fromEmpty);
+}
+
 function headerValue(headers: Readonly<Record<string, unknown>> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);

@@ -41,7 +41,8 @@ export const SHOPIFY_ERROR_CODES = {
   'shopify.shop_unavailable': { category: 'auth', retryable: false, action: A.review },
   // HTTP 404: a wrong shop domain or API path; GraphQL itself answers a missing record with null.
   'shopify.not_found': { category: 'drift', retryable: false, action: A.review },
-  // A document Shopify's validator rejects (undefinedField, argumentNotAccepted, …): a bug here.
+  // A document Shopify cannot parse (PARSE_ERROR) or its validator rejects (undefinedField,
+  // argumentNotAccepted, …): the query text is a bug here, and resending it cannot succeed.
   'shopify.invalid_query': { category: 'internal', retryable: false, action: A.fixQuery },
   'shopify.invalid_variables': { category: 'internal', retryable: false, action: A.fixQuery },
   'shopify.bad_request': { category: 'internal', retryable: false, action: A.report },
@@ -80,11 +81,20 @@ export const USER_ERROR_CODES: Readonly<Record<string, ShopifyCodeInfo>> = {
   taken: { category: 'conflict', retryable: false, action: A.adoptExisting },
 };
 
-/** Top-level GraphQL `extensions.code` → code. Validation codes are graphql-ruby's camelCase names. */
-export function codeForGraphqlError(code: string | undefined): ShopifyErrorCode {
+/**
+ * Top-level GraphQL `extensions.code` → code. Validation codes are graphql-ruby's camelCase names.
+ * `message` matters only without a code: Shopify's documented throttle body (and older captures)
+ * is `{"errors":[{"message":"Throttled"}]}` with no extensions, and it must still be waited out.
+ */
+export function codeForGraphqlError(code: string | undefined, message?: string): ShopifyErrorCode {
   switch (code) {
     case 'THROTTLED':
       return 'shopify.throttled';
+    // The document does not parse, or fails validation as a whole: a bug in the query text.
+    case 'PARSE_ERROR':
+    case 'GRAPHQL_PARSE_FAILED':
+    case 'GRAPHQL_VALIDATION_FAILED':
+      return 'shopify.invalid_query';
     case 'MAX_COST_EXCEEDED':
       return 'shopify.max_cost_exceeded';
     case 'ACCESS_DENIED':
@@ -100,7 +110,7 @@ export function codeForGraphqlError(code: string | undefined): ShopifyErrorCode 
     case 'BAD_REQUEST':
       return 'shopify.bad_request';
     case undefined:
-      return 'shopify.graphql_error';
+      return message?.trim().toLowerCase() === 'throttled' ? 'shopify.throttled' : 'shopify.graphql_error';
     default:
       // graphql-ruby's static validation codes (undefinedField, missingRequiredArguments, …).
       return /^[a-z]+[A-Za-z]*$/.test(code) ? 'shopify.invalid_query' : 'shopify.graphql_error';

@@ -1,6 +1,6 @@
 import { SyncError, describeNetworkCause } from '@shopsync/core';
-import { readQueryCost, type GraphqlErrorEntry, type UserErrorEntry } from '../graphql/wire-types';
-import { DEFAULT_RETRY_AFTER_MS, parseRetryAfterMs, throttleDelayMs } from './retry-delay';
+import { readQueryCost, type GraphqlErrorEntry, type QueryCost, type UserErrorEntry } from '../graphql/wire-types';
+import { bucketThrottleDelayMs, DEFAULT_RETRY_AFTER_MS, parseRetryAfterMs, throttleDelayMs, type BucketLimits } from './retry-delay';
 import { codeForGraphqlError, codeForStatus, SHOPIFY_ERROR_CODES, USER_ERROR_CODES, type ShopifyCodeInfo } from './shopify-error-codes';
 
 /** Everything known about one failed exchange, by what went wrong. */
@@ -21,6 +21,10 @@ export interface ShopifyFailureContext {
   readonly nowMs?: number;
   /** Extra facts for the engine, e.g. which batches of a split mutation were already applied. */
   readonly details?: Readonly<Record<string, unknown>>;
+  /** The client's bucket size and restore rate, for a throttle answer without cost numbers. */
+  readonly bucket?: BucketLimits;
+  /** The points the client expected the request to cost, for the same. */
+  readonly expectedCost?: number;
 }
 
 function errorsOf(body: unknown): GraphqlErrorEntry[] {
@@ -44,7 +48,7 @@ function build(code: string, info: ShopifyCodeInfo, message: string, details: Re
 
 function fromErrors(status: number, body: unknown, context: ShopifyFailureContext, headers?: Readonly<Record<string, unknown>>): SyncError {
   const errors = errorsOf(body);
-  const codes = errors.map((e) => codeForGraphqlError(e.extensions?.code));
+  const codes = errors.map((e) => codeForGraphqlError(e.extensions?.code, e.message));
   // The most actionable error decides: throttling first, then cost; for an HTTP error the status.
   const code =
     status === 429 || codes.includes('shopify.throttled')
@@ -58,13 +62,14 @@ function fromErrors(status: number, body: unknown, context: ShopifyFailureContex
   const retryAfter = parseRetryAfterMs(headers, context.nowMs ?? 0);
   const retryAfterMs =
     code === 'shopify.throttled'
-      ? (throttleDelayMs(cost) ?? retryAfter ?? DEFAULT_RETRY_AFTER_MS)
+      ? throttleWaitMs(status, cost, retryAfter, context)
       : code === 'shopify.server_error'
         ? (retryAfter ?? (status === 503 ? DEFAULT_RETRY_AFTER_MS : undefined))
         : undefined;
   const messages = errors.map((e) => e.message);
-  const message = messages.length > 0 ? messages.join('\n') : `Shopify answered HTTP ${status}`;
   const graphqlCodes = errors.map((e) => e.extensions?.code).filter((c): c is string => typeof c === 'string');
+  const text = messages.length > 0 ? messages.join('\n') : `Shopify answered HTTP ${status}`;
+  const message = code === 'shopify.invalid_query' ? invalidQueryMessage(text, graphqlCodes, context.document) : text;
   return build(code, SHOPIFY_ERROR_CODES[code], message, {
     status,
     messages,
@@ -73,6 +78,24 @@ function fromErrors(status: number, body: unknown, context: ShopifyFailureContex
     ...(cost ? { cost } : {}),
     ...(context.document ? { document: context.document } : {}),
   }, retryAfterMs === undefined ? {} : { retryAfterMs });
+}
+
+/**
+ * Shopify's numbers first, then its Retry-After. A GraphQL throttle with neither (the bare
+ * "Throttled" shape) is waited out from the client's own bucket; Shopify's 1 s is the last resort.
+ */
+function throttleWaitMs(status: number, cost: QueryCost | undefined, retryAfter: number | undefined, context: ShopifyFailureContext): number {
+  const stated = throttleDelayMs(cost) ?? retryAfter;
+  if (stated !== undefined) return stated;
+  const fromBucket = status < 300 ? bucketThrottleDelayMs(context.bucket, context.expectedCost) : undefined;
+  return fromBucket ?? DEFAULT_RETRY_AFTER_MS;
+}
+
+/** Shopify's own words ("syntax error, unexpected …") do not say whose fault it is; this does. */
+function invalidQueryMessage(text: string, graphqlCodes: readonly string[], document: string | undefined): string {
+  const which = document ? `The ${document} query` : 'The query';
+  const codes = graphqlCodes.length > 0 ? ` (${graphqlCodes.join(', ')})` : '';
+  return `${which} itself is invalid${codes}, so resending it cannot succeed; the query text must be fixed: ${text}`;
 }
 
 function fromHttp(failure: Extract<ShopifyFailure, { kind: 'http' }>, context: ShopifyFailureContext): SyncError {

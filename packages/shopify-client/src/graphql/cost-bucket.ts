@@ -34,6 +34,20 @@ export class CostBucket {
     this.changed();
   }
 
+  /**
+   * Shopify throttled a request but said nothing of its bucket (the bare "Throttled" body): the
+   * local view was too optimistic, so it starts again from empty. Every request waiting here then
+   * waits for the restore too, as after a THROTTLED with numbers, instead of being throttled in turn.
+   */
+  assumeEmpty(): void {
+    const o = this.observed;
+    if (o) this.observe({ maximumAvailable: o.max, currentlyAvailable: 0, restoreRate: o.restoreRate });
+  }
+
+  /** The bucket's size and restore rate as last reported by Shopify; undefined before the first response. */
+  limits(): { maximumAvailable: number; restoreRate: number } | undefined {
+    return this.observed ? { maximumAvailable: this.observed.max, restoreRate: this.observed.restoreRate } : undefined;
+  }
 
   /** Points available now, after what in-flight requests have taken; undefined before the first response. */
   available(): number | undefined {

@@ -90,14 +90,17 @@ export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions,
     const cost = readQueryCost(response.body);
     if (cost?.throttleStatus) bucket.observe(cost.throttleStatus);
     if (cost?.requestedQueryCost != null) costs.learn(document, variables, cost.requestedQueryCost);
-    release();
     const durationMs = Math.round(clock() - started);
     const ok2xx = response.status >= 200 && response.status < 300 && isGraphqlBody(response.body);
+    const context = { document: document.name, bucket: bucket.limits(), expectedCost };
     const error = !ok2xx
-      ? toShopifyError({ kind: 'http', status: response.status, body: response.body, headers: response.headers }, { document: document.name, nowMs: Date.now() })
+      ? toShopifyError({ kind: 'http', status: response.status, body: response.body, headers: response.headers }, { ...context, nowMs: Date.now() })
       : Array.isArray((response.body as { errors?: unknown }).errors) && ((response.body as { errors: unknown[] }).errors.length > 0)
-        ? toShopifyError({ kind: 'graphql', body: response.body }, { document: document.name })
+        ? toShopifyError({ kind: 'graphql', body: response.body }, context)
         : undefined;
+    // A GraphQL throttle without numbers still tells the bucket something: it was emptier than believed.
+    if (ok2xx && error?.code === 'shopify.throttled' && !cost?.throttleStatus) bucket.assumeEmpty();
+    release();
     emit({ type: 'http.request', ...base, status: response.status, durationMs, ...(error ? { code: error.code } : {}), ...(cost ? { cost } : {}) });
     if (error) return { ok: false, error };
     return { ok: true, result: { data: (response.body as { data: T }).data, cost, apiVersion: served } };

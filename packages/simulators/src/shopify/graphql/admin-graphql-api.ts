@@ -21,6 +21,7 @@ import { loadShopifyAdminSchema } from './admin-schema';
 import { BulkOperationStore, type BulkOperationRecord } from './bulk/bulk-operation-store';
 import { LeakyBucket, SHOPIFY_PLANS, type ShopifyPlan } from './leaky-bucket';
 import { IdempotencyStore } from './mutations/idempotency-store';
+import { toShopifyParseError } from './parse-errors';
 import { calculateQueryCost } from './query-cost';
 import { maxCostBody, throttledBody, variableErrors, type CostJson } from './request-errors';
 import { MUTATION_ROOT } from './roots/mutation-root';
@@ -98,7 +99,7 @@ export class AdminGraphqlApi {
     this.state.bulk.settle();
     if (typeof request.query !== 'string' || request.query.trim() === '') return { status: 400, body: { errors: { query: 'Required parameter missing or invalid' } } };
     const parsed = this.parseAndValidate(request.query);
-    if (parsed instanceof GraphQLError) return this.invalid([{ message: parsed.message, ...(parsed.locations ? { locations: [...parsed.locations] } : {}) }]);
+    if (parsed instanceof GraphQLError) return this.invalid([toShopifyParseError(request.query, parsed)]);
     const { document, errors } = parsed;
     if (errors.length > 0) return this.invalid(errors.map((e) => toShopifyValidationError(e, document)));
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
@@ -106,7 +107,9 @@ export class AdminGraphqlApi {
     if (!operation) return this.invalid([{ message: operationName ? `No operation named "${operationName}"` : 'An operation name is required' }]);
     const inputs = typeof request.variables === 'object' && request.variables !== null ? (request.variables as Record<string, unknown>) : {};
     const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], inputs);
-    if (coerced.errors) return this.invalid(variableErrors(this.schema, operation, inputs));
+    // Asked even when graphql-js coerced them: its ID takes any string, Shopify's only global ids.
+    const badVariables = variableErrors(this.schema, operation, inputs);
+    if (coerced.errors || badVariables.length > 0) return this.invalid(badVariables);
     const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
     const requested = calculateQueryCost(this.schema, operation, fragments, coerced.coerced);
     if (requested > this.maxQueryCost) {

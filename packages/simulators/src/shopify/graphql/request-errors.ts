@@ -1,4 +1,5 @@
 import { coerceInputValue, isInputType, isNonNullType, typeFromAST, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { globalIdProblems, type VariableProblem } from './global-id-problems';
 import type { ThrottleStatusJson } from './leaky-bucket';
 import type { ShopifyErrorJson } from './validation-errors';
 
@@ -34,7 +35,9 @@ function explanation(message: string): string {
 /**
  * INVALID_VARIABLE errors as Shopify writes them (capture inventory-quantity-contracts-2026-04):
  * "Variable $input of type T! was provided invalid value for f (Field is not defined on T)" with
- * `extensions.value` and `problems[{path, explanation}]`; no `data`, no cost.
+ * `extensions.value` and `problems[{path, explanation}]`; no `data`, no cost. A variable that
+ * coerces is still checked for ID values that are not global ids, which Shopify refuses the same
+ * way; an empty result means every variable is acceptable.
  */
 export function variableErrors(schema: GraphQLSchema, operation: OperationDefinitionNode, inputs: Readonly<Record<string, unknown>>): ShopifyErrorJson[] {
   const errors: ShopifyErrorJson[] = [];
@@ -43,7 +46,7 @@ export function variableErrors(schema: GraphQLSchema, operation: OperationDefini
     const type = typeFromAST(schema, definition.type);
     if (!type || !isInputType(type)) continue;
     const value = inputs[name];
-    const problems: { path: (string | number)[]; explanation: string }[] = [];
+    const problems: VariableProblem[] = [];
     if (value === undefined || value === null) {
       if (isNonNullType(type) && !definition.defaultValue) problems.push({ path: [], explanation: 'Expected value to not be null' });
     } else {
@@ -52,6 +55,7 @@ export function variableErrors(schema: GraphQLSchema, operation: OperationDefini
         const unknown = /^Field "([^"]+)" is not defined by type/.exec(error.message)?.[1];
         problems.push({ path: unknown ? [...path, unknown] : [...path], explanation: explanation(error.message) });
       });
+      if (problems.length === 0) problems.push(...globalIdProblems(value, type));
     }
     if (problems.length === 0) continue;
     const first = problems[0];
