@@ -147,6 +147,24 @@ describe('erpnext-client retries', () => {
     expect(sleeps).toEqual([]);
   });
 
+  test('a method call is a POST with a JSON body by default: numbers stay numbers (a query string makes them str)', async () => {
+    const { client } = setup();
+    const path = '/api/method/erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry';
+    nock(BASE).post(path, { dt: 'Sales Invoice', dn: 'SINV-1', party_amount: 253.92 }).matchHeader('content-type', 'application/json').reply(200, { message: { paid_amount: 253.92 } });
+    await expect(client.callMethod(path.slice('/api/method/'.length), { dt: 'Sales Invoice', dn: 'SINV-1', party_amount: 253.92 })).resolves.toEqual({ paid_amount: 253.92 });
+  });
+
+  test('a POST marked readOnly (a mapper that only drafts) is retried like a read; an ordinary POST is not', async () => {
+    const { client, sleeps, events } = setup();
+    const method = 'erpnext.selling.doctype.sales_order.sales_order.make_sales_invoice';
+    nock(BASE).post(`/api/method/${method}`).reply(502, '').post(`/api/method/${method}`).reply(200, { message: { doctype: 'Sales Invoice' } });
+    await expect(client.callMethod(method, { source_name: 'SO-1' }, { verb: 'POST', readOnly: true })).resolves.toEqual({ doctype: 'Sales Invoice' });
+    expect(events.map((e) => `${e.type}:${e.method}:${e.status ?? '-'}`)).toEqual(['http.request:POST:502', 'http.retry:POST:502', 'http.request:POST:200']);
+    nock(BASE).post(`/api/method/${method}`).reply(502, '');
+    await expect(client.callMethod(method, { source_name: 'SO-1' }, { verb: 'POST' })).rejects.toMatchObject({ code: 'erpnext.unavailable' });
+    expect(sleeps).toHaveLength(1);
+  });
+
   test('a timeout becomes erpnext.network (and a GET retries it)', async () => {
     const { client, sleeps } = setup({ timeoutMs: 20, maxReadRetries: 1 });
     nock(BASE).get('/api/resource/Item/SKU-1').times(2).delay(500).reply(200, { data: {} });

@@ -140,6 +140,19 @@ describe('ERPNext simulator: wire format', () => {
     expect([status, json.exc_type, json.exception]).toEqual([500, 'JSONDecodeError', 'json.decoder.JSONDecodeError: Expecting value: line 1 column 2 (char 1)']);
   });
 
+  test('a query-string argument reaches the method as a str: get_payment_entry answers 500 TypeError, a builtin with no module', async () => {
+    const customer = await s.client.insertDoc('Customer', { customer_name: 'Wire Payer' });
+    const so = await s.client.insertDoc('Sales Order', { customer: customer.name, delivery_date: '2025-06-10', items: [{ item_code: 'SKU-1001', qty: 1 }] });
+    await s.client.submitDoc('Sales Order', so.name!);
+    const path = '/api/method/erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry';
+    const byGet = await s.raw('GET', `${path}?dt=Sales+Order&dn=${encodeURIComponent(so.name!)}&party_amount=5`);
+    expect({ status: byGet.status, excType: byGet.json.exc_type, exception: byGet.json.exception }).toEqual({ status: 500, excType: 'TypeError', exception: "TypeError: bad operand type for abs(): 'str'" });
+    // "0" is a non-empty str, so Python's `if party_amount:` takes it too.
+    expect((await s.raw('GET', `${path}?dt=Sales+Order&dn=${encodeURIComponent(so.name!)}&party_amount=0`)).status).toBe(500);
+    const byPost = await s.client.callMethod<Record<string, unknown>>(path.slice('/api/method/'.length), { dt: 'Sales Order', dn: so.name, party_amount: 5 });
+    expect(byPost).toMatchObject({ paid_amount: 5, received_amount: 5, payment_type: 'Receive' });
+  });
+
   test('auth: token and Basic work; a wrong secret is a bare 401; Guest may only ping', async () => {
     const basic = `Basic ${Buffer.from(`${SIM_KEY}:${SIM_SECRET}`).toString('base64')}`;
     expect((await s.raw('GET', '/api/resource/Item/SKU-1001', { headers: { Authorization: basic } })).status).toBe(200);

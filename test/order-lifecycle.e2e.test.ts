@@ -21,6 +21,21 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
     expect(await harness().primary.store.counts()).toMatchObject({ byStatus: { applied: 3 } });
   });
 
+  test('ERPNext mappers are called by POST with a JSON body, and the evidence names the verb', async () => {
+    harness().shopify.driver.createOrder({ customer: 'new' });
+    await settle();
+    // From a query string get_payment_entry's party_amount is a str and a real ERPNext answers 500.
+    expect(harness().erp.requests.countWhere({ method: 'GET', path: '/api/method/erpnext.' })).toBe(0);
+    expect(harness().erp.requests.countWhere({ method: 'POST', path: 'get_payment_entry' })).toBeGreaterThan(0);
+    const store = harness().primary.store;
+    const [payment] = await store.listEvents({ topic: 'order_transactions/create' });
+    const trail = await store.evidence(payment!.id);
+    expect(trail.find((row) => row.kind === 'operation' && (row.data as { doctype: string }).doctype === 'Payment Entry')?.data).toMatchObject({
+      step: 'inserted',
+      mapper: { method: 'erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry', verb: 'POST' },
+    });
+  });
+
   test('pending, then paid later: the invoice arrives with orders/paid, the payment with its transaction', async () => {
     const order = harness().shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
     await settle();

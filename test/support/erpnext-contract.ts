@@ -151,6 +151,21 @@ export function erpnextContract(label: string, target: () => ContractTarget): vo
       expect({ outstanding: paid.outstanding_amount, status: paid.status }).toEqual({ outstanding: 0, status: 'Paid' });
     });
 
+    test('get_payment_entry by GET: party_amount arrives as a str and ERPNext answers a 500 TypeError (observed)', async () => {
+      const c = await customer('pay-by-get');
+      const so = await order(c.name!, { docstatus: 1 });
+      const invoice = await t().client.insertDoc('Sales Invoice', { ...(await t().client.callMethod<Doc>(MAKE_SI, { source_name: so.name }, { verb: 'POST', readOnly: true })), docstatus: 1 });
+      const partyAmount = Number(invoice.outstanding_amount) / 2;
+      await expect(t().client.callMethod(GET_PE, { dt: 'Sales Invoice', dn: invoice.name, party_amount: partyAmount }, { verb: 'GET' })).rejects.toMatchObject({
+        code: 'erpnext.server_error',
+        category: 'internal',
+        retryable: false,
+        details: { status: 500, excType: 'TypeError' },
+      });
+      const draft = await t().client.callMethod<Doc>(GET_PE, { dt: 'Sales Invoice', dn: invoice.name, party_amount: partyAmount }, { verb: 'POST', readOnly: true });
+      expect({ paid: draft.paid_amount, received: draft.received_amount }).toEqual({ paid: partyAmount, received: partyAmount });
+    });
+
     erpnextWritesContract(t);
     erpnextStockContract(t);
   });

@@ -3,7 +3,7 @@ import { createTransport, type JsonObject } from './http/http-transport';
 import { listQuery, methodQuery } from './http/list-query';
 import { insertMany } from './operations/insert-many';
 import { updateChildTable, updateWithRetryOnConflict } from './operations/retry-on-conflict';
-import type { Doc, ErpnextClient, ErpnextClientOptions, Filters, ListOptions } from './types';
+import type { CallMethodOptions, Doc, ErpnextClient, ErpnextClientOptions, Filters, ListOptions } from './types';
 
 const LIST_ALL_PAGE = 100;
 
@@ -97,9 +97,10 @@ export function createErpnextClient(options: ErpnextClientOptions): ErpnextClien
     updateChildTable(doctype, name, table, edit, retryOptions) {
       return updateChildTable(client, doctype, name, table, edit, retryOptions);
     },
-    async callMethod<T>(method: string, args: Readonly<Record<string, unknown>> = {}, callOptions: { verb?: 'GET' | 'POST' } = {}) {
+    async callMethod<T>(method: string, args: Readonly<Record<string, unknown>> = {}, callOptions: CallMethodOptions = {}) {
       const path = `/api/method/${method.split('/').map(encodeURIComponent).join('/')}`;
-      const body = callOptions.verb === 'GET' ? await send({ method: 'GET', path, query: methodQuery(args) }) : await send({ method: 'POST', path, body: args });
+      const readOnly = callOptions.readOnly === true ? { readOnly: true } : {};
+      const body = callOptions.verb === 'GET' ? await send({ method: 'GET', path, query: methodQuery(args) }) : await send({ method: 'POST', path, body: args, ...readOnly });
       // A method returning None has no `message` key at all (notes §2).
       return body.message as T;
     },

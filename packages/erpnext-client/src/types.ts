@@ -61,8 +61,17 @@ export interface ErpnextClientOptions {
 }
 
 export interface CallMethodOptions {
-  /** GET puts args in the query string and is retried on transient failures; POST never is. */
+  /**
+   * GET puts args in the query string, where Frappe hands every one to the method as a str (ERPNext
+   * methods often do not convert them: get_payment_entry's party_amount gives a 500 TypeError);
+   * POST (the default) sends a JSON body, so numbers stay numbers. GETs are retried on transient failures.
+   */
   readonly verb?: 'GET' | 'POST';
+  /**
+   * The method only reads (ERPNext's mappers draft an unsaved document): a POST to it is retried on
+   * transient failures like a GET, because repeating it cannot write twice.
+   */
+  readonly readOnly?: boolean;
 }
 
 export interface ConflictRetryOptions {

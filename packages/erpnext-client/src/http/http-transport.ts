@@ -11,6 +11,8 @@ export interface HttpRequest {
   readonly path: string;
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /** A POST that writes nothing (a mapper method): retried on transient failures like a GET. */
+  readonly readOnly?: boolean;
 }
 
 export type JsonObject = Record<string, unknown>;
@@ -50,7 +52,7 @@ function createAxios(options: ErpnextClientOptions): AxiosInstance {
 }
 
 /**
- * Sends requests through a concurrency-limited queue. Only GETs are retried here (transient
+ * Sends requests through a concurrency-limited queue. Only reads (GETs, and POSTs marked readOnly) are retried here (transient
  * failures and 429, honouring Retry-After): a write whose response was lost may have been applied,
  * so repeating it is the engine's decision, made safe by operation keys (DESIGN G1).
  */
@@ -97,7 +99,7 @@ export function createTransport(options: ErpnextClientOptions): Transport {
         emit({ type: 'http.throttled', ...base, ...status, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) });
       }
       // A timestamp mismatch needs a fresh read and a re-applied change, not the same request again.
-      const retry = request.method === 'GET' && error.retryable && error.code !== 'erpnext.timestamp_mismatch' && attempt <= maxReadRetries;
+      const retry = (request.method === 'GET' || request.readOnly === true) && error.retryable && error.code !== 'erpnext.timestamp_mismatch' && attempt <= maxReadRetries;
       if (!retry) throw error;
       const delayMs = error.retryAfterMs ?? readBackoffMs(attempt, random());
       emit({ type: 'http.retry', ...base, ...status, code: error.code, delayMs });

@@ -7,6 +7,8 @@ import { applyTableEdits } from './apply-table-edits';
 import { finishEnsure } from './finish-ensure';
 import { resolveDocRefs } from './resolve-doc-refs';
 
+const MAPPER_VERB = 'POST';
+
 /** Keys ERPNext's mapper puts on a draft that must not be sent back on insert. */
 const DRAFT_ONLY_FIELDS = ['name', '__islocal', '__unsaved', 'creation', 'modified', 'owner', 'modified_by'];
 
@@ -19,18 +21,20 @@ export async function applyEnsureMappedDocument(op: EnsureMappedDocumentOperatio
   if (known !== null) return known;
   const existing = await findByKey(op, ctx);
   if (existing !== null) return finishEnsure(op, existing, 'adopted', ctx);
-  // Mapper methods only read: a GET is rolled back by Frappe and safe for the client to retry.
-  const draft = (await ctx.erpnext.callMethod(op.method, resolveDocRefs(op.args, ctx.names), { verb: 'GET' })) as Record<string, unknown>;
+  // POST with a JSON body: from a query string every argument reaches the mapper as a str, and
+  // get_payment_entry does not convert party_amount (a real ERPNext 15 answers a 500 TypeError).
+  // The mapper only drafts, so the client may retry it like a read.
+  const draft = (await ctx.erpnext.callMethod(op.method, resolveDocRefs(op.args, ctx.names), { verb: MAPPER_VERB, readOnly: true })) as Record<string, unknown>;
   const doc: Record<string, unknown> = { ...draft, ...resolveDocRefs(op.set, ctx.names) };
   for (const field of DRAFT_ONLY_FIELDS) delete doc[field];
   applyTableEdits(doc, op.tableEdits, ctx.names, op.doctype);
   try {
     const created = await ctx.erpnext.insertDoc(op.doctype, doc);
-    return finishEnsure(op, { name: String(created.name), docstatus: Number(created.docstatus ?? 0) }, 'inserted', ctx);
+    return finishEnsure(op, { name: String(created.name), docstatus: Number(created.docstatus ?? 0) }, 'inserted', ctx, { mapper: { method: op.method, verb: MAPPER_VERB } });
   } catch (error) {
     if (!isKeyClash(error)) throw error;
     const raced = await findByKey(op, ctx);
     if (raced === null) throw error;
-    return finishEnsure(op, raced, 'adopted', ctx);
+    return finishEnsure(op, raced, 'adopted', ctx, { mapper: { method: op.method, verb: MAPPER_VERB } });
   }
 }

@@ -6,5 +6,5 @@ export interface ErpnextPort {
   updateDoc(doctype: string, name: string, changes: Record<string, unknown>): Promise<Record<string, unknown>>;
   submitDoc(doctype: string, name: string): Promise<Record<string, unknown>>;
   cancelDoc(doctype: string, name: string): Promise<Record<string, unknown>>;
-  callMethod(method: string, args: Record<string, unknown>, options?: { verb?: 'GET' | 'POST' }): Promise<unknown>;
+  callMethod(method: string, args: Record<string, unknown>, options?: { verb?: 'GET' | 'POST'; readOnly?: boolean }): Promise<unknown>;
 }

@@ -7,7 +7,8 @@ import { getDocOr404, requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import { makeDeliveryReturn, makeSalesReturn } from './make-returns';
 import { mapDocument } from './map-document';
-import { stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
+import { FrappeError } from '../wire/frappe-error';
+import { pythonTruthy, pythonTypeName, stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
 
 const num = (value: unknown): number => Number(value ?? 0) || 0;
 
@@ -58,6 +59,19 @@ function makeDeliveryNote(ctx: Ctx, args: MethodArgs): unknown {
   return draft(ctx, note);
 }
 
+/**
+ * `party_amount` as v15's get_payment_entry uses it, unconverted: `if party_amount:` (Python
+ * truthiness, so "0" counts) then `abs(outstanding_amount)` in set_paid_amount_and_received_amount.
+ * From a query string it is a str, and abs() of a str is the 500 TypeError a real site answers
+ * (observed 2026-12-04). Undefined means "not given": the outstanding amount is used.
+ */
+function partyAmount(value: unknown): number | undefined {
+  if (!pythonTruthy(value)) return undefined;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return 1;
+  throw new FrappeError({ excType: 'TypeError', excArg: `bad operand type for abs(): '${pythonTypeName(value)}'` });
+}
+
 /** `get_payment_entry(dt, dn, party_amount)`: a receipt for the outstanding (or unbilled) amount. */
 function getPaymentEntry(ctx: Ctx, args: MethodArgs): unknown {
   const dt = stringArg(args, 'dt');
@@ -67,7 +81,7 @@ function getPaymentEntry(ctx: Ctx, args: MethodArgs): unknown {
   // A credit note's outstanding is negative: the money goes back to the customer (payment_type Pay).
   const refund = dt === 'Sales Invoice' && num(source.is_return) === 1 && outstanding < 0;
   if ((!refund && outstanding <= 0) || (dt === 'Sales Order' && num(source.per_billed) >= 99.99)) ctx.log.throw(`Can only make payment against unbilled ${dt}`);
-  const amount = args.party_amount === undefined || args.party_amount === null || args.party_amount === '' ? Math.abs(outstanding) : num(args.party_amount);
+  const amount = partyAmount(args.party_amount) ?? Math.abs(outstanding);
   const receivable = dt === 'Sales Invoice' ? source.debit_to : ctx.site.defaults.receivableAccount;
   const entry = buildNewDoc(ctx, requireMeta(ctx, 'Payment Entry'), {
     payment_type: refund ? 'Pay' : 'Receive',

@@ -26,3 +26,24 @@ export function stringArg(args: MethodArgs, key: string): string {
   const value = args[key];
   return value === undefined || value === null ? '' : String(value);
 }
+
+/**
+ * Python's truth value of an argument as a method receives it: a query-string argument is a str, so
+ * "0" and "false" are true; only a missing value, "", 0, false, [] and {} are false.
+ */
+export function pythonTruthy(value: unknown): boolean {
+  if (value === undefined || value === null || value === '' || value === 0 || value === false) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
+/** The Python type a JSON value or query-string argument arrives as, for TypeError messages. */
+export function pythonTypeName(value: unknown): string {
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (Array.isArray(value)) return 'list';
+  if (value === null || value === undefined) return 'NoneType';
+  return 'dict';
+}

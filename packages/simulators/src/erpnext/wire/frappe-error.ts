@@ -21,6 +21,9 @@ export const EXCEPTIONS = {
   QueryDeadlockError: { status: 500, module: 'frappe.exceptions' },
   QueryTimeoutError: { status: 500, module: 'frappe.exceptions' },
   JSONDecodeError: { status: 500, module: 'json.decoder' },
+  // Python builtins: a traceback names them without a module ("TypeError: bad operand ...").
+  TypeError: { status: 500, module: '' },
+  AttributeError: { status: 500, module: '' },
   WarehouseRequired: { status: 417, module: 'erpnext.selling.doctype.sales_order.sales_order' },
   NegativeStockError: { status: 417, module: 'erpnext.stock.stock_ledger' },
   EmptyStockReconciliationItemsError: { status: 417, module: 'erpnext.stock.doctype.stock_reconciliation.stock_reconciliation' },
@@ -56,7 +59,7 @@ export class FrappeError extends Error {
   /** The last traceback line, e.g. "frappe.exceptions.ValidationError: Please enter Delivery Date". */
   get exceptionLine(): string {
     const module = (EXCEPTIONS as Record<string, { module: string }>)[this.spec.excType]?.module ?? 'frappe.exceptions';
-    const head = `${module}.${this.spec.excType}`;
+    const head = module === '' ? this.spec.excType : `${module}.${this.spec.excType}`;
     return this.spec.excArg ? `${head}: ${this.spec.excArg}` : head;
   }
 }
