@@ -35,6 +35,17 @@ describe('the shopsync binary', () => {
     expect(again.stderr).toContain('exists; pass --force');
   });
 
+  test('init into a folder that does not exist creates it; a path it cannot write is a sentence, not a bare ENOENT', async () => {
+    const file = join(dir(), 'conf', 'prod', 'shopsync.json');
+    const made = await runCli(['init', '--file', file]);
+    expect(made).toMatchObject({ code: 0 });
+    expect(made.stdout).toContain(`created folder ${join(dir(), 'conf', 'prod')}`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('mapping');
+    const blocked = await runCli(['init', '--file', join(file, 'under-a-file.json')]);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/^cannot write .*under-a-file\.json: E\w+ .*choose a --file in a folder you can write to/m);
+  });
+
   test('status, failures retry (twice) and events show, with --json, against a state file named by the config', async () => {
     const db = join(dir(), 'state.sqlite');
     const ids = await seedStateFile(db);

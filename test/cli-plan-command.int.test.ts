@@ -47,6 +47,28 @@ describe('shopsync plan: what would shopsync do with this webhook?', () => {
     ]);
   });
 
+  test('--config needs only the mapping: no ERPNext or webhook secret, and a bad mapping is named by its path', () => {
+    const payload = join(dir(), 'order-no-secrets.json');
+    writeFileSync(payload, JSON.stringify(simulatedOrder()));
+    const mapping = { company: 'Shopsync Demo', companyCurrency: 'USD', defaultWarehouse: 'Stores - SD', customerGroup: 'Individual', territory: 'All Territories', taxAccounts: { 'State Tax': 'Sales Tax - SD' }, shippingAccount: 'Freight and Forwarding Charges - SD' };
+    const config = join(dir(), 'mapping-only.json');
+    writeFileSync(config, JSON.stringify({ erpnext: { url: 'http://127.0.0.1:9' }, mapping }));
+    const ok = shopsync(['plan', '--topic', 'orders/create', '--payload', payload, '--shop', 'shopsync-demo.myshopify.com', '--config', config, '--json']);
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as { outcome: string }).outcome).toBe('applied');
+    writeFileSync(config, JSON.stringify({ mapping: { ...mapping, companyCurrency: 'DOLLARS' } }));
+    const bad = (() => {
+      try {
+        execFileSync(process.execPath, [CLI, 'plan', '--topic', 'orders/create', '--payload', payload, '--config', config], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        return '';
+      } catch (error) {
+        return (error as { stderr: string }).stderr;
+      }
+    })();
+    expect(bad).toContain('mapping.companyCurrency');
+    expect(bad).not.toMatch(/apiSecret|webhookSecrets/);
+  });
+
   test('without a mapping the plan says which mapping is missing, in the operator’s words', () => {
     const payload = join(dir(), 'order.json');
     writeFileSync(payload, JSON.stringify(simulatedOrder()));

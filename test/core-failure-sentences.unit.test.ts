@@ -1,6 +1,6 @@
 import { CORE_FAILURE_CODES, describeFailure, type FailureCategory } from '@shopsync/core';
 
-const PARAMS = { lineTitle: 'Blue Mug', orderCurrency: 'EUR', companyCurrency: 'USD', issues: 'name is missing', taxTitle: 'VAT 20%', amount: 4.5, gateway: 'paypal', erpnextTotal: 10, shopifyTotal: 11, doctype: 'Sales Order', name: 'SAL-ORD-2026-00001', reason: 'linked with Sales Invoice ACC-SINV-2026-00001', message: 'ERPNext said no', refundId: '901', transactionId: '7001', findings: 'Sales Order SAL-ORD-2026-00001 is missing in ERPNext' };
+const PARAMS = { lineTitle: 'Blue Mug', orderCurrency: 'EUR', companyCurrency: 'USD', issues: 'name is missing', taxTitle: 'VAT 20%', amount: 4.5, gateway: 'paypal', erpnextTotal: 10, shopifyTotal: 11, doctype: 'Sales Order', name: 'SAL-ORD-2026-00001', reason: 'linked with Sales Invoice ACC-SINV-2026-00001', message: 'ERPNext said no', refundId: '901', transactionId: '7001', what: 'payment', id: '7001', findings: 'Sales Order SAL-ORD-2026-00001 is missing in ERPNext' };
 
 describe('every failure code renders one sentence naming the subject and the action', () => {
   test.each(Object.entries(CORE_FAILURE_CODES))('%s', (code, info) => {

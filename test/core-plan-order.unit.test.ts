@@ -223,6 +223,17 @@ describe('versions and keys', () => {
     expect(sentence).toContain('line_items is not a list');
   });
 
+  test('a readable order whose payload lacks a field is named by its order name, not by the topic', () => {
+    const { created_at: _dropped, ...payload } = simulatedOrder() as Record<string, unknown>;
+    const sentence = given().when({ shop: SHOP, topic: 'orders/create', payload }).thenFails('payload.invalid');
+    expect(sentence).toMatch(new RegExp(`^Order ${String(payload.name)} could not be read from the webhook payload \\(.*created_at`));
+  });
+
+  test('an unreadable payment names its order by id', () => {
+    const failure = planEvent({ shop: SHOP, topic: 'order_transactions/create', payload: { order_id: 5900004294646, kind: 'sale' } }, MAPPED_SETTINGS, EMPTY_CONTEXT).failure!;
+    expect(describeFailure(failure)).toMatch(/^Order id 5900004294646 could not be read/);
+  });
+
   test('a topic the core does not sync is skipped with its reason', () => {
     expect(plan({}, 'app/uninstalled')).toEqual({ outcome: 'skipped', reason: 'topic app/uninstalled is not synced', operations: [], failure: null, version: null });
   });

@@ -32,6 +32,7 @@ describe('refunds become credit notes for exactly the refunded lines, plus the r
     const order = paidOrder();
     const plan = planOf('refunds/create', refundPayload(order, '903', [{ index: 0, quantity: 1 }]));
     expect(plan.failure).toMatchObject({ code: 'order.not_yet_seen', category: 'transient', retryable: true });
+    expect(describeFailure(plan.failure!)).toContain('has refund 903, but the order itself has not reached shopsync yet');
   });
 
   test('a credit note that would not equal the refunded money is refused with both numbers', () => {

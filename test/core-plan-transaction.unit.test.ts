@@ -33,7 +33,10 @@ describe('one Payment Entry per Shopify transaction', () => {
   });
 
   test('a payment for an order shopsync has not seen, or still holds as unpaid, waits instead of booking an advance', () => {
-    expect(planOf(transaction(), null).failure).toMatchObject({ code: 'order.not_yet_seen', retryable: true });
+    const unseen = planOf(transaction(), null).failure!;
+    expect(unseen).toMatchObject({ code: 'order.not_yet_seen', retryable: true });
+    // A payment is called a payment, not a refund (it read "has a refund" for every early payment).
+    expect(describeFailure(unseen)).toMatch(/^Order id \d+ has payment 73001, but the order itself has not reached shopsync yet/);
     const waiting = planOf(transaction(), { ...order, financial_status: 'pending' });
     expect(waiting.failure).toMatchObject({ code: 'order.not_yet_paid', category: 'transient', retryable: true });
     expect(describeFailure(waiting.failure!)).toContain('has payment 73001, but shopsync still holds the order as unpaid');

@@ -58,7 +58,7 @@ export interface Runner {
   stop(): Promise<void>;
 }
 
-export function settingsFrom(config: Config): SyncSettings {
+export function settingsFrom(config: Pick<Config, 'mapping'>): SyncSettings {
   return { ...config.mapping, fieldAuthority: { ...DEFAULT_FIELD_AUTHORITY, ...config.mapping.fieldAuthority } };
 }
 

@@ -55,7 +55,7 @@ function whatHappened(failure: Failure): string {
     case 'validation.refund_mismatch':
       return `has refund ${p.refundId}, whose credit note would total ${p.erpnextTotal} in ERPNext but Shopify refunded ${p.shopifyTotal}`;
     case 'order.not_yet_seen':
-      return `has a refund, but the order itself has not reached shopsync yet`;
+      return `has ${p.what} ${p.id}, but the order itself has not reached shopsync yet`;
     case 'order.not_yet_paid':
       return `has payment ${p.transactionId}, but shopsync still holds the order as unpaid`;
     case 'conflict.order_edit_blocked':

@@ -19,8 +19,7 @@ export function parseTransaction(payload: unknown): ParseResult<ShopifyTransacti
   if (!isRecord(payload)) return rejected(['the transaction is not a JSON object']);
   const issues: string[] = [];
   const id = resourceIdOf(payload, 'OrderTransaction');
-  const rawOrder = payload.order_id;
-  const orderId = typeof rawOrder === 'string' && /^\d+$/.test(rawOrder) ? rawOrder : typeof rawOrder === 'number' && Number.isSafeInteger(rawOrder) ? String(rawOrder) : null;
+  const orderId = exactOrderId(payload.order_id);
   const amountCents = shopMoneyCents(payload, 'amount', 'amount_set');
   if (id === null) issues.push('the transaction has no exact id (admin_graphql_api_id)');
   if (orderId === null) issues.push('order_id is missing or was rounded (above 2^53)');
@@ -37,8 +36,16 @@ export function parseTransaction(payload: unknown): ParseResult<ShopifyTransacti
   });
 }
 
-/** The order id of an order_transactions/create payload, for the per-order claim rule. */
+/** `order_id` as an exact decimal string; a number above 2^53 was rounded by a JSON parser and is refused. */
+function exactOrderId(raw: unknown): string | null {
+  if (typeof raw === 'string' && /^\d+$/.test(raw)) return raw;
+  return typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : null;
+}
+
+/**
+ * The order id of an order_transactions/create payload, for the per-order claim rule and for naming
+ * the order in a failure — even when the rest of the transaction cannot be read.
+ */
 export function transactionOrderId(payload: unknown): string | null {
-  const result = parseTransaction(payload);
-  return result.ok ? result.value.orderId : null;
+  return isRecord(payload) ? exactOrderId(payload.order_id) : null;
 }

@@ -20,7 +20,7 @@ export function planRefundEvent(event: { shop: string; payload: unknown }, setti
     return failedPlan(coreFailure('payload.invalid', subject, { issues: issues.join('; ') }));
   }
   const snapshot = context.latestSnapshot === undefined || context.latestSnapshot === null ? null : parseOrder(context.latestSnapshot);
-  if (snapshot === null || !snapshot.ok || snapshot.value.id !== orderId) return failedPlan(coreFailure('order.not_yet_seen', subject, {}));
+  if (snapshot === null || !snapshot.ok || snapshot.value.id !== orderId) return failedPlan(coreFailure('order.not_yet_seen', subject, { what: 'refund', id: refund.value.id }));
   const order = snapshot.value;
   const refunds = order.refunds.some((known) => known.id === refund.value.id) ? order.refunds : [...order.refunds, refund.value];
   return planOrderEvent({ kind: 'order.updated', shop: event.shop, order: { ...order, refunds } }, settings, { appliedVersion: null });

@@ -1,6 +1,7 @@
 import { coreFailure } from '../failures/make-failure';
 import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
 import { centsToAmount } from '../money/cents';
+import { subjectOf } from '../plan/event-subject';
 import type { PlanContext } from '../plan/plan-context';
 import { failedPlan, skippedPlan, type Operation, type Plan } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
@@ -21,7 +22,7 @@ const MONEY_IN = new Set(['sale', 'capture']);
  */
 export function planTransactionEvent(event: { shop: string; payload: unknown }, settings: SyncSettings, context: PlanContext): Plan {
   const parsed = parseTransaction(event.payload);
-  if (!parsed.ok) return failedPlan(coreFailure('payload.invalid', { kind: 'event', label: 'order_transactions/create' }, { issues: parsed.issues.join('; ') }));
+  if (!parsed.ok) return failedPlan(coreFailure('payload.invalid', subjectOf('order_transactions/create', event.payload), { issues: parsed.issues.join('; ') }));
   const transaction = parsed.value;
   if (!MONEY_IN.has(transaction.kind)) {
     const why = transaction.kind === 'refund' ? 'refunds are booked with their credit note (refunds/create)' : 'it moves no money into the shop';
@@ -30,7 +31,7 @@ export function planTransactionEvent(event: { shop: string; payload: unknown }, 
   if (transaction.status !== 'success') return skippedPlan(`transaction ${transaction.id} has status ${transaction.status}: no money moved`);
   const subject = { kind: 'order', label: `id ${transaction.orderId}`, shopifyId: transaction.orderId } as const;
   const snapshot = context.latestSnapshot === undefined || context.latestSnapshot === null ? null : parseOrder(context.latestSnapshot);
-  if (snapshot === null || !snapshot.ok || snapshot.value.id !== transaction.orderId) return failedPlan(coreFailure('order.not_yet_seen', subject, {}));
+  if (snapshot === null || !snapshot.ok || snapshot.value.id !== transaction.orderId) return failedPlan(coreFailure('order.not_yet_seen', subject, { what: 'payment', id: transaction.id }));
   const order = snapshot.value;
   const orderSubject = { kind: 'order', label: order.name, shopifyId: order.id } as const;
   const decision = orderEffects(order, settings);

@@ -1,4 +1,3 @@
-import type { FailureSubject } from '../failures/failure';
 import { parseCustomer } from '../customers/parse-customer';
 import { planCustomerEvent } from '../customers/plan-customer-event';
 import { resourceIdOf } from '../ids/shopify-gid';
@@ -14,8 +13,11 @@ import { orderIdOfEdit, planOrderEdit } from '../orders/plan-order-edit';
 import { refundOrderId } from '../orders/parse-refund';
 import type { SyncSettings } from '../settings/sync-settings';
 import { isRecord } from '../webhooks/parse-result';
+import { subjectOf } from './event-subject';
 import { EMPTY_CONTEXT, type PlanContext } from './plan-context';
 import { failedPlan, skippedPlan, type Plan } from './types';
+
+export { subjectOf } from './event-subject';
 
 /** A verified, stored webhook as the core sees it. */
 export interface InboundEvent {
@@ -29,7 +31,7 @@ export function planEvent(event: InboundEvent, settings: SyncSettings, context: 
   if (event.topic === 'customers/create' || event.topic === 'customers/update') {
     const customer = parseCustomer(event.payload);
     if (!customer.ok) {
-      return failedPlan(coreFailure('payload.invalid', { kind: 'event', label: event.topic }, { issues: customer.issues.join('; ') }));
+      return failedPlan(coreFailure('payload.invalid', subjectOf(event.topic, event.payload), { issues: customer.issues.join('; ') }));
     }
     return planCustomerEvent(event.shop, customer.value, settings, context);
   }
@@ -39,7 +41,7 @@ export function planEvent(event: InboundEvent, settings: SyncSettings, context: 
   if (!isOrderTopic(event.topic)) return skippedPlan(`topic ${event.topic} is not synced`);
   const result = parseOrder(event.payload);
   if (!result.ok) {
-    return failedPlan(coreFailure('payload.invalid', { kind: 'event', label: event.topic }, { issues: result.issues.join('; ') }));
+    return failedPlan(coreFailure('payload.invalid', subjectOf(event.topic, event.payload), { issues: result.issues.join('; ') }));
   }
   return planOrderEvent({ kind: ORDER_TOPIC_KINDS[event.topic], shop: event.shop, order: result.value }, settings, context);
 }
@@ -72,19 +74,4 @@ export function resourceKeyOf(shop: string, topic: string, payload: unknown): st
     }
   }
   return `${shop}/topic/${topic}`;
-}
-
-/** What a failure of this event is about, for its operator sentence, even when the plan never got made. */
-export function subjectOf(topic: string, payload: unknown): FailureSubject {
-  if (isRecord(payload) && topic.startsWith('orders/')) {
-    const id = resourceIdOf(payload, 'Order');
-    const name = typeof payload.name === 'string' ? payload.name : id ?? 'unknown';
-    return { kind: 'order', label: name, ...(id === null ? {} : { shopifyId: id }) };
-  }
-  if (isRecord(payload) && topic.startsWith('customers/')) {
-    const id = resourceIdOf(payload, 'Customer');
-    const name = [payload.first_name, payload.last_name].filter((part) => typeof part === 'string').join(' ');
-    return { kind: 'customer', label: name.length > 0 ? name : id ?? 'unknown', ...(id === null ? {} : { shopifyId: id }) };
-  }
-  return { kind: 'event', label: topic };
 }

@@ -1,4 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { configTemplate } from '../config/config-template';
 import { exitCodeOf, type CliContext } from './cli-context';
@@ -19,9 +20,20 @@ export async function runInit(options: InitOptions, ctx: CliContext): Promise<nu
     return 1;
   }
   const template = configTemplate({ shop: options.shop, erpnextUrl: options.erpnextUrl, storePath: options.store, webhookAddress: options.webhookAddress });
-  writeFileSync(options.file, `${JSON.stringify(template, null, 2)}\n`, { mode: 0o600 });
+  const folder = dirname(options.file);
+  const created = existsSync(folder) ? [] : [`created folder ${folder}`];
+  try {
+    // The file will hold secrets once filled in: its folder is private too when init makes it.
+    if (created.length > 0) mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(options.file, `${JSON.stringify(template, null, 2)}\n`, { mode: 0o600 });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    ctx.io.err(`cannot write ${options.file}: ${code ?? 'error'} (${message}); choose a --file in a folder you can write to`);
+    return 1;
+  }
   ctx.io.out(
     [
+      ...created,
       `wrote ${options.file}`,
       'next: fill in "mapping" for your ERPNext company, export SHOPSYNC_ERPNEXT_API_KEY, SHOPSYNC_ERPNEXT_API_SECRET,',
       `SHOPSYNC_WEBHOOK_SECRETS and SHOPSYNC_SHOPIFY_ACCESS_TOKEN, check with: shopsync doctor --config ${options.file}`,

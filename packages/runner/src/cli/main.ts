@@ -30,7 +30,7 @@ registerFailuresCommand(program, ctx);
 registerReplayCommand(program, ctx);
 registerBackfillCommand(program, ctx);
 registerReconcileCommand(program, ctx);
-registerPlanCommand(program, ctx);
+registerPlanCommand(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

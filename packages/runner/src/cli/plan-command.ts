@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SYNC_SETTINGS, describeFailure, planEvent, type Operation, type Plan, type SyncSettings } from '@shopsync/core';
 import type { Command } from 'commander';
-import { loadConfigFile } from '../config/load-config';
+import { loadMappingConfig } from '../config/load-config';
 import { settingsFrom } from '../create-runner';
-import type { CliContext } from './cli-context';
 
 interface PlanOptions {
   topic: string;
@@ -45,14 +44,15 @@ function planToText(plan: Plan): string {
   return lines.join('\n');
 }
 
-function settingsFor(options: PlanOptions, ctx: CliContext): SyncSettings {
+function settingsFor(options: PlanOptions): SyncSettings {
   if (options.config === undefined) return DEFAULT_SYNC_SETTINGS;
-  const loaded = loadConfigFile(options.config, ctx.env);
+  // Only the mapping: plan writes nothing and calls nobody, so it needs none of the secrets.
+  const loaded = loadMappingConfig(options.config);
   if (!loaded.ok) throw new Error(`invalid config ${options.config}:\n  ${loaded.problems.join('\n  ')}`);
-  return settingsFrom(loaded.config);
+  return settingsFrom({ mapping: loaded.mapping });
 }
 
-export function registerPlanCommand(program: Command, ctx: CliContext): void {
+export function registerPlanCommand(program: Command): void {
   program
     .command('plan')
     .description('print what shopsync would do with one webhook payload, writing nothing')
@@ -63,7 +63,7 @@ export function registerPlanCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON object')
     .action((options: PlanOptions) => {
       const payload: unknown = JSON.parse(readFileSync(options.payload, 'utf8'));
-      const plan = planEvent({ shop: options.shop.toLowerCase(), topic: options.topic, payload }, settingsFor(options, ctx));
+      const plan = planEvent({ shop: options.shop.toLowerCase(), topic: options.topic, payload }, settingsFor(options));
       process.stdout.write(`${options.json ? JSON.stringify(planToJson(plan)) : planToText(plan)}\n`);
     });
 }

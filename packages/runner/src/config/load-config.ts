@@ -5,6 +5,7 @@ import { unknownKeys } from './unknown-keys';
 
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly problems: readonly string[] };
 export type StoreConfigResult = { readonly ok: true; readonly store: Config['store'] } | { readonly ok: false; readonly problems: readonly string[] };
+export type MappingConfigResult = { readonly ok: true; readonly mapping: Config['mapping'] } | { readonly ok: false; readonly problems: readonly string[] };
 
 const pathOf = (path: readonly PropertyKey[]) => (path.length === 0 ? '(root)' : path.map(String).join('.'));
 
@@ -67,16 +68,31 @@ export function loadConfigFile(path: string, env: Readonly<Record<string, string
   return { ok: false, problems: [...(result.ok ? [] : result.problems), ...token.problems] };
 }
 
+type SectionResult<K extends 'store' | 'mapping'> = { readonly ok: true; readonly value: Config[K] } | { readonly ok: false; readonly problems: readonly string[] };
+
+/** One section of the file, validated alone with its problems named by their full path. */
+function loadSection<K extends 'store' | 'mapping'>(path: string, key: K): SectionResult<K> {
+  const file = readJson(path);
+  if (!file.ok) return file;
+  const section = stripComments(file.raw[key]);
+  const schema = ConfigSchema.shape[key];
+  const result = schema.safeParse(section);
+  if (!result.success) return { ok: false, problems: result.error.issues.map((issue) => `${key}.${pathOf(issue.path)}`.replace(/\.\(root\)$/, '') + `: ${issue.message}`) };
+  const unknown = unknownKeys(schema, section, [key]);
+  return unknown.length === 0 ? { ok: true, value: result.data as Config[K] } : { ok: false, problems: unknown };
+}
+
 /**
  * Only the `store` section: the operator commands (status, events, failures, replay) need the state
  * file and nothing else, so they work in a shell that does not hold the ERPNext or webhook secrets.
  */
 export function loadStoreConfig(path: string): StoreConfigResult {
-  const file = readJson(path);
-  if (!file.ok) return file;
-  const section = stripComments(file.raw.store);
-  const result = ConfigSchema.shape.store.safeParse(section);
-  if (!result.success) return { ok: false, problems: result.error.issues.map((issue) => `store.${pathOf(issue.path)}`.replace(/\.\(root\)$/, '') + `: ${issue.message}`) };
-  const unknown = unknownKeys(ConfigSchema.shape.store, section, ['store']);
-  return unknown.length === 0 ? { ok: true, store: result.data } : { ok: false, problems: unknown };
+  const result = loadSection(path, 'store');
+  return result.ok ? { ok: true, store: result.value } : result;
+}
+
+/** Only the `mapping` section: `plan` reads the ERPNext mapping and talks to nothing, so it needs no secret. */
+export function loadMappingConfig(path: string): MappingConfigResult {
+  const result = loadSection(path, 'mapping');
+  return result.ok ? { ok: true, mapping: result.value } : result;
 }
