@@ -1,6 +1,7 @@
 import { createErpnextClient } from '@shopsync/erpnext-client';
 import { createErpnextSimulator, type ErpnextSimulator } from '@shopsync/simulators';
 import { erpnextContract, type ContractTarget } from './support/erpnext-contract';
+import { rawHttp } from './support/erpnext-contract-fixtures';
 
 const KEY = 'contract-key';
 const SECRET = 'contract-secret';
@@ -18,6 +19,7 @@ describe('against the ERPNext simulator', () => {
       client: createErpnextClient({ baseUrl: url, apiKey: KEY, apiSecret: SECRET, sleep: async () => undefined }),
       site: { company: 'Shopsync Demo', warehouse: 'Stores - SD', stockItems: ['SKU-1001', 'SKU-1002'], customerGroup: 'Individual', territory: 'United States' },
       runId: 'sim',
+      raw: rawHttp(url, KEY, SECRET),
     };
   });
   afterAll(() => sim.close());
@@ -77,6 +79,7 @@ if (REAL.url && REAL.key && REAL.secret) {
         territory: process.env.ERPNEXT_TERRITORY ?? 'United States',
       },
       runId,
+      raw: rawHttp(REAL.url ?? '', REAL.key ?? '', REAL.secret ?? ''),
     };
     jest.setTimeout(60_000);
     erpnextContract(`real ERPNext at ${REAL.url}`, () => target);

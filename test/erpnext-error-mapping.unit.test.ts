@@ -1,4 +1,4 @@
-import { FAILURE_CATEGORIES, isSyncError } from '@shopsync/core';
+import { describeFailure, FAILURE_CATEGORIES, isSyncError } from '@shopsync/core';
 import { decodeServerMessages, ERPNEXT_ERROR_CODES, toErpnextError } from '@shopsync/erpnext-client';
 import { frappeBody } from './support/erpnext-bodies';
 import { E, EXCEPTION_ROWS, throwMsg } from './support/erpnext-exception-rows';
@@ -40,6 +40,24 @@ describe('toErpnextError details', () => {
     const error = toErpnextError({ status: 417, body });
     expect(error.message).toBe('Shopsync Key must be unique');
     expect(error.details.messages).toHaveLength(2);
+  });
+
+  test('"Item X not found" is a missing Item only on a write to another doctype; it names the item code', () => {
+    const body = frappeBody({ excType: 'DoesNotExistError', messages: [throwMsg('Item SKU-404 not found')] });
+    const on = (method: string, path: string) => toErpnextError({ status: 404, body, request: { method, path } });
+    expect(on('POST', '/api/method/frappe.client.insert_many')).toMatchObject({ code: 'erpnext.item_not_found', category: 'mapping', details: { itemCode: 'SKU-404' } });
+    expect(on('PUT', '/api/resource/Sales%20Order/SAL-ORD-2025-00001').code).toBe('erpnext.item_not_found');
+    // Reading or updating the Item itself: the document asked for is gone.
+    expect(on('GET', '/api/resource/Item/SKU-404').code).toBe('erpnext.not_found');
+    expect(on('PUT', '/api/resource/Item/SKU-404').code).toBe('erpnext.not_found');
+    expect(toErpnextError({ status: 404, body }).code).toBe('erpnext.not_found');
+  });
+
+  test('the parked failure for a missing Item names the SKU and asks for the mapping, as LinkValidationError did', () => {
+    const body = frappeBody({ excType: 'DoesNotExistError', messages: [throwMsg('Item SKU-404 not found')] });
+    const error = toErpnextError({ status: 404, body, request: { method: 'POST', path: '/api/resource/Sales%20Order' } });
+    const sentence = describeFailure({ code: error.code, category: error.category, retryable: error.retryable, subject: { kind: 'order', label: '#1001' }, params: { message: error.message } });
+    expect(sentence).toMatch(/^Order #1001 .*Item SKU-404 not found; add the missing mapping, then retry\.$/);
   });
 
   test('ERPNext-raised errors keep _exc_source; the traceback line is kept for evidence', () => {

@@ -82,7 +82,7 @@ describe('ERPNext simulator: Stock Entry and the stock ledger', () => {
     const issued = await entry('Material Issue', [{ item_code: 'SKU-1003', qty: 120, s_warehouse: SITE.warehouse }]);
     const error = await s.client.cancelDoc('Stock Entry', String(received.name)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'erpnext.validation.negative_stock' });
-    expect((error as Error).message).toContain(`20.0 units of Item SKU-1003 needed in Warehouse Stores - SD on 2025-06-01`);
+    expect((error as Error).message).toContain(`20.0 units of Item SKU-1003: Sample Product SKU-1003 needed in Warehouse Stores - SD on 2025-06-01`);
     expect((error as Error).message).toContain(`for Stock Entry ${String(issued.name)} to complete this transaction.`);
     await expect(s.client.getDoc('Stock Entry', String(received.name))).resolves.toMatchObject({ docstatus: 1 });
     expect(binValue('SKU-1003')).toMatchObject({ actual_qty: 30 });

@@ -111,7 +111,7 @@ describe('ERPNext simulator: wire format', () => {
     const c = await s.client.insertDoc('Customer', { customer_name: 'Series Probe' });
     const insert = (items: unknown[]) => s.client.insertDoc('Sales Order', { customer: c.name, delivery_date: '2030-01-01', items });
     const first = await insert([{ item_code: 'SKU-1001', qty: 1 }]);
-    await expect(insert([{ item_code: 'NOPE', qty: 1 }])).rejects.toMatchObject({ code: 'erpnext.validation.link' });
+    await expect(insert([{ item_code: 'NOPE', qty: 1 }])).rejects.toMatchObject({ code: 'erpnext.item_not_found' });
     const second = await insert([{ item_code: 'SKU-1001', qty: 1 }]);
     expect(Number(second.name!.slice(-5)) - Number(first.name!.slice(-5))).toBe(1);
     now = new Date('2026-01-02T08:00:00Z');

@@ -12,11 +12,31 @@ export interface ContractSite {
   readonly territory: string;
 }
 
+export interface RawResponse {
+  readonly status: number;
+  readonly json: Record<string, unknown>;
+}
+
 export interface ContractTarget {
   readonly client: ErpnextClient;
   readonly site: ContractSite;
   /** Unique per run, so a real site can run the battery again without clashes. */
   readonly runId: string;
+  /** The same site over plain HTTP, for what the client does not surface (a success's `_server_messages`). */
+  readonly raw: (method: string, path: string, body?: unknown) => Promise<RawResponse>;
+}
+
+/** Raw requests with the API key, as any Frappe client sends them. */
+export function rawHttp(baseUrl: string, apiKey: string, apiSecret: string): ContractTarget['raw'] {
+  return async (method, path, body) => {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: { Authorization: `token ${apiKey}:${apiSecret}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  };
 }
 
 export const MAKE_DN = 'erpnext.selling.doctype.sales_order.sales_order.make_delivery_note';

@@ -20,8 +20,13 @@ export function erpnextWritesContract(t: () => ContractTarget): void {
     });
 
     test('one insert_many call is all-or-nothing: a bad document leaves none of the batch behind', async () => {
+      // A Customer without customer_name fails in Customer.autoname: 500 AttributeError (observed).
       const docs = [customerBody('batch-ok'), { ...customerBody('batch-bad'), customer_name: undefined }];
-      await expect(t().client.insertMany('Customer', docs)).rejects.toMatchObject({ code: 'erpnext.validation.mandatory', details: { insertMany: { failedCall: 1, calls: 1, committedNames: [] } } });
+      await expect(t().client.insertMany('Customer', docs)).rejects.toMatchObject({
+        code: 'erpnext.server_error',
+        retryable: false,
+        details: { status: 500, excType: 'AttributeError', insertMany: { failedCall: 1, calls: 1, committedNames: [] } },
+      });
       await expect(t().client.findOne('Customer', { [key.fieldname]: `${t().runId}:batch-ok` })).resolves.toBeUndefined();
     });
 

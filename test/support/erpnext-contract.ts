@@ -1,5 +1,6 @@
 import type { Doc } from '@shopsync/erpnext-client';
 import { contractFixtures, FAR_DATE, GET_PE, MAKE_DN, MAKE_SI, type ContractTarget } from './erpnext-contract-fixtures';
+import { erpnextObservedContract } from './erpnext-contract-observed';
 import { erpnextStockContract } from './erpnext-contract-stock';
 import { erpnextWritesContract } from './erpnext-contract-writes';
 
@@ -47,10 +48,16 @@ export function erpnextContract(label: string, target: () => ContractTarget): vo
       await expect(order(missing)).rejects.toMatchObject({ code: 'erpnext.not_found', message: `Customer ${missing} not found`, details: { status: 404 } });
     });
 
-    test('an unknown item is erpnext.validation.link', async () => {
+    test('an unknown item is a 404 "Item X not found" (observed), which the client makes a mapping failure naming the SKU', async () => {
       const c = await customer('bad-item');
       const sku = `NO-SUCH-SKU-${t().runId}`;
-      await expect(order(c.name!, { items: [line(0, { item_code: sku })] })).rejects.toMatchObject({ code: 'erpnext.validation.link', message: `Could not find Row #1: Item Code: ${sku}` });
+      await expect(order(c.name!, { items: [line(0, { item_code: sku })] })).rejects.toMatchObject({
+        code: 'erpnext.item_not_found',
+        category: 'mapping',
+        retryable: false,
+        message: `Item ${sku} not found`,
+        details: { status: 404, excType: 'DoesNotExistError', itemCode: sku },
+      });
     });
 
     test('no delivery date anywhere is "Please enter Delivery Date"', async () => {
@@ -63,8 +70,15 @@ export function erpnextContract(label: string, target: () => ContractTarget): vo
       await expect(order(c.name!, { items: [line(0, { warehouse: '' })] })).rejects.toMatchObject({ code: 'erpnext.validation.warehouse_required' });
     });
 
-    test('a missing mandatory field is erpnext.validation.mandatory', async () => {
-      await expect(t().client.insertDoc('Customer', { customer_type: 'Individual', [key.fieldname]: `${t().runId}:mandatory` })).rejects.toMatchObject({ code: 'erpnext.validation.mandatory' });
+    test('a Customer without customer_name dies in Customer.autoname: a 500 AttributeError (observed), never retried', async () => {
+      await expect(t().client.insertDoc('Customer', { customer_type: 'Individual', [key.fieldname]: `${t().runId}:mandatory` })).rejects.toMatchObject({
+        code: 'erpnext.server_error',
+        category: 'internal',
+        retryable: false,
+        message: "'NoneType' object has no attribute 'strip'",
+        details: { status: 500, excType: 'AttributeError' },
+      });
+      await expect(t().client.findOne('Customer', { [key.fieldname]: `${t().runId}:mandatory` })).resolves.toBeUndefined();
     });
 
     test('PUT replaces a child table whole: named rows are kept, others deleted, new rows named', async () => {
@@ -168,5 +182,6 @@ export function erpnextContract(label: string, target: () => ContractTarget): vo
 
     erpnextWritesContract(t);
     erpnextStockContract(t);
+    erpnextObservedContract(t);
   });
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSim, type RunningSim } from './erpnext-sim';
 
@@ -16,37 +16,19 @@ export function shippedCustomFields(): Record<string, FieldDef[]> {
   return JSON.parse(readFileSync(join(APP_DIR, 'custom_fields.json'), 'utf8')) as Record<string, FieldDef[]>;
 }
 
-// Frappe's Custom Field doctype, trimmed to what install.py writes and doctor reads.
-const CUSTOM_FIELD_DOCTYPE = {
-  doctype: 'DocType',
-  name: 'Custom Field',
-  fields: [
-    { fieldname: 'dt', fieldtype: 'Link', options: 'DocType', reqd: 1 },
-    { fieldname: 'fieldname', fieldtype: 'Data' },
-    { fieldname: 'fieldtype', fieldtype: 'Data' },
-    { fieldname: 'label', fieldtype: 'Data' },
-    { fieldname: 'unique', fieldtype: 'Check' },
-  ],
-};
-
 /**
- * The ERPNext simulator with Frappe's `Custom Field` records, which it does not model by itself: its
- * app folder gets a Custom Field doctype next to the real app's doctypes, and the fields of
- * custom_fields.json are inserted over REST as install.py's create_custom_fields would. `install`
- * picks which fields a test's site has (and may change `unique`), to show a half-installed app.
+ * The ERPNext simulator with the companion app installed as `install` says: the simulator installs
+ * the custom_fields.json of its app folder as Custom Field documents (as install.py does), so the
+ * test's app folder gets the real app's doctypes and a custom_fields.json holding only the fields
+ * `install` keeps (with any property it changes, e.g. `unique`), to show a half-installed app.
  */
 export async function startSimWithCustomFields(dir: string, install: (doctype: string, field: FieldDef) => FieldDef | null = (_, field) => field, options: Parameters<typeof startSim>[0] = {}): Promise<RunningSim> {
   const appDir = join(dir, 'frappe-app');
-  mkdirSync(join(appDir, 'frappe_core', 'doctype', 'custom_field'), { recursive: true });
-  copyFileSync(join(APP_DIR, 'custom_fields.json'), join(appDir, 'custom_fields.json'));
+  mkdirSync(appDir, { recursive: true });
   symlinkSync(join(APP_DIR, 'shopsync'), join(appDir, 'shopsync'));
-  writeFileSync(join(appDir, 'frappe_core', 'doctype', 'custom_field', 'custom_field.json'), JSON.stringify(CUSTOM_FIELD_DOCTYPE));
-  const running = await startSim({ appDir, ...options });
-  for (const [doctype, fields] of Object.entries(shippedCustomFields())) {
-    for (const field of fields) {
-      const installed = install(doctype, field);
-      if (installed !== null) await running.client.insertDoc('Custom Field', { dt: doctype, fieldname: installed.fieldname, fieldtype: installed.fieldtype ?? 'Data', label: installed.label ?? installed.fieldname, unique: installed.unique ?? 0 });
-    }
-  }
-  return running;
+  const installed = Object.fromEntries(
+    Object.entries(shippedCustomFields()).map(([doctype, fields]) => [doctype, fields.map((field) => install(doctype, field)).filter((field): field is FieldDef => field !== null)]),
+  );
+  writeFileSync(join(appDir, 'custom_fields.json'), JSON.stringify(installed));
+  return startSim({ appDir, ...options });
 }

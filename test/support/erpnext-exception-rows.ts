@@ -175,6 +175,12 @@ export const EXCEPTION_ROWS: readonly ExceptionRow[] = [
     code: 'erpnext.not_found', category: 'drift', retryable: false, message: 'Customer Nobody not found',
   },
   {
+    name: 'DoesNotExistError for a line\'s Item on a write (observed): the SKU has no Item, a mapping failure',
+    status: 404,
+    body: frappeBody({ excType: 'DoesNotExistError', messages: [throwMsg('Item SKU-404 not found')] }),
+    code: 'erpnext.item_not_found', category: 'mapping', retryable: false, message: 'Item SKU-404 not found',
+  },
+  {
     name: 'AuthenticationError: exception line, no message',
     status: 401,
     body: frappeBody({ exception: `${E}.AuthenticationError`, excType: 'AuthenticationError' }),
@@ -221,6 +227,12 @@ export const EXCEPTION_ROWS: readonly ExceptionRow[] = [
     status: 500,
     body: frappeBody({ exception: 'json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)', excType: 'JSONDecodeError' }),
     code: 'erpnext.server_error', category: 'internal', retryable: false, message: 'Expecting value: line 1 column 1 (char 0)',
+  },
+  {
+    name: 'AttributeError from app code (observed: Customer.autoname without customer_name), never retried',
+    status: 500,
+    body: frappeBody({ exception: "AttributeError: 'NoneType' object has no attribute 'strip'", excType: 'AttributeError', source: 'erpnext (app)' }),
+    code: 'erpnext.server_error', category: 'internal', retryable: false, message: "'NoneType' object has no attribute 'strip'",
   },
   {
     name: 'An unhandled Python error (500, no _server_messages)',

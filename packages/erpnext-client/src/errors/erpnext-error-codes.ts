@@ -30,6 +30,10 @@ export const ERPNEXT_ERROR_CODES = {
   'erpnext.unique_violation': { category: 'conflict', retryable: false, action: A.adoptExisting },
   'erpnext.duplicate_entry': { category: 'conflict', retryable: false, action: A.adoptExisting },
   'erpnext.not_found': { category: 'drift', retryable: false, action: A.review },
+  // A write naming an Item that does not exist: ERPNext loads each line's Item with get_doc before
+  // it validates links, so the answer is a 404 DoesNotExistError "Item X not found" (observed on
+  // v15), not a LinkValidationError. Item codes are the shop's SKUs: DESIGN §4's "SKU without Item".
+  'erpnext.item_not_found': { category: 'mapping', retryable: false, action: A.fixMapping },
   // Someone saved the document after we read it: read it again and re-apply our change.
   'erpnext.timestamp_mismatch': { category: 'transient', retryable: true, action: A.refetchAndReapply },
   'erpnext.validation.mandatory': { category: 'validation', retryable: false, action: A.fixData },
@@ -97,6 +101,14 @@ export const EXC_TYPE_CODES: Readonly<Record<string, ErpnextErrorCode>> = {
   InReadOnlyMode: 'erpnext.unavailable',
   QueueOverloaded: 'erpnext.unavailable',
   JSONDecodeError: 'erpnext.server_error',
+  // Python built-ins raised inside app code, with no Frappe class of their own (observed on v15:
+  // AttributeError from Customer.autoname when customer_name is missing, TypeError from
+  // get_payment_entry given a string amount). The same request fails the same way every time, so
+  // never retryable; and the message ("'NoneType' object has no attribute 'strip'") names nothing
+  // an operator could fix in ERPNext's data: the request itself was wrong, or ERPNext has a bug.
+  // Either way it is `internal` (report with the evidence), not `validation` (fix the data).
+  AttributeError: 'erpnext.server_error',
+  TypeError: 'erpnext.server_error',
 };
 
 /**

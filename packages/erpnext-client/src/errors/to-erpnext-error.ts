@@ -45,7 +45,21 @@ function exceptionText(line: string | undefined): string | undefined {
   return match?.[1] ?? line;
 }
 
-function chooseCode(status: number, excType: string | undefined, texts: readonly string[]): ErpnextErrorCode {
+const ITEM_NOT_FOUND = /^Item (.+) not found$/;
+const WRITES = new Set(['POST', 'PUT']);
+
+/**
+ * A DoesNotExistError "Item X not found" in answer to a write that is not to the Item itself: a
+ * line named an Item that does not exist (ERPNext's get_doc of it, before link validation).
+ */
+function isMissingItem(excType: string | undefined, texts: readonly string[], request: ErpnextFailure['request']): boolean {
+  if (excType !== 'DoesNotExistError' || !request || !WRITES.has(request.method.toUpperCase())) return false;
+  if (/^\/api(?:\/v1)?\/resource\/Item(?:\/|\?|$)/.test(request.path)) return false;
+  return texts.some((t) => ITEM_NOT_FOUND.test(t));
+}
+
+function chooseCode(status: number, excType: string | undefined, texts: readonly string[], request: ErpnextFailure['request']): ErpnextErrorCode {
+  if (isMissingItem(excType, texts, request)) return 'erpnext.item_not_found';
   const byType = excType === undefined ? undefined : EXC_TYPE_CODES[excType];
   if (byType) return byType;
   // Plain ValidationError (or no exc_type at all): only the message distinguishes the ERPNext rule.
@@ -58,6 +72,10 @@ function extractDetails(code: ErpnextErrorCode, messages: readonly ServerMessage
   if (code === 'erpnext.unique_violation') {
     const label = messages.map((m) => /^(.*) must be unique$/.exec(m.text)?.[1]).find((l) => l !== undefined);
     return label === undefined ? {} : { fieldLabel: label };
+  }
+  if (code === 'erpnext.item_not_found') {
+    const itemCode = messages.map((m) => ITEM_NOT_FOUND.exec(m.text)?.[1]).find((c) => c !== undefined);
+    return itemCode === undefined ? {} : { itemCode };
   }
   if (code === 'erpnext.duplicate_entry') {
     const fromHtml = messages.map((m) => /^(.+?) <strong>(.+)<\/strong> already exists/.exec(m.html)).find((m) => m);
@@ -87,7 +105,7 @@ function fromResponse(failure: ErpnextFailure & { status: number }): SyncError {
     const fallback = exceptionText(exception) ?? (frappe ? undefined : htmlSummary(body));
     if (fallback) texts.push(stripHtml(fallback));
   }
-  const code = chooseCode(status, excType, texts);
+  const code = chooseCode(status, excType, texts, failure.request);
   const info = ERPNEXT_ERROR_CODES[code];
   const retryAfterMs = code === 'erpnext.rate_limited' ? parseRetryAfterMs(failure.headers, failure.nowMs) : undefined;
   // Notes and alerts printed earlier in the same request (the customer-rename Note) are kept in

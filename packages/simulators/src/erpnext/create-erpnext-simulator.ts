@@ -13,13 +13,17 @@ import { createSiteClock } from './site/site-clock';
 import { SiteStore } from './site/site-store';
 import type { Doc, ErpnextSimulator, ErpnextSimulatorOptions } from './types';
 
-function defaultsFor(company: string): SiteDefaults {
+/** Countries whose number format (frappe geo/country_info.json) has three decimals, by currency. */
+const THREE_DECIMALS = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR']);
+
+function defaultsFor(company: string, currency: string): SiteDefaults {
   // The setup wizard abbreviates the company from its initials: "Shopsync Demo" → "SD".
   const abbr = company.split(/\s+/).map((w) => w[0]?.toUpperCase() ?? '').join('') || 'C';
   return {
     company,
     abbr,
-    currency: 'USD',
+    currency,
+    currencyPrecision: THREE_DECIMALS.has(currency) ? 3 : 2,
     country: 'United States',
     sellingPriceList: 'Standard Selling',
     customerGroup: 'All Customer Groups',
@@ -44,7 +48,7 @@ export function createErpnextSimulator(options: ErpnextSimulatorOptions): Erpnex
     registry,
     store: new SiteStore(),
     clock: createSiteClock(options.now ?? (() => new Date())),
-    defaults: defaultsFor(options.company ?? 'Shopsync Demo'),
+    defaults: defaultsFor(options.company ?? 'Shopsync Demo', options.currency ?? 'USD'),
     randomHex,
     controllers: CONTROLLERS,
     apiKeys: new Map(),
@@ -57,6 +61,8 @@ export function createErpnextSimulator(options: ErpnextSimulatorOptions): Erpnex
   let server: Server | undefined;
 
   const reset = (): void => {
+    // Custom fields live in Custom Field documents: a fresh site starts without them, then the seed installs the app's.
+    site.registry.reset();
     site.store.clear();
     site.apiKeys.clear();
     faults.clear();
@@ -79,6 +85,7 @@ export function createErpnextSimulator(options: ErpnextSimulatorOptions): Erpnex
     reset,
     docs: (doctype: string): readonly Doc[] => site.store.all(doctype),
     countDocs: (doctype: string, predicate?: (doc: Doc) => boolean): number => site.store.all(doctype).filter((doc) => (predicate ? predicate(doc) : true)).length,
+    rowsRead: (): number => site.store.rowsRead,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const created = createServer(handle);

@@ -17,6 +17,9 @@ export interface FieldDef {
   readonly read_only?: 0 | 1;
   readonly no_copy?: 0 | 1;
   readonly length?: number;
+  /** `link_field.source_field`: copied from the linked document during link validation (notes §9). */
+  readonly fetch_from?: string;
+  readonly fetch_if_empty?: 0 | 1;
 }
 
 export interface DoctypeMeta {
@@ -44,6 +47,8 @@ export interface ErpnextSimulatorOptions {
   /** Wall clock for `creation`/`modified`, dates and series years; the simulator keeps it strictly increasing. */
   readonly now?: () => Date;
   readonly company?: string;
+  /** The company's currency, default USD; the site's Currency precision follows it (SiteDefaults.currencyPrecision). */
+  readonly currency?: string;
   /** v15 default (System Settings allow_error_traceback = 1): error bodies carry `exception` and `exc`. */
   readonly tracebacks?: boolean;
   /** Source of child-row names and `__frappe_exc_id`s; seeded and deterministic by default. */
@@ -68,6 +73,8 @@ export interface ErpnextSimulator {
   readonly requests: RequestLog;
   docs(doctype: string): readonly Doc[];
   countDocs(doctype: string, predicate?: (doc: Doc) => boolean): number;
+  /** Stored rows read so far (copied, scanned or found by index): tests assert on work done, never on time. */
+  rowsRead(): number;
   /** Back to the freshly seeded site; faults and the request log are cleared too. */
   reset(): void;
 }

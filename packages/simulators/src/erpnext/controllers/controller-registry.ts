@@ -1,5 +1,7 @@
 import type { Controller } from './controller';
+import { customFieldController } from './custom-field';
 import { customerController } from './customer';
+import { itemPriceController } from './item-price';
 import { accountController, costCenterController, itemController, warehouseController } from './masters';
 import { addressController, contactController } from './party-records';
 import { salesOrderController } from './sales-order';
@@ -12,10 +14,12 @@ import { stockReconciliationController } from './stock-reconciliation';
 
 /** Doctype → controller; doctypes without one behave like plain Frappe documents. */
 export const CONTROLLERS: Readonly<Record<string, Controller>> = {
+  'Custom Field': customFieldController,
   Customer: customerController,
   Contact: contactController,
   Address: addressController,
   Item: itemController,
+  'Item Price': itemPriceController,
   Warehouse: warehouseController,
   Account: accountController,
   'Cost Center': costCenterController,

@@ -1,5 +1,6 @@
 import { findDoc, type Ctx } from '../site/site';
 import type { Doc } from '../types';
+import { FrappeError } from '../wire/frappe-error';
 import type { Controller } from './controller';
 import { makePrimaryContact } from './party-records';
 
@@ -9,7 +10,12 @@ import { makePrimaryContact } from './party-records';
  * (notes §7), which is why nothing may key on Customer.name.
  */
 function customerName(ctx: Ctx, doc: Doc): string {
-  const base = String(doc.customer_name ?? '').trim();
+  // autoname runs before the mandatory check and calls customer_name.strip(): without the key the
+  // request dies with a Python AttributeError, a 500 (observed on v15), not a MandatoryError.
+  if (doc.customer_name === null || doc.customer_name === undefined) {
+    throw new FrappeError({ excType: 'AttributeError', excArg: "'NoneType' object has no attribute 'strip'", fromErpnext: true });
+  }
+  const base = String(doc.customer_name).trim();
   if (!findDoc(ctx, 'Customer', base)) return base;
   // SQL: MAX(CAST(SUBSTRING_INDEX(name, ' ', -1) AS UNSIGNED)) over names LIKE '%{base} - %'.
   let highest = 0;

@@ -36,7 +36,9 @@ function setOpeningStock(ctx: Ctx, item: Doc, qty: number): void {
 
 /**
  * Item: names and descriptions default from the code, an Item Default row for the company, an
- * Item Price from `standard_rate` (with the success alert seen on v15) and opening stock.
+ * Item Price from `standard_rate` and opening stock (`Item.after_insert`). `add_price` inserts the
+ * price without a msgprint (erpnext/stock/doctype/item/item.py, v15): the "Item Price added for …"
+ * alert comes from a transaction line (`insert_item_price`, controllers/price-list-rate.ts).
  */
 export const itemController: Controller = {
   validate(ctx, doc, phase) {
@@ -52,12 +54,7 @@ export const itemController: Controller = {
     if (!phase.isNew) return doc;
     const rate = Number(doc.standard_rate ?? 0);
     if (rate > 0) {
-      const priceList = ctx.site.defaults.sellingPriceList;
-      ctx.site.store.put('Item Price', {
-        name: ctx.site.randomHex(10), owner: ctx.user, creation: doc.creation, modified: doc.modified, modified_by: ctx.user, docstatus: 0, idx: 0,
-        item_code: doc.name, uom: doc.stock_uom, price_list: priceList, price_list_rate: rate, currency: ctx.site.defaults.currency, selling: 1, buying: 0, doctype: 'Item Price',
-      });
-      ctx.log.msgprint(`Item Price added for ${doc.name} in Price List ${priceList}`, { alert: true, indicator: 'green' });
+      insertDoc(ctx, 'Item Price', { price_list: ctx.site.defaults.sellingPriceList, item_code: doc.name, uom: doc.stock_uom, currency: ctx.site.defaults.currency, price_list_rate: rate });
     }
     const opening = Number(doc.opening_stock ?? 0);
     if (opening > 0 && Number(doc.is_stock_item) === 1 && Number(doc.has_serial_no) !== 1 && Number(doc.has_batch_no) !== 1) setOpeningStock(ctx, doc, opening);

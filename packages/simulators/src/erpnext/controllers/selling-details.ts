@@ -1,11 +1,17 @@
 import { childRows } from '../model/new-doc';
-import { collate, findDoc, type Ctx } from '../site/site';
+import { findDoc, type Ctx } from '../site/site';
 import type { Doc } from '../types';
+import { findItemPrice, insertMissingItemPrice } from './price-list-rate';
 
 const num = (value: unknown): number => Number(value ?? 0) || 0;
 const isUnset = (value: unknown): boolean => value === null || value === undefined;
 /** `flt(x, 2)`: currency precision of the seeded company. */
 export const round2 = (value: number): number => Math.round((value + Number.EPSILON) * 100) / 100;
+/** `flt(x, precision)` at the site's Currency precision (SiteDefaults.currencyPrecision): 3 decimals keep fils. */
+const roundMoney = (ctx: Ctx) => (value: number): number => {
+  const unit = 10 ** ctx.site.defaults.currencyPrecision;
+  return Math.round((value + Number.EPSILON) * unit) / unit;
+};
 
 /**
  * `set_missing_values` for the party: ERPNext loads the Customer with `get_doc`, so a missing one
@@ -27,13 +33,6 @@ export function fillPartyDetails(ctx: Ctx, doc: Doc): void {
   if (!num(doc.plc_conversion_rate)) doc.plc_conversion_rate = 1;
 }
 
-function priceListRate(ctx: Ctx, itemCode: string, priceList: string, item: Doc): number {
-  for (const price of ctx.site.store.scan('Item Price')) {
-    if (collate(price.item_code) === collate(itemCode) && collate(price.price_list) === collate(priceList)) return num(price.price_list_rate);
-  }
-  return num(item.standard_rate);
-}
-
 /** The Item's default warehouse for the company, else the Stock Settings default. */
 export function defaultWarehouse(ctx: Ctx, item: Doc): string {
   const row = childRows(item, 'item_defaults').find((r) => r.company === ctx.site.defaults.company);
@@ -41,55 +40,61 @@ export function defaultWarehouse(ctx: Ctx, item: Doc): string {
 }
 
 /**
- * `set_missing_item_details` for rows whose Item exists (the others fail link validation): names,
- * UOMs, conversion factor, the price-list rate when `rate` was omitted, and the default
- * warehouse when the `warehouse` key was omitted — an explicit "" stays "" (observed on v15).
+ * `set_missing_item_details` → `get_item_details`, which loads each row's Item with
+ * `frappe.get_cached_doc`: an unknown item is a 404 DoesNotExistError "Item X not found" (observed
+ * on v15, like the missing customer), before link validation. Then names, UOMs, conversion factor,
+ * the price-list rate (adding a missing Item Price from the row's rate, price-list-rate.ts), the
+ * rate when omitted, and the default warehouse when the `warehouse` key was omitted — an explicit
+ * "" stays "" (observed on v15).
  */
 export function fillItemDetails(ctx: Ctx, doc: Doc, options: { warehouse: boolean }): void {
   for (const row of childRows(doc, 'items')) {
     if (!row.item_code) continue;
     const item = findDoc(ctx, 'Item', String(row.item_code));
-    if (!item) continue;
+    if (!item) ctx.log.throw(`Item ${String(row.item_code)} not found`, 'DoesNotExistError');
     if (!row.item_name) row.item_name = item.item_name ?? item.name;
     if (!row.description) row.description = item.description ?? row.item_name;
     row.stock_uom = item.stock_uom;
     if (!row.uom) row.uom = item.stock_uom;
     if (!num(row.conversion_factor)) row.conversion_factor = 1;
     if (options.warehouse && num(item.is_stock_item) === 1 && isUnset(row.warehouse)) row.warehouse = doc.set_warehouse || defaultWarehouse(ctx, item);
-    if (isUnset(row.price_list_rate)) row.price_list_rate = priceListRate(ctx, item.name, String(doc.selling_price_list ?? ''), item);
+    const price = findItemPrice(ctx, item, String(doc.selling_price_list ?? ''), row.uom);
+    if (!price) insertMissingItemPrice(ctx, doc, row, item);
+    if (isUnset(row.price_list_rate)) row.price_list_rate = num(price?.price_list_rate);
     if (isUnset(row.rate)) row.rate = round2(num(row.price_list_rate) * (1 - num(row.discount_percentage) / 100));
   }
 }
 
 /** `calculate_taxes_and_totals`, for the tax types a shop uses (Actual and On Net Total). */
 export function computeTotals(ctx: Ctx, doc: Doc): void {
+  const round = roundMoney(ctx);
   let totalQty = 0;
   let netTotal = 0;
   for (const row of childRows(doc, 'items')) {
     row.stock_qty = num(row.qty) * (num(row.conversion_factor) || 1);
-    row.amount = round2(num(row.qty) * num(row.rate));
+    row.amount = round(num(row.qty) * num(row.rate));
     row.net_rate = num(row.rate);
     row.net_amount = row.amount;
     totalQty += num(row.qty);
     netTotal += num(row.amount);
   }
-  let running = round2(netTotal);
+  let running = round(netTotal);
   childRows(doc, 'taxes').forEach((tax, index) => {
     if (tax.charge_type === 'Actual' && num(tax.included_in_print_rate) === 1) {
       ctx.log.throw(`Charge of type 'Actual' in row ${index + 1} cannot be included in Item Rate or Paid Amount`, 'ValidationError', { erpnext: true });
     }
-    if (tax.charge_type === 'On Net Total') tax.tax_amount = round2((netTotal * num(tax.rate)) / 100);
+    if (tax.charge_type === 'On Net Total') tax.tax_amount = round((netTotal * num(tax.rate)) / 100);
     if (tax.charge_type === 'Actual') tax.rate = 0;
-    running = round2(running + num(tax.tax_amount));
+    running = round(running + num(tax.tax_amount));
     tax.total = running;
   });
   doc.total_qty = totalQty;
-  doc.total = round2(netTotal);
-  doc.net_total = round2(netTotal);
-  doc.total_taxes_and_charges = round2(running - netTotal);
-  doc.grand_total = round2(running - num(doc.discount_amount));
+  doc.total = round(netTotal);
+  doc.net_total = round(netTotal);
+  doc.total_taxes_and_charges = round(running - netTotal);
+  doc.grand_total = round(running - num(doc.discount_amount));
   setRoundedTotal(ctx, doc);
-  doc.base_grand_total = round2(num(doc.grand_total) * (num(doc.conversion_rate) || 1));
+  doc.base_grand_total = round(num(doc.grand_total) * (num(doc.conversion_rate) || 1));
 }
 
 /** Delivery warehouse check shared by Sales Order (WarehouseRequired) and stock documents. */
@@ -107,6 +112,7 @@ export function requireWarehouses(ctx: Ctx, doc: Doc, message: (itemCode: string
  * when the currency has none.
  */
 function setRoundedTotal(ctx: Ctx, doc: Doc): void {
+  const round = roundMoney(ctx);
   if (num(doc.disable_rounded_total) === 1) {
     doc.rounded_total = 0;
     doc.rounding_adjustment = 0;
@@ -114,6 +120,6 @@ function setRoundedTotal(ctx: Ctx, doc: Doc): void {
   }
   const currency = doc.currency ? findDoc(ctx, 'Currency', String(doc.currency)) : undefined;
   const fraction = num(currency?.smallest_currency_fraction_value) || 1;
-  doc.rounded_total = round2(Math.round(num(doc.grand_total) / fraction) * fraction);
-  doc.rounding_adjustment = round2(num(doc.rounded_total) - num(doc.grand_total));
+  doc.rounded_total = round(Math.round(num(doc.grand_total) / fraction) * fraction);
+  doc.rounding_adjustment = round(num(doc.rounded_total) - num(doc.grand_total));
 }

@@ -1,9 +1,15 @@
-import type { Ctx } from '../site/site';
+import { findDoc, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import { frappeBold } from '../wire/message-log';
 
-/** `frappe.get_desk_link`-style anchor, as the stock messages embed them. */
-export const desk = (doctype: string, name: string): string => `<a href="/app/${doctype.toLowerCase().replace(/ /g, '-')}/${name}">${doctype} ${name}</a>`;
+/**
+ * `frappe.get_desk_link`-style anchor, as the stock messages embed them. With `show_title_with_name`
+ * (ERPNext passes it for the Item) the link reads "Item SKU-1: Its Name" when the title differs.
+ */
+export const desk = (doctype: string, name: string, title?: unknown): string => {
+  const shown = typeof title === 'string' && title !== '' && title !== name ? `${name}: ${title}` : name;
+  return `<a href="/app/${doctype.toLowerCase().replace(/ /g, '-')}/${name}">${doctype} ${shown}</a>`;
+};
 
 /** Python's str(float): 5 → "5.0", 2.5 → "2.5". */
 export const pyFloat = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n));
@@ -11,12 +17,15 @@ export const pyFloat = (n: number): string => (Number.isInteger(n) ? `${n}.0` : 
 /**
  * `validate_negative_qty_in_future_sle` / `raise_exceptions` (NegativeStockError, title
  * "Insufficient Stock"): names the first entry the move leaves below zero, which may be a later
- * voucher when a receipt is cancelled after its stock was used.
+ * voucher when a receipt is cancelled after its stock was used. The item is linked with
+ * `show_title_with_name=True`, so it reads "Item SKU-1: Its Name" (observed on v15); the
+ * warehouse and the voucher read as their names (observed).
  */
 export function throwNegativeStock(ctx: Ctx, entry: Doc): never {
   const short = Math.abs(Number(entry.qty_after_transaction));
+  const itemName = findDoc(ctx, 'Item', String(entry.item_code))?.item_name;
   ctx.log.throw(
-    `${frappeBold(pyFloat(short))} units of ${desk('Item', String(entry.item_code))} needed in ${desk('Warehouse', String(entry.warehouse))} on ${String(entry.posting_date)} ${String(entry.posting_time ?? '')} for ${desk(String(entry.voucher_type), String(entry.voucher_no))} to complete this transaction.`,
+    `${frappeBold(pyFloat(short))} units of ${desk('Item', String(entry.item_code), itemName)} needed in ${desk('Warehouse', String(entry.warehouse))} on ${String(entry.posting_date)} ${String(entry.posting_time ?? '')} for ${desk(String(entry.voucher_type), String(entry.voucher_no))} to complete this transaction.`,
     'NegativeStockError',
     { title: 'Insufficient Stock', erpnext: true },
   );

@@ -49,9 +49,15 @@ export class Meta {
     return [...standard, ...this.columns.map((df) => df.fieldname)];
   }
 
-  /** Returns a copy with extra fields appended (custom fields go after the standard ones). */
-  withFields(extra: readonly FieldDef[]): Meta {
-    const known = new Set(this.fields.map((df) => df.fieldname));
-    return new Meta({ ...this.def, fields: [...this.fields, ...extra.filter((df) => !known.has(df.fieldname))] });
+  /** Returns a copy with `df` replacing the field of that name, or appended (custom fields go last). */
+  withField(df: FieldDef): Meta {
+    const known = this.fields.some((f) => f.fieldname === df.fieldname);
+    const fields = known ? this.fields.map((f) => (f.fieldname === df.fieldname ? df : f)) : [...this.fields, df];
+    return new Meta({ ...this.def, fields });
+  }
+
+  /** Returns a copy without the named field. */
+  withoutField(fieldname: string): Meta {
+    return new Meta({ ...this.def, fields: this.fields.filter((f) => f.fieldname !== fieldname) });
   }
 }

@@ -62,11 +62,14 @@ export function sellingItem(extra: readonly FieldDef[]): FieldDef[] {
 
 export const SELLING_DOCTYPES: readonly DoctypeMeta[] = [
   {
+    // v15: a hidden `title` field defaulting to "{customer_name}" is the title (observed: a Sales
+    // Order's title is its customer name). v16 makes customer_name the title field instead.
     name: 'Sales Order',
     autoname: 'naming_series:',
     is_submittable: 1,
-    title_field: 'customer_name',
+    title_field: 'title',
     fields: [
+      f('title', 'Data', { default: '{customer_name}', allow_on_submit: 1, no_copy: 1 }),
       f('naming_series', 'Select', { options: 'SAL-ORD-.YYYY.-', reqd: 1, label: 'Series' }),
       ...sellingHeader().map((df) => (df.fieldname === 'customer' ? { ...df, reqd: 1 as const } : df)),
       f('order_type', 'Select', { options: '\nSales\nMaintenance\nShopping Cart', reqd: 1, default: 'Sales' }),

@@ -5,9 +5,12 @@ import type { DoctypeMeta, FieldDef } from '../types';
 /** The repo root, found from this file: packages/simulators/src/erpnext/meta → five levels up. */
 export const DEFAULT_APP_DIR = resolve(__dirname, '../../../../..', 'frappe_app', 'shopsync');
 
+/** One entry of `custom_fields.json`: the dict install.py hands to `create_custom_fields`. */
+export type CustomFieldDict = Readonly<Record<string, unknown>>;
+
 export interface ShopsyncAppMeta {
-  /** Custom fields per ERPNext doctype, from `custom_fields.json`. */
-  readonly customFields: Readonly<Record<string, readonly FieldDef[]>>;
+  /** Custom fields per ERPNext doctype, from `custom_fields.json`; the seed installs them as Custom Field documents. */
+  readonly customFields: Readonly<Record<string, readonly CustomFieldDict[]>>;
   /** Our own doctypes, from `<module>/doctype/<name>/<name>.json`. */
   readonly doctypes: readonly DoctypeMeta[];
 }
@@ -20,10 +23,15 @@ function readJson(path: string): unknown {
   }
 }
 
-function toField(raw: Record<string, unknown>): FieldDef {
+/** A DocField (or Custom Field document) as the model layer uses it. */
+export function toField(raw: Readonly<Record<string, unknown>>): FieldDef {
   const flag = (key: string): 0 | 1 => (raw[key] === 1 || raw[key] === true ? 1 : 0);
+  // A Custom Field document stores an unset Int `length` as 0, which Frappe reads as "the default",
+  // and its unset properties as null, which a DocField would not carry at all.
+  const { length, ...rest } = raw;
   return {
-    ...(raw as object),
+    ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null && value !== undefined)),
+    ...(Number(length) > 0 ? { length: Number(length) } : {}),
     fieldname: String(raw.fieldname),
     fieldtype: String(raw.fieldtype ?? 'Data'),
     label: String(raw.label ?? raw.fieldname),
@@ -33,20 +41,21 @@ function toField(raw: Record<string, unknown>): FieldDef {
     read_only: flag('read_only'),
     no_copy: flag('no_copy'),
     ...(typeof raw.options === 'string' ? { options: raw.options } : {}),
-    ...(raw.default === undefined || raw.default === null ? {} : { default: String(raw.default) }),
+    ...(raw.default === undefined || raw.default === null || raw.default === '' ? {} : { default: String(raw.default) }),
+    ...(typeof raw.fetch_from === 'string' && raw.fetch_from !== '' ? { fetch_from: raw.fetch_from, fetch_if_empty: flag('fetch_if_empty') } : {}),
   } as FieldDef;
 }
 
-function loadCustomFields(path: string): Record<string, FieldDef[]> {
+function loadCustomFields(path: string): Record<string, CustomFieldDict[]> {
   if (!existsSync(path)) return {};
   const raw = readJson(path);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new Error(`ERPNext simulator: ${path} must map doctype names to lists of fields`);
   }
-  const out: Record<string, FieldDef[]> = {};
+  const out: Record<string, CustomFieldDict[]> = {};
   for (const [doctype, fields] of Object.entries(raw as Record<string, unknown>)) {
     if (!Array.isArray(fields)) throw new Error(`ERPNext simulator: ${path}: "${doctype}" must be a list of fields`);
-    out[doctype] = fields.map((df) => toField(df as Record<string, unknown>));
+    out[doctype] = fields.map((df) => df as CustomFieldDict);
   }
   return out;
 }

@@ -46,16 +46,23 @@ export const STOCK_DOCTYPES: readonly DoctypeMeta[] = [
     fields: [f('barcode', 'Data', { reqd: 1, unique: 1 }), f('barcode_type', 'Select', { options: '\nEAN\nUPC-A\nCODE-128' })],
   },
   {
+    // v15 item_price.json: `uom` is mandatory but fetched from the item when empty (observed: an
+    // Item Price posted without uom gets the item's stock UOM); `valid_from` defaults to today.
     name: 'Item Price',
     autoname: 'hash',
+    title_field: 'item_name',
     fields: [
       f('item_code', 'Link', { options: 'Item', reqd: 1 }),
-      f('uom', 'Link', { options: 'UOM', reqd: 1 }),
+      f('uom', 'Link', { options: 'UOM', reqd: 1, label: 'UOM', fetch_from: 'item_code.stock_uom', fetch_if_empty: 1 }),
+      f('item_name', 'Data', { read_only: 1 }),
+      f('item_description', 'Text', { read_only: 1 }),
       f('price_list', 'Link', { options: 'Price List', reqd: 1 }),
+      f('buying', 'Check', { read_only: 1 }),
+      f('selling', 'Check', { read_only: 1 }),
+      f('currency', 'Link', { options: 'Currency', read_only: 1 }),
       f('price_list_rate', 'Currency', { reqd: 1, label: 'Rate' }),
-      f('currency', 'Link', { options: 'Currency' }),
-      f('selling', 'Check'),
-      f('buying', 'Check'),
+      f('valid_from', 'Date', { default: 'Today' }),
+      f('valid_upto', 'Date'),
     ],
   },
   {

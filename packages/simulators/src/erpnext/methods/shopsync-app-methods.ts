@@ -63,7 +63,8 @@ function recordOne(ctx: Ctx, raw: unknown): Result {
   const checked = checkEntry(raw);
   if ('invalid' in checked) return result(eventId, null, 'invalid', checked.invalid);
   const { fields } = checked;
-  const existing = ctx.site.store.all('Sync Log').find((doc) => doc.event_id === fields.event_id);
+  // get_value by event_id is a unique-key lookup on a real site; a scan here made each entry cost O(logs).
+  const existing = ctx.site.store.where('Sync Log', 'event_id', fields.event_id).find((doc) => doc.event_id === fields.event_id);
   if (existing === undefined) return result(String(fields.event_id), String(insertDoc(ctx, 'Sync Log', fields).name), 'created');
   const updates = Object.fromEntries(Object.entries(fields).filter(([key, value]) => key !== 'event_id' && String(existing[key] ?? '') !== String(value ?? '')));
   if (updates.status === 'Received' && existing.status !== 'Received') delete updates.status;

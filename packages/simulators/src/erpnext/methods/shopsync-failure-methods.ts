@@ -92,7 +92,8 @@ function recordOne(ctx: Ctx, raw: unknown): Result {
   const checked = checkEntry(raw);
   if ('invalid' in checked) return answer(key, null, 'invalid', checked.invalid);
   const { state, fields } = checked;
-  const find = () => ctx.site.store.all('Sync Failure').find((doc) => doc.failure_key === fields.failure_key);
+  // get_value by failure_key is a unique-key lookup on a real site, not a copy of every failure.
+  const find = () => ctx.site.store.where('Sync Failure', 'failure_key', fields.failure_key).find((doc) => doc.failure_key === fields.failure_key);
   const existing = find();
   if (existing === undefined) {
     if (state === 'resolved' || state === 'ignored') return answer(key, null, 'skipped', 'nothing open to record');

@@ -46,7 +46,9 @@ function checkUnique(ctx: Ctx, meta: Meta, row: Doc, ownerName: string): void {
     const value = row[df.fieldname];
     if (value === null || value === undefined) continue;
     const key = collate(value);
-    for (const other of storedRows(ctx, meta)) {
+    // A top-level doctype's rows come from the store's index on the column, as MariaDB's unique key finds them.
+    const candidates = meta.isTable ? storedRows(ctx, meta) : ctx.site.store.where(meta.name, df.fieldname, value);
+    for (const other of candidates) {
       const sameRow = meta.isTable ? other.name === row.name : other.name === ownerName;
       if (sameRow || collate(other[df.fieldname]) !== key || other[df.fieldname] === null) continue;
       ctx.log.msgprint(`${df.label} must be unique`);

@@ -6,6 +6,7 @@ import { FrappeError } from '../wire/frappe-error';
 import { findBackLinks, throwLinkExists } from './back-links';
 import { dbInsert, dbUpdate } from './db-write';
 import { nameChildren, setNewName } from './naming';
+import { setTitleField } from './title-field';
 import { buildChildRows, buildNewDoc, childRows, finaliseColumns } from './new-doc';
 import { validateUpdateAfterSubmit } from './update-after-submit';
 import { validateMandatory, validateSelectsAndLengths } from './validate-fields';
@@ -43,6 +44,7 @@ function runSave(ctx: Ctx, meta: Meta, doc: Doc, phase: SavePhase): Doc {
   validateLinks(ctx, meta, doc);
   if (phase.isNew) setNewName(ctx, meta, doc);
   controller?.validate?.(ctx, doc, phase);
+  setTitleField(meta, doc, phase.isNew);
   if (phase.action !== DOC_ACTIONS.cancel) {
     validateMandatory(ctx, meta, doc);
     validateSelectsAndLengths(ctx, meta, doc);

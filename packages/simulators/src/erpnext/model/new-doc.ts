@@ -29,12 +29,17 @@ export function defaultFor(ctx: Ctx, df: FieldDef): unknown {
   return null;
 }
 
-/** Copies the doctype's columns out of a request dict; unknown keys are dropped, as the DB would. */
+/**
+ * Copies the doctype's columns out of a request dict; unknown keys are dropped, as the DB would.
+ * The title field takes no static default (`set_user_and_static_default_values` skips it): its
+ * default is a template such as "{customer_name}" that `set_title_field` formats on save.
+ */
 function columnsFrom(ctx: Ctx, meta: Meta, raw: Raw, withDefaults: boolean): Raw {
   const out: Raw = {};
   for (const df of meta.columns) {
     const value = raw[df.fieldname];
-    out[df.fieldname] = value === undefined || value === null ? (withDefaults ? defaultFor(ctx, df) : null) : value;
+    const fallback = withDefaults && df.fieldname !== meta.def.title_field ? defaultFor(ctx, df) : null;
+    out[df.fieldname] = value === undefined || value === null ? fallback : value;
   }
   return out;
 }

@@ -10,6 +10,21 @@ function target(ctx: Ctx, df: FieldDef, row: Doc): string | undefined {
   return doctype && ctx.site.registry.get(doctype) ? doctype : undefined;
 }
 
+const isEmpty = (value: unknown): boolean => value === null || value === undefined || value === '';
+
+/**
+ * `get_invalid_links` fetches along with each link: a field whose `fetch_from` is
+ * "<link field>.<source field>" takes the linked document's value (only when empty, with
+ * `fetch_if_empty`), so the mandatory check that follows sees it.
+ */
+function fetchFrom(meta: Meta, row: Doc, linkField: string, linked: Doc): void {
+  for (const df of meta.fields) {
+    if (!df.fetch_from?.startsWith(`${linkField}.`)) continue;
+    if (df.fetch_if_empty === 1 && !isEmpty(row[df.fieldname])) continue;
+    row[df.fieldname] = linked[df.fetch_from.slice(linkField.length + 1)] ?? null;
+  }
+}
+
 function invalidIn(ctx: Ctx, meta: Meta, row: Doc, prefix: string, out: string[], cancelled: string[]): void {
   for (const df of meta.columns) {
     const value = row[df.fieldname];
@@ -17,9 +32,13 @@ function invalidIn(ctx: Ctx, meta: Meta, row: Doc, prefix: string, out: string[]
     const doctype = target(ctx, df, row);
     if (!doctype) continue;
     const linked = findDoc(ctx, doctype, String(value));
-    if (!linked) out.push(`${prefix}${df.label ?? df.fieldname}: ${String(value)}`);
+    if (!linked) {
+      out.push(`${prefix}${df.label ?? df.fieldname}: ${String(value)}`);
+      continue;
+    }
+    fetchFrom(meta, row, df.fieldname, linked);
     // An amendment names the cancelled document it replaces: that is the one link allowed to be cancelled.
-    else if (linked.docstatus === 2 && df.fieldname !== 'amended_from' && ctx.site.registry.get(doctype)?.isSubmittable) cancelled.push(`${doctype} ${String(value)}`);
+    if (linked.docstatus === 2 && df.fieldname !== 'amended_from' && ctx.site.registry.get(doctype)?.isSubmittable) cancelled.push(`${doctype} ${String(value)}`);
   }
 }
 

@@ -14,6 +14,19 @@ function insertAll(ctx: Ctx, doctype: string, docs: ReadonlyArray<Record<string,
 }
 
 /**
+ * `bench install-app shopsync` on the finished site: install.py's `create_custom_fields` inserts each
+ * entry of custom_fields.json as a Custom Field document, owned by Administrator and system
+ * generated, and the doctypes' metas take the fields from those documents. A doctype the simulator
+ * does not model cannot carry fields; it is skipped rather than refusing to start.
+ */
+function installAppCustomFields(ctx: Ctx): void {
+  for (const [dt, fields] of Object.entries(ctx.site.registry.appCustomFields)) {
+    if (!ctx.site.registry.get(dt)) continue;
+    for (const field of fields) insertDoc(ctx, 'Custom Field', { permlevel: 0, fieldtype: 'Data', hidden: 0, is_system_generated: 1, ...field, dt });
+  }
+}
+
+/**
  * A fresh ERPNext v15 site right after the setup wizard (company "Shopsync Demo", abbr SD, USD,
  * United States), plus stock Items for the sample SKUs and the API user from the options.
  * Written through the same document service as requests, so seeded rows look like real ones.
@@ -21,8 +34,11 @@ function insertAll(ctx: Ctx, doctype: string, docs: ReadonlyArray<Record<string,
 export function seedSite(site: Site, credentials: { apiKey: string; apiSecret: string }): void {
   const ctx: Ctx = { site, user: 'Administrator', log: new MessageLog(site.randomHex) };
   const d = site.defaults;
-  // Frappe's country_info gives these currencies a smallest fraction of 0.01, so totals round to the cent.
-  insertAll(ctx, 'Currency', ['USD', 'EUR', 'GBP', 'CAD', 'INR'].map((c) => ({ currency_name: c, enabled: c === 'USD' ? 1 : 0, smallest_currency_fraction_value: 0.01 })));
+  // Frappe's country_info gives these currencies a smallest fraction of 0.01, so totals round to the cent;
+  // the company's currency (USD unless the options say otherwise) is enabled, at the site's precision.
+  const currencies = [...new Set(['USD', 'EUR', 'GBP', 'CAD', 'INR', d.currency])];
+  const fraction = (c: string) => (c === d.currency ? 10 ** -d.currencyPrecision : 0.01);
+  insertAll(ctx, 'Currency', currencies.map((c) => ({ currency_name: c, enabled: c === d.currency ? 1 : 0, smallest_currency_fraction_value: fraction(c) })));
   insertAll(ctx, 'Country', [['United States', 'us'], ['Canada', 'ca'], ['United Kingdom', 'gb'], ['Germany', 'de'], ['India', 'in']].map(([country_name, code]) => ({ country_name, code })));
   insertDoc(ctx, 'Company', { company_name: d.company, abbr: d.abbr, default_currency: d.currency, country: d.country });
   const account = (account_name: string, root_type: string, account_type: string, is_group = 0) => ({ account_name, company: d.company, root_type, account_type, is_group, account_currency: d.currency });
@@ -77,4 +93,5 @@ export function seedSite(site: Site, credentials: { apiKey: string; apiSecret: s
   insertDoc(ctx, 'Item', { item_code: 'SKU-ZERO-VALUE', item_name: 'Sample Product without valuation', item_group: 'Products', stock_uom: 'Nos', is_stock_item: 1 });
   insertDoc(ctx, 'Stock Entry', { stock_entry_type: 'Material Receipt', company: d.company, items: [{ item_code: 'SKU-ZERO-VALUE', qty: 10, t_warehouse: d.defaultWarehouse, allow_zero_valuation_rate: 1 }], docstatus: 1 });
   insertDoc(ctx, 'Item', { item_code: 'SHIPPING', item_name: 'Shipping', item_group: 'Services', stock_uom: 'Nos', is_stock_item: 0 });
+  installAppCustomFields(ctx);
 }

@@ -1,4 +1,7 @@
 import type { Doc } from '../types';
+import { collate, FieldIndexes } from './field-index';
+
+export { collate };
 
 type Undo = () => void;
 
@@ -8,16 +11,13 @@ type Undo = () => void;
  * leaves no document and consumes no naming-series number. Documents are copied in and out,
  * so nothing outside the store can change a stored row by accident.
  */
-/** utf8mb4_unicode_ci as far as a sync cares: case-insensitive, trailing spaces ignored. */
-export function collate(value: unknown): string {
-  return String(value ?? '').toLowerCase().replace(/ +$/, '');
-}
-
 export class SiteStore {
   private readonly tables = new Map<string, Map<string, Doc>>();
   /** Collated name → stored name, per doctype: MariaDB finds "sku-1001" as "SKU-1001". */
   private readonly names = new Map<string, Map<string, string>>();
   private readonly series = new Map<string, number>();
+  private readonly indexes = new FieldIndexes();
+  private read = 0;
   private journal: Undo[] | undefined;
 
   begin(): void {
@@ -26,6 +26,19 @@ export class SiteStore {
 
   commit(): void {
     this.journal = undefined;
+  }
+
+  /**
+   * What MariaDB does on DDL (Frappe's `sql_ddl`, e.g. `updatedb` after a Custom Field is saved):
+   * everything written so far in this request is committed; later writes are a new transaction.
+   */
+  commitImplicitly(): void {
+    if (this.journal) this.journal = [];
+  }
+
+  /** Registers an undo for state kept outside the tables (doctype metas), run on rollback. */
+  remember(undo: Undo): void {
+    this.journal?.push(undo);
   }
 
   rollback(): void {
@@ -47,6 +60,7 @@ export class SiteStore {
   private write(doctype: string, name: string, doc: Doc | undefined): void {
     const table = this.table(doctype);
     const index = this.names.get(doctype);
+    this.indexes.update(doctype, name, table.get(name), doc);
     if (doc === undefined) {
       table.delete(name);
       index?.delete(collate(name));
@@ -56,9 +70,19 @@ export class SiteStore {
     }
   }
 
+  /**
+   * Rows handed out so far (copied by get/all, visited by scan/where): lets a test assert how much
+   * work a request does as the tables grow, without timing anything.
+   */
+  get rowsRead(): number {
+    return this.read;
+  }
+
   get(doctype: string, name: string): Doc | undefined {
     const doc = this.tables.get(doctype)?.get(name);
-    return doc === undefined ? undefined : structuredClone(doc);
+    if (doc === undefined) return undefined;
+    this.read += 1;
+    return structuredClone(doc);
   }
 
   /** The stored spelling of a name under the database collation, if such a row exists. */
@@ -73,12 +97,33 @@ export class SiteStore {
 
   /** Rows in insertion order (what a table scan without ORDER BY tends to return). */
   all(doctype: string): Doc[] {
-    return [...(this.tables.get(doctype)?.values() ?? [])].map((doc) => structuredClone(doc));
+    const docs = [...(this.tables.get(doctype)?.values() ?? [])];
+    this.read += docs.length;
+    return docs.map((doc) => structuredClone(doc));
   }
 
   /** Read-only view for hot paths (filters, uniqueness scans); callers must not mutate. */
-  scan(doctype: string): Iterable<Doc> {
-    return this.tables.get(doctype)?.values() ?? [];
+  *scan(doctype: string): Iterable<Doc> {
+    for (const doc of this.tables.get(doctype)?.values() ?? []) {
+      this.read += 1;
+      yield doc;
+    }
+  }
+
+  /**
+   * Read-only rows whose `field` equals `value` under the database collation (NULL matches nothing),
+   * found through an index as MariaDB finds them through a unique key: a lookup, not a table scan.
+   */
+  where(doctype: string, field: string, value: unknown): Doc[] {
+    const key = collate(value);
+    const rows: Doc[] = [];
+    for (const name of this.indexes.names(doctype, field, value, () => this.scan(doctype))) {
+      const doc = this.tables.get(doctype)?.get(name);
+      if (doc === undefined || doc[field] === null || doc[field] === undefined || collate(doc[field]) !== key) continue;
+      this.read += 1;
+      rows.push(doc);
+    }
+    return rows;
   }
 
   put(doctype: string, doc: Doc): void {
@@ -106,6 +151,7 @@ export class SiteStore {
     this.tables.clear();
     this.names.clear();
     this.series.clear();
+    this.indexes.clear();
     this.journal = undefined;
   }
 }

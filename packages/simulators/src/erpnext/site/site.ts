@@ -11,6 +11,12 @@ export interface SiteDefaults {
   readonly company: string;
   readonly abbr: string;
   readonly currency: string;
+  /**
+   * Decimals of every Currency field (frappe `get_field_precision`: System Settings currency_precision,
+   * else the number format the setup wizard took from the company's country — "#,###.###" for
+   * Kuwait, Bahrain, Oman, Jordan, Iraq and Libya, two decimals elsewhere).
+   */
+  readonly currencyPrecision: number;
   readonly country: string;
   readonly sellingPriceList: string;
   readonly customerGroup: string;

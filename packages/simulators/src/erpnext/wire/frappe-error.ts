@@ -28,6 +28,7 @@ export const EXCEPTIONS = {
   NegativeStockError: { status: 417, module: 'erpnext.stock.stock_ledger' },
   EmptyStockReconciliationItemsError: { status: 417, module: 'erpnext.stock.doctype.stock_reconciliation.stock_reconciliation' },
   OpeningEntryAccountError: { status: 417, module: 'erpnext.stock.doctype.stock_reconciliation.stock_reconciliation' },
+  ItemPriceDuplicateItem: { status: 417, module: 'erpnext.stock.doctype.item_price.item_price' },
 } as const;
 
 export type ExcType = keyof typeof EXCEPTIONS;
