@@ -108,13 +108,15 @@ describe('money that adds up', () => {
     expect(so.doc.disable_rounded_total).toBe(1);
   });
 
-  test('taxes-included prices book the tax once: header discount takes it out, a tax row puts it back', () => {
-    const payload = simulatedOrder({ lines: [{ sku: 'SKU-1003', quantity: 2 }] });
+  test('taxes-included prices book the tax once, on its row: lines at their net rate, no tax in the discount (more in core-taxes-included)', () => {
+    const payload = simulatedOrder({ lines: [{ sku: 'SKU-1003', quantity: 2 }], shipping: null });
     const taxCents = Math.round(Number(payload.total_tax) * 100);
     const totalPrice = ((Math.round(Number(payload.total_price) * 100) - taxCents) / 100).toFixed(2);
     const included = { ...payload, taxes_included: true, total_price: totalPrice, total_price_set: { shop_money: { amount: totalPrice, currency_code: 'USD' } } };
     const so = salesOrderOf(plan(included));
-    expect(Math.round((so.doc.discount_amount as number) * 100)).toBe(taxCents);
+    const taxes = so.doc.taxes as Array<{ account_head: string; tax_amount: number }>;
+    expect(so.doc.discount_amount).toBe(0);
+    expect(taxes.filter((tax) => tax.account_head === 'Sales Tax - SD').map((tax) => Math.round(tax.tax_amount * 100))).toEqual([taxCents]);
   });
 
   test('a total that does not add up is a validation failure showing both numbers, and nothing is written', () => {

@@ -10,6 +10,7 @@ export const MAPPED_SETTINGS: SyncSettings = {
   shippingAccount: 'Freight and Forwarding Charges - SD',
   tipAccount: 'Tips - SD',
   dutiesAccount: 'Duties - SD',
+  roundingAccount: 'Round Off - SD',
   giftCardItem: 'GIFT-CARD',
   paymentGateways: {
     shopify_payments: { modeOfPayment: 'Credit Card', account: 'Shopify Payments Clearing - SD' },

@@ -16,6 +16,7 @@ export * from './settings/sync-settings';
 export * from './webhooks/parse-result';
 export * from './retry/next-delay';
 export * from './money/cents';
+export * from './money/currency-exponent';
 export * from './orders/order-effects';
 export * from './orders/sales-order-money';
 export * from './plan/plan-context';

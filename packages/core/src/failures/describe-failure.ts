@@ -46,6 +46,8 @@ function whatHappened(failure: Failure): string {
       return `includes a tip of ${p.amount}, but no tip account is configured`;
     case 'mapping.duties_account_unmapped':
       return `includes duties of ${p.amount}, but no duties account is configured`;
+    case 'mapping.rounding_account_unmapped':
+      return `has line "${p.lineTitle}" whose net amount cannot be split into equal unit rates (${p.amount} left over), but no rounding account is configured`;
     case 'mapping.gift_card_item_unmapped':
       return `sells gift card "${p.lineTitle}", but no gift card Item is configured`;
     case 'mapping.gateway_unmapped':

@@ -47,6 +47,11 @@ export const CORE_FAILURE_CODES = {
     retryable: false,
     action: 'set mapping.dutiesAccount to the ERPNext account that books import duties, then retry',
   },
+  'mapping.rounding_account_unmapped': {
+    category: 'mapping',
+    retryable: false,
+    action: 'set mapping.roundingAccount to the ERPNext account that books rounding differences (for example Round Off), then retry',
+  },
   'mapping.gift_card_item_unmapped': {
     category: 'mapping',
     retryable: false,

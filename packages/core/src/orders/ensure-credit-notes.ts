@@ -2,6 +2,7 @@ import type { Failure, FailureSubject } from '../failures/failure';
 import { coreFailure } from '../failures/make-failure';
 import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
 import { centsToAmount } from '../money/cents';
+import { currencyExponent } from '../money/currency-exponent';
 import type { Operation } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
 import { calendarDateOf } from './calendar-date';
@@ -21,6 +22,7 @@ function refundOperations(shop: string, order: ShopifyOrder, refund: ShopifyRefu
   const money = creditNoteMoney(order, refund, settings, subject);
   if (!money.ok) return money.failure;
   if (money.money.grandTotalCents === 0) return [];
+  const amount = (cents: number) => centsToAmount(cents, currencyExponent(order.currency));
   const date = calendarDateOf(refund.createdAt) ?? calendarDateOf(order.updatedAt) ?? '';
   const key = operationKey(OPERATION_KINDS.creditNote, shop, refund.id);
   const creditNote: Operation = {
@@ -34,8 +36,8 @@ function refundOperations(shop: string, order: ShopifyOrder, refund: ShopifyRefu
       set_posting_time: 1,
       disable_rounded_total: 1,
       apply_discount_on: 'Net Total',
-      discount_amount: centsToAmount(-money.money.discountCents),
-      taxes: money.money.charges.map((charge) => ({ charge_type: 'Actual', account_head: charge.account, description: charge.description, tax_amount: centsToAmount(charge.cents) })),
+      discount_amount: amount(-money.money.discountCents),
+      taxes: money.money.charges.map((charge) => ({ charge_type: 'Actual', account_head: charge.account, description: charge.description, tax_amount: amount(charge.cents) })),
       shopsync_key: key,
       shopify_order_id: order.id,
       shopify_shop: shop,

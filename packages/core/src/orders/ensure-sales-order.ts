@@ -1,4 +1,5 @@
 import { centsToAmount } from '../money/cents';
+import { currencyExponent } from '../money/currency-exponent';
 import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
 import { contentDigest, type ContentShape } from '../plan/document-content';
 import type { DocFields, EnsureDocumentOperation } from '../plan/types';
@@ -30,6 +31,8 @@ export function ensureSalesOrder(
 ): EnsureDocumentOperation {
   const key = operationKey(OPERATION_KINDS.salesOrder, shop, order.id);
   const deliveryDate = addDays(orderDate, settings.deliveryDays);
+  // Amounts leave in the currency's own decimals: a KWD rate is 12.345, not 12.35.
+  const amount = (cents: number) => centsToAmount(cents, currencyExponent(order.currency));
   const warehouse = (order.locationId === null ? undefined : settings.locationWarehouses[order.locationId]) ?? settings.defaultWarehouse;
   const doc: DocFields = {
       ...(settings.salesOrderNamingSeries === null ? {} : { naming_series: settings.salesOrderNamingSeries }),
@@ -45,7 +48,7 @@ export function ensureSalesOrder(
       // Shopify already applied its prices and discounts; an ERPNext Pricing Rule must not change them.
       ignore_pricing_rule: 1,
       apply_discount_on: 'Net Total',
-      discount_amount: centsToAmount(money.discountCents),
+      discount_amount: amount(money.discountCents),
       shopsync_key: key,
       shopify_order_id: order.id,
       shopify_order_name: order.name,
@@ -54,7 +57,7 @@ export function ensureSalesOrder(
         item_code: line.itemCode,
         shopify_line_item_id: line.lineId,
         qty: line.qty,
-        rate: centsToAmount(line.rateCents),
+        rate: amount(line.rateCents),
         warehouse,
         delivery_date: deliveryDate,
       })),
@@ -62,7 +65,7 @@ export function ensureSalesOrder(
         charge_type: 'Actual',
         account_head: charge.account,
         description: charge.description,
-        tax_amount: centsToAmount(charge.cents),
+        tax_amount: amount(charge.cents),
       })),
   };
   return {

@@ -1,6 +1,7 @@
 import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
 import { allocatedDiscountCents, dutiesCents, parseShippingLines, parseTaxLines } from './parse-money-lines';
+import { currencyExponent } from '../money/currency-exponent';
 import { locationIdOf } from './location-id';
 import { parseRefund } from './parse-refund';
 import { parseFulfillments } from './shopify-fulfillment';
@@ -28,7 +29,7 @@ function parseCustomer(value: unknown, issues: string[]): ShopifyCustomerRef | n
   };
 }
 
-function parseLineItem(value: unknown, index: number, issues: string[]): ShopifyLineItem | null {
+function parseLineItem(value: unknown, index: number, issues: string[], exponent: number): ShopifyLineItem | null {
   const where = `line_items[${index}]`;
   if (!isRecord(value)) {
     issues.push(`${where} is not an object`);
@@ -36,7 +37,7 @@ function parseLineItem(value: unknown, index: number, issues: string[]): Shopify
   }
   const id = resourceIdOf(value, 'LineItem');
   const quantity = value.quantity;
-  const priceCents = shopMoneyCents(value, 'price');
+  const priceCents = shopMoneyCents(value, 'price', exponent);
   if (id === null) issues.push(`${where} has no exact id`);
   if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0) issues.push(`${where}.quantity is not a whole number`);
   if (priceCents === null) issues.push(`${where}.price is not a decimal amount`);
@@ -52,16 +53,16 @@ function parseLineItem(value: unknown, index: number, issues: string[]): Shopify
     // API versions before 2024-01 have no current_quantity: nothing is known to be removed.
     currentQuantity: currentIsCount ? current : quantity,
     priceCents,
-    discountCents: allocatedDiscountCents(value.discount_allocations, where, issues),
-    taxLines: parseTaxLines(value.tax_lines, where, issues),
+    discountCents: allocatedDiscountCents(value.discount_allocations, where, issues, exponent),
+    taxLines: parseTaxLines(value.tax_lines, where, issues, exponent),
     giftCard: value.gift_card === true,
-    dutiesCents: dutiesCents(value.duties),
+    dutiesCents: dutiesCents(value.duties, exponent),
   };
 }
 
-function money(payload: Record<string, unknown>, field: string, issues: string[]): number {
-  const cents = shopMoneyCents(payload, field);
-  if (cents === null) issues.push(`${field} is missing`);
+function money(payload: Record<string, unknown>, field: string, issues: string[], exponent: number): number {
+  const cents = shopMoneyCents(payload, field, exponent);
+  if (cents === null) issues.push(`${field} is missing or has more decimals than the currency's ${exponent}`);
   return cents ?? 0;
 }
 
@@ -78,24 +79,26 @@ export function parseOrder(payload: unknown): ParseResult<ShopifyOrder> {
   if (createdAt === null) issues.push('created_at is missing');
   const currency = optionalString(payload.currency);
   if (currency === null) issues.push('currency is missing');
+  // Amounts are read in the currency's minor units: fils for KWD (3 decimals), yen for JPY (0).
+  const exponent = currencyExponent(currency);
   const customer = parseCustomer(payload.customer, issues);
   if (!Array.isArray(payload.line_items)) issues.push('line_items is not a list');
   const rawLines = Array.isArray(payload.line_items) ? payload.line_items : [];
-  const lineItems = rawLines.map((line, index) => parseLineItem(line, index, issues));
-  const shippingLines = parseShippingLines(payload.shipping_lines, issues);
-  const totalCents = money(payload, 'total_price', issues);
+  const lineItems = rawLines.map((line, index) => parseLineItem(line, index, issues, exponent));
+  const shippingLines = parseShippingLines(payload.shipping_lines, issues, exponent);
+  const totalCents = money(payload, 'total_price', issues, exponent);
   const refunds = (Array.isArray(payload.refunds) ? payload.refunds : []).flatMap((raw, index): ShopifyRefund[] => {
-    const refund = parseRefund(raw);
+    const refund = parseRefund(raw, exponent);
     if (!refund.ok) issues.push(...refund.issues.map((issue) => `refunds[${index}]: ${issue}`));
     return refund.ok ? [refund.value] : [];
   });
   const order = {
     shippingLines,
     totalCents,
-    currentTotalCents: shopMoneyCents(payload, 'current_total_price') ?? totalCents,
-    totalTaxCents: shopMoneyCents(payload, 'total_tax') ?? 0,
-    totalTipCents: shopMoneyCents(payload, 'total_tip_received') ?? 0,
-    outstandingCents: shopMoneyCents(payload, 'total_outstanding') ?? 0,
+    currentTotalCents: shopMoneyCents(payload, 'current_total_price', exponent) ?? totalCents,
+    totalTaxCents: shopMoneyCents(payload, 'total_tax', exponent) ?? 0,
+    totalTipCents: shopMoneyCents(payload, 'total_tip_received', exponent) ?? 0,
+    outstandingCents: shopMoneyCents(payload, 'total_outstanding', exponent) ?? 0,
   };
   if (issues.length > 0 || id === null || name === null || createdAt === null || updatedAt === null || currency === null) {
     return rejected(issues);

@@ -1,5 +1,6 @@
 import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
+import { currencyExponent } from '../money/currency-exponent';
 import { shopMoneyCents } from './shop-money';
 
 /** A Shopify order transaction (order_transactions/create): money moved, or an attempt to move it. */
@@ -20,7 +21,8 @@ export function parseTransaction(payload: unknown): ParseResult<ShopifyTransacti
   const issues: string[] = [];
   const id = resourceIdOf(payload, 'OrderTransaction');
   const orderId = exactOrderId(payload.order_id);
-  const amountCents = shopMoneyCents(payload, 'amount', 'amount_set');
+  // amount_set names the shop currency; the plain amount is in the transaction's `currency`.
+  const amountCents = shopMoneyCents(payload, 'amount', currencyExponent(optionalString(payload.currency)));
   if (id === null) issues.push('the transaction has no exact id (admin_graphql_api_id)');
   if (orderId === null) issues.push('order_id is missing or was rounded (above 2^53)');
   if (amountCents === null) issues.push('amount is missing');

@@ -1,6 +1,7 @@
 import { coreFailure } from '../failures/make-failure';
 import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
 import { centsToAmount } from '../money/cents';
+import { currencyExponent } from '../money/currency-exponent';
 import { subjectOf } from '../plan/event-subject';
 import type { PlanContext } from '../plan/plan-context';
 import { failedPlan, skippedPlan, type Operation, type Plan } from '../plan/types';
@@ -53,7 +54,7 @@ export function planTransactionEvent(event: { shop: string; payload: unknown }, 
     kind: 'ensure_mapped_document',
     doctype: 'Payment Entry',
     method: GET_PAYMENT_ENTRY,
-    args: { dt: against.dt, dn: { $ref: against.key }, party_amount: centsToAmount(transaction.amountCents) },
+    args: { dt: against.dt, dn: { $ref: against.key }, party_amount: centsToAmount(transaction.amountCents, currencyExponent(order.currency)) },
     set: {
       posting_date: date,
       mode_of_payment: mapping.modeOfPayment,

@@ -34,6 +34,12 @@ export interface SyncSettings {
   readonly shippingAccount: string | null;
   readonly tipAccount: string | null;
   readonly dutiesAccount: string | null;
+  /**
+   * Where the cents go that no unit rate can carry: on a taxes-included order a line is booked at its
+   * net (after discount and tax) per unit, and a net not divisible by the quantity leaves a remainder.
+   * Only needed when a remainder exists; then an unset account is a mapping failure.
+   */
+  readonly roundingAccount: string | null;
   /** The (non-stock) Item that gift card sales are booked to. */
   readonly giftCardItem: string | null;
   /** Shopify test orders (Bogus gateway) are skipped unless this is set. */
@@ -61,6 +67,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   shippingAccount: null,
   tipAccount: null,
   dutiesAccount: null,
+  roundingAccount: null,
   giftCardItem: null,
   syncTestOrders: false,
   invoicePolicy: 'on_paid',

@@ -87,6 +87,8 @@ export const ConfigSchema = z.object({
     shippingAccount: z.string().min(1).nullable().default(null),
     tipAccount: z.string().min(1).nullable().default(null),
     dutiesAccount: z.string().min(1).nullable().default(null),
+    /** Unit-rate remainders of taxes-included lines (net not divisible by the quantity), e.g. "Round Off - SD". */
+    roundingAccount: z.string().min(1).nullable().default(null),
     giftCardItem: z.string().min(1).nullable().default(null),
     syncTestOrders: z.boolean().default(false),
     invoicePolicy: z.enum(['on_paid', 'on_fulfilled']).default('on_paid'),
