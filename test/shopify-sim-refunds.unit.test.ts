@@ -36,7 +36,7 @@ describe('Shopify simulator refunds', () => {
 
   test('refunding everything left makes the order refunded; refunding more than bought is refused', () => {
     const { sim, order } = refunded();
-    expect(() => sim.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 3 }] })).toThrow(/cannot refund 3 of SKU-1001: 2 left/);
+    expect(() => sim.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 3 }] })).toThrow('Quantity cannot refund more items than were purchased (3 of SKU-1001 asked, 2 left)');
     const after = sim.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 2 }, { sku: 'SKU-1002' }] });
     expect(after.financial_status).toBe('refunded');
     expect(cents(after.current_total_price)).toBe(0);

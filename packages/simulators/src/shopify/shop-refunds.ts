@@ -1,11 +1,15 @@
-import { currentQuantity, effectiveQuantity } from './line-quantities';
+import { effectiveQuantity } from './line-quantities';
+import { allocateRefund, type RefundWanted } from './refund-allocation';
 import { ShopifySimulatorInputError } from './shop-inputs';
 import type { ShopifyShop } from './shop-model';
 import type { OrderRecord, RefundLineRecord, RefundRecord, ShopifyRestockType } from './types';
 
 export interface RefundOrderInput {
-  /** Lines to give back; default none (a shipping-only or goodwill refund needs `shipping`). */
-  lines?: { sku: string; quantity?: number }[];
+  /**
+   * Units to give back by SKU, spread over the lines carrying it (refund-allocation.ts); a missing
+   * quantity means all that is left of the SKU. Default none (a shipping-only refund needs `shipping`).
+   */
+  lines?: RefundWanted[];
   /** Refund the order's (discounted) shipping too. */
   shipping?: boolean;
   restockType?: ShopifyRestockType;
@@ -24,16 +28,8 @@ export function refundOrder(shop: ShopifyShop, order: OrderRecord, input: Refund
   if (order.financialStatus !== 'paid' && order.financialStatus !== 'partially_refunded') {
     throw new ShopifySimulatorInputError('id', `order ${order.id} is ${order.financialStatus}; only paid orders can be refunded`);
   }
-  const lines: RefundLineRecord[] = (input.lines ?? []).map((wanted) => {
-    const withSku = order.lines.filter((candidate) => candidate.sku === wanted.sku);
-    const line = withSku.find((candidate) => currentQuantity(order, candidate) > 0) ?? withSku[0];
-    if (line === undefined) throw new ShopifySimulatorInputError('lines.sku', `order ${order.id} has no line with SKU ${wanted.sku}`);
+  const lines: RefundLineRecord[] = allocateRefund(order, input.lines ?? []).map(({ line, quantity }) => {
     const kept = effectiveQuantity(line);
-    const quantity = wanted.quantity ?? kept;
-    const refundable = currentQuantity(order, line);
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > refundable) {
-      throw new ShopifySimulatorInputError('lines.quantity', `cannot refund ${quantity} of ${wanted.sku}: ${refundable} left`);
-    }
     return {
       id: shop.ids.next('RefundLineItem'),
       lineItemId: line.id,
