@@ -1,4 +1,4 @@
-import { contentDigest, expectedDocuments, orderDrift, planEvent, type DriftFinding, type ExpectedDocument, type FoundDocument, type SyncSettings } from '@shopsync/core';
+import { contentDigest, describeFailure, expectedDocuments, orderDrift, planEvent, type DriftFinding, type ExpectedDocument, type FoundDocument, type SyncSettings } from '@shopsync/core';
 import { newestAmendment } from '../worker/apply-revision';
 import type { ErpnextPort } from '../worker/erpnext-port';
 
@@ -14,7 +14,7 @@ async function foundDocument(expected: ExpectedDocument, erpnext: ErpnextReads):
   return { name: newest, docstatus: Number(doc.docstatus ?? 0), digest: contentDigest(doc, expected.revision.shape) };
 }
 
-export type OrderComparison = { readonly comparable: false; readonly reason: string } | { readonly comparable: true; readonly findings: readonly DriftFinding[] };
+export type OrderComparison = { readonly comparable: false; readonly code: string; readonly reason: string } | { readonly comparable: true; readonly findings: readonly DriftFinding[] };
 
 /**
  * One order (its REST payload and its transactions' payloads) against ERPNext: what the planner
@@ -23,7 +23,10 @@ export type OrderComparison = { readonly comparable: false; readonly reason: str
  */
 export async function compareOrder(shop: string, payload: unknown, transactions: readonly unknown[], settings: SyncSettings, erpnext: ErpnextReads): Promise<OrderComparison> {
   const plan = planEvent({ shop, topic: 'orders/updated', payload }, settings, { appliedVersion: null });
-  if (plan.outcome !== 'applied') return { comparable: false, reason: plan.failure?.code ?? plan.reason ?? plan.outcome };
+  if (plan.outcome !== 'applied') {
+    if (plan.failure !== null) return { comparable: false, code: plan.failure.code, reason: describeFailure(plan.failure) };
+    return { comparable: false, code: `plan.${plan.outcome}`, reason: `the planner would not book it: ${plan.reason ?? plan.outcome}` };
+  }
   const payments = transactions.flatMap((tx) => expectedDocuments(planEvent({ shop, topic: 'order_transactions/create', payload: tx }, settings, { appliedVersion: null, latestSnapshot: payload })));
   const expected = [...new Map([...expectedDocuments(plan), ...payments].map((document) => [document.key, document])).values()];
   const found = new Map<string, FoundDocument>();

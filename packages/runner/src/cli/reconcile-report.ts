@@ -1,0 +1,75 @@
+import { createLogger } from '../logging/create-logger';
+import { logReconcileEvents } from '../reconcile/log-reconcile-events';
+import { progressGate, progressLine, type ReconcileEvent } from '../reconcile/reconcile-events';
+import type { ReconcileShopResult } from '../reconcile/reconcile-shop';
+import type { CliContext } from './cli-context';
+
+/**
+ * Exit codes of `reconcile` (README "Commands"). Drift and incompleteness are separate bits, so a
+ * cron job alerting on drift still sees it when one order of 1,000 timed out: 5 is both.
+ */
+export const RECONCILE_EXIT = { clean: 0, drift: 1, badArguments: 2, incomplete: 4 } as const;
+
+export interface ReconcileReport {
+  readonly since: string;
+  readonly until: string | null;
+  /** Sums over the shops; the orders themselves (drift findings, not-compared reasons) are in `shops`. */
+  readonly totals: { readonly listed: number; readonly compared: number; readonly drifted: number; readonly repaired: number; readonly notCompared: number; readonly stoppedShops: number };
+  /** False when an order or a whole shop could not be compared. */
+  readonly complete: boolean;
+  readonly shops: readonly ReconcileShopResult[];
+  /** Shops that failed outside their reads (the state store, a bug): nothing of theirs is reported. */
+  readonly failed: ReadonlyArray<{ readonly shop: string; readonly error: string }>;
+}
+
+export function reconcileReport(window: { since: string; until: string | null }, shops: readonly ReconcileShopResult[], failed: ReconcileReport['failed']): ReconcileReport {
+  const sum = (pick: (shop: ReconcileShopResult) => number) => shops.reduce((total, shop) => total + pick(shop), 0);
+  const totals = {
+    listed: sum((s) => s.listed),
+    compared: sum((s) => s.compared),
+    drifted: sum((s) => s.drifted.length),
+    repaired: sum((s) => s.repairsEnqueued),
+    notCompared: sum((s) => s.notCompared.length),
+    stoppedShops: shops.filter((s) => s.stopped !== null).length,
+  };
+  return { ...window, totals, complete: totals.notCompared === 0 && totals.stoppedShops === 0 && failed.length === 0, shops, failed };
+}
+
+export function reconcileExitCode(report: ReconcileReport): number {
+  return (report.totals.drifted > 0 ? RECONCILE_EXIT.drift : 0) | (report.complete ? 0 : RECONCILE_EXIT.incomplete);
+}
+
+export function reconcileSummaryText(report: ReconcileReport, repair: boolean): string {
+  const { totals } = report;
+  const conclusion =
+    totals.drifted === 0
+      ? report.complete
+        ? 'ERPNext holds every order as Shopify does'
+        : 'ERPNext holds every compared order as Shopify does; run again for those not compared'
+      : repair
+        ? `enqueued ${totals.repaired} repairs; a running \`shopsync serve\` applies them (keyed writes: nothing is booked twice)`
+        : `recorded ${report.shops.reduce((n, s) => n + s.findingsRecorded, 0)} new drift failures (\`shopsync failures list --category drift\`, and Sync Failure in the Desk once \`serve\` mirrors them): requeue one to repair it, or run again with --repair to enqueue every drifted order now`;
+  return [
+    `orders changed since ${report.since}: ${totals.listed}; compared with ERPNext: ${totals.compared}; drifted: ${totals.drifted}; not compared: ${totals.notCompared}`,
+    ...report.shops.flatMap((shop) => shop.drifted.flatMap((order) => order.findings.map((finding) => `drift: ${shop.shop} ${order.name}: ${finding.message}`))),
+    ...report.shops.flatMap((shop) => shop.notCompared.map((order) => `not compared: ${shop.shop} ${order.name}: ${order.code}: ${order.reason}`)),
+    ...report.shops.flatMap((shop) => (shop.stopped === null ? [] : [`stopped: ${shop.shop}: ${shop.stopped.code}: ${shop.stopped.reason}; ${shop.stopped.unvisited} orders left unvisited`])),
+    ...report.failed.map((shop) => `failed: ${shop.shop}: ${shop.error}`),
+    conclusion,
+  ].join('\n');
+}
+
+/**
+ * Renders reconcile events on stderr while the run goes on: human lines in text mode; with --json,
+ * pino JSON lines, so stdout keeps only the final object.
+ */
+export function reconcileProgress(ctx: CliContext, json: boolean | undefined): (event: ReconcileEvent) => void {
+  if (json) return logReconcileEvents(createLogger({ level: 'info', destination: { write: (line: string) => ctx.io.err(line) } }), ctx.now);
+  const due = progressGate(ctx.now);
+  return (event) => {
+    if (event.type === 'progress' && due(event.counts)) ctx.io.err(progressLine(event.counts));
+    if (event.type === 'retry') ctx.io.err(`reconcile ${event.shop}: ${event.order ?? 'listing'}: ${event.code}, retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt} failed)`);
+    if (event.type === 'not_compared') ctx.io.err(`reconcile ${event.shop}: ${event.order.name} not compared: ${event.order.code}: ${event.order.reason}`);
+    if (event.type === 'stopped') ctx.io.err(`reconcile ${event.shop} stopped: ${event.stop.code}: ${event.stop.reason}`);
+  };
+}
