@@ -66,7 +66,7 @@ class Rig {
       store: this.crash.guard(this.store),
       erpnext: this.erpnext,
       settings: MAPPED_SETTINGS,
-      retry: { baseDelayMs: 10, maxDelayMs: 10, maxAttempts: 50 },
+      retry: { baseDelayMs: 10, maxDelayMs: 10, retryBudgetMs: 600_000 },
       now: () => new Date(this.clock),
       jitter: () => 0,
       logger: pino({ level: 'silent' }),

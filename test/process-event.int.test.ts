@@ -26,7 +26,7 @@ describe('processing a stored event', () => {
       store,
       erpnext,
       settings: MAPPED_SETTINGS,
-      retry: { baseDelayMs: 1_000, maxDelayMs: 60_000, maxAttempts: 3 },
+      retry: { baseDelayMs: 1_000, maxDelayMs: 60_000, retryBudgetMs: 5_000 },
       now: () => clock,
       jitter: () => 0.5,
       logger: pino({ level: 'silent' }),
@@ -83,7 +83,7 @@ describe('processing a stored event', () => {
     expect([erpnext.count('Customer'), erpnext.count('Sales Order')]).toEqual([1, 1]);
   });
 
-  test('a transient failure is parked after the last attempt, with its category and sentence', async () => {
+  test('a transient failure is retried until its retry time runs out, then parked with a sentence that says so', async () => {
     erpnext.loseNextInsertResponses = 0;
     erpnext.insertDoc = async () => {
       throw Object.assign(new Error('ERPNext answered 502'), { code: 'erpnext.unavailable', category: 'transient', retryable: true });
@@ -94,8 +94,53 @@ describe('processing a stored event', () => {
       const event = await store.claimNext('w', `t${ms}`, clock, 60_000);
       if (event !== null) results.push(await processEvent(event, deps));
     }
-    expect(results).toEqual(['retry', 'retry', 'failed']);
+    // Budget 5 s from the first failure at T0: attempts at 1 s and 3 s are retried, the one at 7 s parks.
+    expect(results).toEqual(['retry', 'retry', 'retry', 'failed']);
     expect((await store.counts()).byStatus).toEqual({ failed: 1 });
+    const [failure] = await store.failures({ status: 'open' });
+    expect(failure?.message).toContain('it was retried until its retry time (worker.retryForMinutes) ran out');
+    expect(failure?.message).not.toContain('is retried automatically');
+  });
+
+  test('a payment that arrives before its order waits for it: no attempt spent, run as soon as the order is applied', async () => {
+    const paidOrder = simulatedOrder();
+    const paidId = String(paidOrder.admin_graphql_api_id).split('/').pop()!;
+    const resourceKey = `${SHOP}/order/${paidId}`;
+    const sale = { id: 73001, admin_graphql_api_id: 'gid://shopify/OrderTransaction/73001', order_id: Number(paidId), kind: 'sale', status: 'success', gateway: 'shopify_payments', amount: paidOrder.total_price, created_at: '2026-11-27T10:05:00-05:00' };
+    const accept = (webhookId: string, topic: string, body: unknown) =>
+      store.acceptDelivery({ shop: SHOP, webhookId, topic, eventId: null, triggeredAt: null, apiVersion: '2026-07', resourceKey, payload: JSON.stringify(body), payloadHash: webhookId }, clock);
+    await accept('pay', 'order_transactions/create', sale);
+    const payment = await store.claimNext('w', 'p1', clock, 60_000);
+    expect(await processEvent(payment!, deps)).toBe('waiting');
+    // The order comes later: no retry was burnt meanwhile, nothing parked.
+    clock = new Date(T0.getTime() + 1_000);
+    await accept('order', 'orders/create', paidOrder);
+    const order = await store.claimNext('w', 'o1', clock, 60_000);
+    expect(order?.webhookId).toBe('order');
+    expect(await processEvent(order!, deps)).toBe('applied');
+    const woken = await store.claimNext('w', 'p2', clock, 60_000);
+    expect([woken?.webhookId, woken?.attempts]).toEqual(['pay', 1]);
+    expect(await processEvent(woken!, deps)).toBe('applied');
+    expect(erpnext.count('Payment Entry')).toBe(1);
+    expect(await store.failures({ status: 'all' })).toEqual([]);
+  });
+
+  test('a payment whose order never arrives is parked when its retry time runs out, saying it is a payment', async () => {
+    const lost = simulatedOrder();
+    const lostId = String(lost.admin_graphql_api_id).split('/').pop()!;
+    const sale = { id: 73002, admin_graphql_api_id: 'gid://shopify/OrderTransaction/73002', order_id: Number(lostId), kind: 'sale', status: 'success', gateway: 'shopify_payments', amount: lost.total_price, created_at: '2026-11-27T10:05:00-05:00' };
+    await store.acceptDelivery({ shop: SHOP, webhookId: 'pay', topic: 'order_transactions/create', eventId: null, triggeredAt: null, apiVersion: '2026-07', resourceKey: `${SHOP}/order/${lostId}`, payload: JSON.stringify(sale), payloadHash: 'h' }, clock);
+    const results = [];
+    for (const ms of [0, 60_000, 120_000]) {
+      clock = new Date(T0.getTime() + ms);
+      const event = await store.claimNext('w', `t${ms}`, clock, 60_000);
+      results.push(event === null ? null : await processEvent(event, deps));
+    }
+    // The budget (5 s here) counts from the first wait; each wait re-plans after maxDelayMs (60 s).
+    expect(results).toEqual(['waiting', 'failed', null]);
+    const [failure] = await store.failures({ status: 'open' });
+    expect(failure).toMatchObject({ code: 'order.not_yet_seen' });
+    expect(failure?.message).toMatch(new RegExp(`^Order id ${lostId} has payment 73002, but the order itself has not reached shopsync yet`));
   });
 
   test('a plan failure parks the event without any ERPNext request', async () => {

@@ -37,7 +37,7 @@ describe('SIGKILL at random points while the runner writes', () => {
         erpnext: { url: erpUrl, apiKey: 'k', apiSecret: 's' },
         store: { path: statePath },
         server: { port },
-        worker: { concurrency: 4, leaseMs: 400, pollMs: 20, baseDelayMs: 20, maxDelayMs: 100, maxAttempts: 50 },
+        worker: { concurrency: 4, leaseMs: 400, pollMs: 20, baseDelayMs: 20, maxDelayMs: 100, retryForMinutes: 10 },
         mapping: DEMO_MAPPING,
         flows: { orders: 'live', customers: 'live' },
         log: { level: 'info' },

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { openSqliteStore, type Store } from '@shopsync/runner';
+import { CLAIM_QUERIES, openSqliteStore, type Store } from '@shopsync/runner';
 import { T0, delivery, storeContract } from './support/store-contract';
 import { useTempDir } from './support/temp-dir';
 
@@ -19,6 +19,29 @@ describe('the SQLite store', () => {
       store = openSqliteStore({ path });
     });
     afterEach(async () => store.close());
+
+    test('with 100k events pending, a claim is an index search: no scan of the backlog, no sort', async () => {
+      // 100k events over 25k orders, four events each, as a long ERPNext outage leaves them.
+      for (let batch = 0; batch < 100; batch += 1) {
+        const deliveries = Array.from({ length: 1_000 }, (_, i) => delivery(`w${batch * 1_000 + i}`, `r/${(batch * 1_000 + i) % 25_000}`));
+        await store.acceptDeliveries(deliveries, new Date(T0.getTime() + batch));
+      }
+      const db = new Database(path, { readonly: true });
+      const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ now: T0.toISOString() }) as Array<{ detail: string }>).map((row) => row.detail);
+      const due = plan(CLAIM_QUERIES.due);
+      const expired = plan(CLAIM_QUERIES.expired);
+      db.close();
+      expect(due[0]).toMatch(/^SEARCH i USING INDEX inbox_ready \(status=\? AND available_at<\?\)$/);
+      expect(expired[0]).toMatch(/^SEARCH i USING INDEX inbox_claim_expiry \(status=\? AND claim_expires_at<\?\)$/);
+      for (const detail of [...due, ...expired]) expect(detail).not.toMatch(/TEMP B-TREE|^SCAN/);
+      // Both NOT EXISTS probes search inbox_resource by (resource_key, status) and an id range.
+      expect(due.filter((detail) => /SEARCH o USING (COVERING )?INDEX inbox_resource \(resource_key=\? AND status=\?/.test(detail))).toHaveLength(2);
+      // And the rule still holds at that size: the first four claims are four different orders, oldest first.
+      const claimed = [];
+      for (let i = 0; i < 4; i += 1) claimed.push((await store.claimNext('w', `c${i}`, new Date(T0.getTime() + 1_000), 30_000))?.webhookId);
+      expect(claimed).toEqual(['w0', 'w1', 'w2', 'w3']);
+      expect((await store.claimNext('w', 'c4', new Date(T0.getTime() + 1_000), 30_000))?.webhookId).toBe('w4');
+    });
 
     test('refuses a database written by a newer shopsync', async () => {
       await store.close();

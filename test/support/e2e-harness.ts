@@ -27,13 +27,13 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-function configFor(erpUrl: string, shop: string, statePath: string, mapping: Partial<Config['mapping']>): Config {
+function configFor(erpUrl: string, shop: string, statePath: string, mapping: Partial<Config['mapping']>, worker: Partial<Config['worker']>): Config {
   const parsed = parseConfig({
     shops: [{ domain: shop, webhookSecrets: [WEBHOOK_SECRET] }],
     erpnext: { url: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET },
     store: { path: statePath, synchronous: 'NORMAL' },
     server: { port: 0 },
-    worker: { concurrency: 4, pollMs: 20, baseDelayMs: 10, maxDelayMs: 50 },
+    worker: { concurrency: 4, pollMs: 20, baseDelayMs: 10, maxDelayMs: 50, ...worker },
     mapping: { ...DEMO_MAPPING, ...mapping },
     flows: { orders: 'live', customers: 'live' },
     log: { level: 'silent' },
@@ -43,14 +43,14 @@ function configFor(erpUrl: string, shop: string, statePath: string, mapping: Par
 }
 
 /** Both simulators and a runner, all over real HTTP on loopback, with state in `dir`. */
-export async function startHarness(dir: string, faults: { duplicateRate?: number } = {}, mapping: Partial<Config['mapping']> = {}): Promise<Harness> {
+export async function startHarness(dir: string, faults: { duplicateRate?: number } = {}, mapping: Partial<Config['mapping']> = {}, worker: Partial<Config['worker']> = {}): Promise<Harness> {
   const erp = createErpnextSimulator({ apiKey: ERP_KEY, apiSecret: ERP_SECRET });
   const { url: erpUrl } = await erp.listen(0);
   const shopify = createShopifySimulator({ seed: 7, webhookSecret: WEBHOOK_SECRET, timeScale: 1e6, faults: { duplicateRate: faults.duplicateRate ?? 0 } });
   const running: RunnerUnderTest[] = [];
 
   async function startRunner(stateFile: string): Promise<RunnerUnderTest> {
-    const config = configFor(erpUrl, shopify.shop.domain, join(dir, stateFile), mapping);
+    const config = configFor(erpUrl, shopify.shop.domain, join(dir, stateFile), mapping, worker);
     const store = openSqliteStore({ path: config.store.path, synchronous: 'NORMAL' });
     const erpnext = createErpnextClient({ baseUrl: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET });
     const runner = createRunner({ config, store, erpnext, logger: createLogger({ level: 'silent' }), jitter: () => 0.5 });

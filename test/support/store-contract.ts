@@ -88,6 +88,56 @@ export function storeContract(makeStore: () => Store | Promise<Store>): void {
       expect([retried?.webhookId, retried?.attempts]).toEqual(['a1', 2]);
     });
 
+    test('the event due longest is claimed first: a retry that comes due later waits behind events due before it', async () => {
+      await store.acceptDeliveries([delivery('a1', 'r/a'), delivery('b1', 'r/b')], T0);
+      const first = await store.claimNext('w', 't1', T0, LEASE);
+      await store.scheduleRetry(first!.claim, at(1_000), 'erpnext answered 502', T0);
+      await store.acceptDelivery(delivery('c1', 'r/c'), at(500));
+      const order = [];
+      for (let i = 0; i < 3; i += 1) order.push((await store.claimNext('w', `n${i}`, at(2_000), LEASE))?.webhookId);
+      expect(order).toEqual(['b1', 'c1', 'a1']);
+    });
+
+    test('a retry records when retrying began; deferring spends no attempt; waiting starts the budget, an outage does not', async () => {
+      await store.acceptDelivery(delivery('a1', 'r/a'), T0);
+      const a = await store.claimNext('w', 't1', T0, LEASE);
+      expect(a?.retryingSince).toBeNull();
+      await store.scheduleRetry(a!.claim, at(10), 'erpnext answered 502', at(5));
+      await store.scheduleRetry((await store.claimNext('w', 't2', at(10), LEASE))!.claim, at(20), 'again', at(15));
+      const third = await store.claimNext('w', 't3', at(20), LEASE);
+      expect([third?.attempts, third?.retryingSince]).toEqual([3, at(5)]);
+      expect(await store.deferEvent(third!.claim, 'outage', at(20), 'ERPNext is unreachable', at(20))).toBe(true);
+      const afterOutage = await store.claimNext('w', 't4', at(20), LEASE);
+      expect([afterOutage?.webhookId, afterOutage?.attempts, afterOutage?.retryingSince]).toEqual(['a1', 3, at(5)]);
+      await store.finish(afterOutage!.claim, 'applied', null, at(20));
+      await store.acceptDelivery(delivery('b1', 'r/b'), at(20));
+      const b = await store.claimNext('w', 't5', at(20), LEASE);
+      await store.deferEvent(b!.claim, 'waiting', at(60_000), 'the order has not arrived', at(30));
+      await store.deferEvent(b!.claim, 'waiting', at(60_000), 'a lapsed claim changes nothing', at(30)).then((kept) => expect(kept).toBe(false));
+      const bAgain = await store.claimNext('w', 't6', at(60_000), LEASE);
+      expect([bAgain?.webhookId, bAgain?.attempts, bAgain?.retryingSince]).toEqual(['b1', 1, at(30)]);
+      expect((await store.evidence(b!.claim.inboxId)).filter((row) => row.kind === 'deferred').map((row) => (row.data as { kind: string }).kind)).toEqual(['waiting']);
+    });
+
+    test('a settled event wakes the other pending events of its resource (a payment waiting for its order)', async () => {
+      await store.acceptDeliveries([delivery('pay', 'r/a', 'order_transactions/create'), delivery('other', 'r/b')], T0);
+      const payment = await store.claimNext('w', 't1', T0, LEASE);
+      await store.deferEvent(payment!.claim, 'waiting', at(300_000), 'order not seen yet', T0);
+      await store.acceptDelivery(delivery('order', 'r/a'), at(1_000));
+      expect((await store.claimNext('w', 't2', at(1_000), LEASE))?.webhookId).toBe('other');
+      const order = await store.claimNext('w', 't3', at(1_000), LEASE);
+      expect(order?.webhookId).toBe('order');
+      expect(await store.claimNext('w', 't4', at(1_000), LEASE)).toBeNull();
+      await store.finish(order!.claim, 'applied', null, at(2_000));
+      expect((await store.claimNext('w', 't5', at(2_000), LEASE))?.webhookId).toBe('pay');
+    });
+
+    test('a requeued event gets a fresh retry budget', async () => {
+      const id = await settled('w1', { code: 'erpnext.unavailable', category: 'transient', retryable: true, message: 'm', details: {} });
+      await store.requeueEvent(id, 'retry', at(10));
+      expect((await store.claimNext('w', 't', at(10), LEASE))?.retryingSince).toBeNull();
+    });
+
     test('a due older event still goes first', async () => {
       await store.acceptDeliveries([delivery('a1', 'r/a'), delivery('a2', 'r/a')], T0);
       const first = await store.claimNext('w', 't1', T0, LEASE);
@@ -193,8 +243,9 @@ export function storeContract(makeStore: () => Store | Promise<Store>): void {
       expect(await store.eventsToMirror(10)).toEqual([]);
       await store.requeueEvent(applied, 'replay', at(20));
       expect(await store.eventsToMirror(10)).toEqual([]);
-      const again = await store.claimNext('w', 'again', at(30), LEASE);
-      await store.finish(again!.claim, 'applied', null, at(40));
+      // w2 has been due since T0, the replayed w1 only since 20: the claim serves w2 first.
+      const claimed = [await store.claimNext('w', 'a', at(30), LEASE), await store.claimNext('w', 'b', at(30), LEASE)];
+      await store.finish(claimed.find((event) => event?.webhookId === 'w1')!.claim, 'applied', null, at(40));
       expect((await store.eventsToMirror(10)).map((e) => e.webhookId)).toEqual(['w1']);
     });
   });

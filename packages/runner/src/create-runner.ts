@@ -12,6 +12,7 @@ import { processEvent } from './worker/process-event';
 import { mirrorSyncFailures, type FailureMirrorResult } from './mirror/mirror-sync-failures';
 import { mirrorSyncLogs, type MirrorResult } from './mirror/mirror-sync-logs';
 import type { LatestOrderPort } from './worker/latest-state';
+import { OutageBreaker } from './worker/outage-breaker';
 import { WorkerPool } from './worker/worker-pool';
 
 export interface RunnerDeps {
@@ -38,6 +39,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Runner {
   readonly workers: WorkerPool;
+  /** The ERPNext outage breaker (opened / closed events), when ERPNext can be probed. */
+  readonly outage: OutageBreaker | undefined;
   readonly metrics: RunnerMetrics;
   /**
    * Starts the webhook server and, unless `workers: false` (ingress only: the benchmark, a
@@ -62,6 +65,16 @@ export function settingsFrom(config: Pick<Config, 'mapping'>): SyncSettings {
   return { ...config.mapping, fieldAuthority: { ...DEFAULT_FIELD_AUTHORITY, ...config.mapping.fieldAuthority } };
 }
 
+/** The breaker probes ERPNext with /readyz's own check (or the client's ping); without either there is none. */
+function createOutageBreaker(deps: RunnerDeps): OutageBreaker | undefined {
+  const readyCheck = deps.probes?.find((probe) => probe.name === 'erpnext')?.check;
+  const ping = deps.erpnext.ping?.bind(deps.erpnext);
+  const probe = readyCheck ?? ping;
+  if (probe === undefined) return undefined;
+  const { outageProbeMs, maxDelayMs } = deps.config.worker;
+  return new OutageBreaker({ probe, probeEveryMs: outageProbeMs, maxProbeEveryMs: Math.max(outageProbeMs, Math.min(maxDelayMs, 30_000)), logger: deps.logger });
+}
+
 /** The composition of ingress, store and workers; every dependency comes in through `deps` (STYLE C9). */
 export function createRunner(deps: RunnerDeps): Runner {
   const now = deps.now ?? (() => new Date());
@@ -69,7 +82,9 @@ export function createRunner(deps: RunnerDeps): Runner {
   const { config, store, logger } = deps;
   const metrics = createRunnerMetrics({ store, processMetrics: deps.processMetrics ?? true });
   const workerStore = countParks(store, metrics);
+  const outage = createOutageBreaker(deps);
   const workers = new WorkerPool({
+    ...(outage === undefined ? {} : { gate: outage }),
     store: workerStore,
     concurrency: config.worker.concurrency,
     leaseMs: config.worker.leaseMs,
@@ -80,7 +95,8 @@ export function createRunner(deps: RunnerDeps): Runner {
         store: workerStore,
         erpnext: deps.erpnext,
         settings: settingsFrom(config),
-        retry: config.worker,
+        retry: { baseDelayMs: config.worker.baseDelayMs, maxDelayMs: config.worker.maxDelayMs, retryBudgetMs: config.worker.retryForMinutes * 60_000 },
+        ...(outage === undefined ? {} : { outage }),
         now,
         jitter: deps.jitter ?? Math.random,
         flowModes: config.flows,
@@ -89,6 +105,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       }),
   });
   observeWorkerPool(workers, metrics, clock);
+  outage?.on('closed', () => workers.wake());
   const probes: ReadinessProbe[] = [{ name: 'store', check: () => store.ping() }, ...(deps.probes ?? [])];
   const server = createWebhookServer({
     inbox: createGroupCommit({ store, now, maxBatch: config.server.maxBatch, onBatch: (size) => metrics.batch(size) }),
@@ -135,6 +152,7 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   return {
     workers,
+    outage,
     metrics,
     prune,
     mirror,
@@ -191,6 +209,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       if (pruneTimer !== null) clearInterval(pruneTimer);
       if (mirrorTimer !== null) clearInterval(mirrorTimer);
       if (reconcileTimer !== null) clearInterval(reconcileTimer);
+      outage?.stop();
       await running?.close();
       await workers.stop();
       await mirroring?.catch(() => undefined);

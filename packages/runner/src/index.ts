@@ -5,6 +5,8 @@ export * from './logging/create-logger';
 export * from './store/store';
 export * from './store/sqlite-store';
 export * from './store/memory-store';
+export { CLAIM_QUERIES } from './store/sql/claim-next-event';
+export * from './worker/outage-breaker';
 export * from './worker/erpnext-port';
 export * from './worker/apply-ensure-document';
 export * from './worker/process-event';

@@ -4,8 +4,8 @@ import type { Failure, FailureSubject } from './failure';
 
 /** Operator action per category, for failures whose code the core does not know (wire errors). */
 const CATEGORY_ACTIONS: Record<FailureCategory, string> = {
-  transient: 'it is retried automatically; if it stays parked, check that ERPNext and Shopify are reachable, then retry',
-  rate_limited: 'it is retried at the rate the server allows; no action is needed unless it stays parked',
+  transient: 'it was retried until its retry time (worker.retryForMinutes) ran out; check that ERPNext and Shopify are reachable and what the message says, then retry',
+  rate_limited: 'it was retried at the rate the server allows until its retry time (worker.retryForMinutes) ran out; check the other system\'s limits, then retry',
   auth: 'fix the API credentials or permissions in the configuration, then retry all auth failures',
   mapping: 'add the missing mapping, then retry',
   validation: 'fix the data in ERPNext as the message says, then retry',
@@ -71,8 +71,19 @@ function whatHappened(failure: Failure): string {
   }
 }
 
-/** One sentence (DESIGN §4): what happened to which order or customer, and what to do. */
-export function describeFailure(failure: Failure): string {
-  const action = isCoreCode(failure.code) ? CORE_FAILURE_CODES[failure.code].action : CATEGORY_ACTIONS[failure.category];
+/** While a failure is still being retried, the true action is to wait (the parked wording says what was tried). */
+const RETRYING_ACTIONS: Partial<Record<FailureCategory, string>> = {
+  transient: 'it is retried automatically with backoff; nothing to do yet',
+  rate_limited: 'it is retried at the rate the server allows; nothing to do yet',
+};
+
+/**
+ * One sentence (DESIGN §4): what happened to which order or customer, and what to do. `stage` says
+ * whether the event is parked (the operator must act) or still being retried (the operator waits).
+ */
+export function describeFailure(failure: Failure, stage: 'parked' | 'retrying' = 'parked'): string {
+  const action = isCoreCode(failure.code)
+    ? CORE_FAILURE_CODES[failure.code].action
+    : ((stage === 'retrying' ? RETRYING_ACTIONS[failure.category] : undefined) ?? CATEGORY_ACTIONS[failure.category]);
   return `${subjectText(failure.subject)} ${whatHappened(failure)}; ${action}.`;
 }

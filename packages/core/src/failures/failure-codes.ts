@@ -75,12 +75,12 @@ export const CORE_FAILURE_CODES = {
   'order.not_yet_seen': {
     category: 'transient',
     retryable: true,
-    action: 'it is retried until the order itself arrives; if it stays parked, requeue the order from Shopify',
+    action: 'it waits for the order and is applied when the order arrives; parked only when the order has not arrived within worker.retryForMinutes, then requeue the order from Shopify (shopsync reconcile --repair)',
   },
   'order.not_yet_paid': {
     category: 'transient',
     retryable: true,
-    action: 'it is retried until the orders/paid webhook is applied; if it stays parked, requeue the order',
+    action: 'it waits for the order\'s orders/paid and is applied after it; parked only when that has not arrived within worker.retryForMinutes, then requeue the order',
   },
   'conflict.order_edit_blocked': {
     category: 'conflict',

@@ -65,7 +65,14 @@ export const ConfigSchema = z.object({
       concurrency: z.number().int().positive().default(4),
       leaseMs: z.number().int().positive().default(60_000),
       pollMs: z.number().int().positive().default(250),
-      maxAttempts: z.number().int().positive().default(8),
+      /**
+       * How long a failing event is retried (backoff with jitter) before it is parked: a time, not a
+       * count, because Shopify itself retries for about four hours and an ERPNext restart takes minutes.
+       * Time while ERPNext is down (the outage breaker is open) spends no attempts.
+       */
+      retryForMinutes: z.number().positive().default(360),
+      /** While the outage breaker is open, ERPNext is probed this often (then up to maxDelayMs). */
+      outageProbeMs: z.number().int().positive().default(2_000),
       baseDelayMs: z.number().int().positive().default(1_000),
       maxDelayMs: z.number().int().positive().default(300_000),
     })

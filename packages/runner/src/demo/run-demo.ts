@@ -46,7 +46,10 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     store: { path: join(stateDir, 'shopsync.sqlite') },
     server: { port: 0 },
     // A payment whose order's webhooks were never sent waits a few seconds, not hours, before it is parked for reconciliation.
-    worker: { concurrency: options.workerConcurrency, pollMs: 50, baseDelayMs: 200, maxDelayMs: 1_000, maxAttempts: 5 },
+    // The demo loses webhooks on purpose: a payment whose order was lost waits for it, and is parked
+    // after 3 s (not the 6 h default) so that the reconciliation after the drain finds the order and
+    // its repair re-runs the payment. In production reconciliation runs while such payments wait.
+    worker: { concurrency: options.workerConcurrency, pollMs: 50, baseDelayMs: 200, maxDelayMs: 1_000, retryForMinutes: 0.05 },
     mapping: DEMO_MAPPING,
     flows: { orders: 'live', customers: 'live' },
     log: { level: 'warn' },

@@ -33,6 +33,8 @@ export const REDACTED_PATHS = [
  * and secret, at depths no redact path can follow.
  */
 function serializeError(error: Error): Record<string, unknown> {
+  // Anything can be thrown (a string, null): logging it must never throw in the middle of settling an event.
+  if (typeof error !== 'object' || error === null) return { type: typeof error, message: String(error) };
   const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
   for (const key of ['config', 'request', 'response']) delete serialized[key];
   return serialized;

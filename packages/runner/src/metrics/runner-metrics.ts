@@ -18,7 +18,7 @@ export const WEBHOOK_OUTCOMES = [
   'store_failed',
 ] as const;
 
-export const SETTLE_RESULTS = ['applied', 'skipped', 'superseded', 'failed', 'retry', 'lost_claim'] as const;
+export const SETTLE_RESULTS = ['applied', 'skipped', 'superseded', 'failed', 'retry', 'waiting', 'deferred', 'lost_claim'] as const;
 
 export interface RunnerMetrics {
   readonly registry: Registry;

@@ -11,6 +11,7 @@ export type MemEventState = { -readonly [K in keyof EventRecord]: EventRecord[K]
   failureId: number | null;
   /** requeue-event.ts: plan from Shopify's latest state first. */
   refreshFirst: boolean;
+  retryingSince: string | null;
   /** events-to-mirror.ts: when the Sync Log last showed this event. */
   mirroredAt: string | null;
 };
@@ -60,15 +61,22 @@ export class MemoryState {
   }
 
   /** The claim rule of claim-next-event.ts: oldest ready event whose resource is free and has nothing older due or claimed. */
+  /** claim-next-event.ts: an expired claim first, else the event due longest, whose resource is not blocked. */
   claimable(nowIso: string): MemEventState | undefined {
-    const holdsBack = (event: MemEventState) => event.status === 'claimed' || (event.status === 'pending' && event.availableAt <= nowIso);
-    const liveClaim = (event: MemEventState) => event.status === 'claimed' && (event.claimExpiresAt ?? '') > nowIso;
-    const ordered = [...this.events.values()].sort((a, b) => a.id - b.id);
-    return ordered.find(
-      (event) =>
-        ((event.status === 'pending' && event.availableAt <= nowIso) || (event.status === 'claimed' && (event.claimExpiresAt ?? '') <= nowIso)) &&
-        !ordered.some((other) => other.resourceKey === event.resourceKey && other.id !== event.id && (liveClaim(other) || (other.id < event.id && holdsBack(other)))),
-    );
+    const events = [...this.events.values()];
+    const blocked = (event: MemEventState) =>
+      events.some(
+        (other) =>
+          other.resourceKey === event.resourceKey &&
+          other.id !== event.id &&
+          ((other.status === 'claimed' && ((other.claimExpiresAt ?? '') > nowIso || other.id < event.id)) || (other.status === 'pending' && other.id < event.id && other.availableAt <= nowIso)),
+      );
+    const expired = events
+      .filter((event) => event.status === 'claimed' && (event.claimExpiresAt ?? '') <= nowIso && !blocked(event))
+      .sort((a, b) => (a.claimExpiresAt ?? '').localeCompare(b.claimExpiresAt ?? ''));
+    if (expired[0] !== undefined) return expired[0];
+    const due = events.filter((event) => event.status === 'pending' && event.availableAt <= nowIso && !blocked(event));
+    return due.sort((a, b) => a.availableAt.localeCompare(b.availableAt) || a.id - b.id)[0];
   }
 
   /** resolve-failure.ts: resolved once none of its events is failed, pending or claimed. */

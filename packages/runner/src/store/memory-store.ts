@@ -33,6 +33,7 @@ export function createMemoryStore(): Store {
         claimExpiresAt: null,
         failureId: null,
         refreshFirst: false,
+        retryingSince: null,
         mirroredAt: null,
       });
     }
@@ -59,7 +60,7 @@ export function createMemoryStore(): Store {
     if (event === undefined) return 'not_found' as const;
     if (event.status === 'pending' || event.status === 'claimed') return 'already_pending' as const;
     const previousStatus = event.status;
-    Object.assign(event, { status: 'pending', attempts: 0, availableAt: nowIso, reason: null, finishedAt: null, claimedBy: null, claimToken: null, claimExpiresAt: null, refreshFirst: action === 'requeue' });
+    Object.assign(event, { status: 'pending', attempts: 0, retryingSince: null, availableAt: nowIso, reason: null, finishedAt: null, claimedBy: null, claimToken: null, claimExpiresAt: null, refreshFirst: action === 'requeue' });
     state.addEvidence(inboxId, action, { previousStatus, ...data }, nowIso);
     return 'requeued' as const;
   }
@@ -72,7 +73,8 @@ export function createMemoryStore(): Store {
       if (event === undefined) return null;
       Object.assign(event, { status: 'claimed', claimedBy: workerId, claimToken: token, claimExpiresAt: iso(new Date(now.getTime() + leaseMs)), attempts: event.attempts + 1 });
       const { shop, webhookId, topic, resourceKey, payload, attempts, refreshFirst } = event;
-      return { claim: { inboxId: event.id, workerId, token }, shop, webhookId, topic, resourceKey, payload, attempts, refreshFirst };
+      const retryingSince = event.retryingSince === null ? null : new Date(event.retryingSince);
+      return { claim: { inboxId: event.id, workerId, token }, shop, webhookId, topic, resourceKey, payload, attempts, refreshFirst, retryingSince };
     },
     finish: async (claim, status, reason, now) => {
       const event = held(claim);
@@ -81,13 +83,24 @@ export function createMemoryStore(): Store {
       settle(event, status, reason, iso(now));
       event.failureId = null;
       state.resolveIfSettled(previousFailure, iso(now));
+      for (const sibling of state.events.values()) {
+        if (sibling.resourceKey === event.resourceKey && sibling.status === 'pending' && sibling.availableAt > iso(now)) sibling.availableAt = iso(now);
+      }
       return true;
     },
     scheduleRetry: async (claim, availableAt, reason, now) => {
       const event = held(claim);
       if (event === null) return false;
-      Object.assign(event, { status: 'pending', availableAt: iso(availableAt), reason, claimedBy: null, claimToken: null, claimExpiresAt: null });
+      Object.assign(event, { status: 'pending', availableAt: iso(availableAt), reason, claimedBy: null, claimToken: null, claimExpiresAt: null, retryingSince: event.retryingSince ?? iso(now) });
       state.addEvidence(event.id, 'retry_scheduled', { availableAt: iso(availableAt), reason }, iso(now));
+      return true;
+    },
+    deferEvent: async (claim, kind, availableAt, reason, now) => {
+      const event = held(claim);
+      if (event === null) return false;
+      const retryingSince = kind === 'waiting' ? (event.retryingSince ?? iso(now)) : event.retryingSince;
+      Object.assign(event, { status: 'pending', availableAt: iso(availableAt), reason, claimedBy: null, claimToken: null, claimExpiresAt: null, attempts: Math.max(event.attempts - 1, 0), retryingSince });
+      state.addEvidence(event.id, 'deferred', { kind, availableAt: iso(availableAt), reason }, iso(now));
       return true;
     },
     recordFinding: async (delivery, failure, now) => {

@@ -20,7 +20,7 @@ import { pruneEvidence } from './sql/prune-evidence';
 import { requeueEvent } from './sql/requeue-event';
 import { shadowPlans } from './sql/shadow-plans';
 import { advanceResourceVersion, resourceVersion } from './sql/resource-versions';
-import { finishEvent, scheduleEventRetry } from './sql/settle-event';
+import { finishEvent, scheduleEventRetry, deferClaimedEvent } from './sql/settle-event';
 import type { Store } from './store';
 
 export interface SqliteStoreOptions {
@@ -54,6 +54,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       claimNextEvent(db, { workerId, token, nowIso: iso(now), expiresAtIso: iso(new Date(now.getTime() + leaseMs)) }),
     finish: async (claim, status, reason, now) => finishEvent(db, claim, status, reason, iso(now)),
     scheduleRetry: async (claim, availableAt, reason, now) => scheduleEventRetry(db, claim, iso(availableAt), reason, iso(now)),
+    deferEvent: async (claim, kind, availableAt, reason, now) => deferClaimedEvent(db, claim, kind, iso(availableAt), reason, iso(now)),
     park: async (claim, failure, now) => parkEvent(db, claim, failure, iso(now)),
     recordFinding: async (delivery, failure, now) => recordFinding(db, delivery, failure, iso(now)),
     addEvidence: async (inboxId, kind, data, now) => addEvidence(db, inboxId, kind, data, iso(now)),

@@ -6,5 +6,7 @@ export interface ErpnextPort {
   updateDoc(doctype: string, name: string, changes: Record<string, unknown>): Promise<Record<string, unknown>>;
   submitDoc(doctype: string, name: string): Promise<Record<string, unknown>>;
   cancelDoc(doctype: string, name: string): Promise<Record<string, unknown>>;
+  /** GET /api/method/ping: the outage breaker's probe when no 'erpnext' readiness probe is given. */
+  ping?(): Promise<unknown>;
   callMethod(method: string, args: Record<string, unknown>, options?: { verb?: 'GET' | 'POST'; readOnly?: boolean }): Promise<unknown>;
 }

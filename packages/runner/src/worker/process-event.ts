@@ -18,6 +18,7 @@ import type { ClaimedEvent, Store } from '../store/store';
 import { applyOperation } from './apply-operation';
 import { planningInputs, type LatestOrderPort } from './latest-state';
 import type { ErpnextPort } from './erpnext-port';
+import { looksLikeOutage, type OutageBreaker } from './outage-breaker';
 
 export interface ProcessDeps {
   readonly store: Store;
@@ -32,9 +33,15 @@ export interface ProcessDeps {
   readonly flowModes: Readonly<Record<Flow, FlowMode>>;
   /** Shopify's latest order, for events an operator requeued; absent without Shopify credentials. */
   readonly latestOrder?: LatestOrderPort;
+  /** Confirms that ERPNext is down (outage-breaker.ts); absent, every failure is an ordinary retry. */
+  readonly outage?: Pick<OutageBreaker, 'confirmOutage'>;
 }
 
-export type ProcessResult = 'applied' | 'skipped' | 'superseded' | 'failed' | 'retry' | 'lost_claim';
+/** `waiting`: put back until another event of its order settles; `deferred`: put back while ERPNext is down. */
+export type ProcessResult = 'applied' | 'skipped' | 'superseded' | 'failed' | 'retry' | 'waiting' | 'deferred' | 'lost_claim';
+
+/** Plan failures that mean "another event of this order must come first": wait for it, spend nothing. */
+const WAITS_FOR_ORDER: ReadonlySet<string> = new Set(['order.not_yet_seen', 'order.not_yet_paid']);
 
 /** Scalar details of the error become the failure's params, so its sentence can name them. */
 function scalarParams(details: Record<string, unknown> | undefined): Record<string, string | number> {
@@ -65,20 +72,47 @@ function planFailureError(failure: Failure): SyncError {
   return new SyncError({ code: failure.code, category: failure.category, retryable: true, message: describeFailure(failure), details: { ...failure.params } });
 }
 
-async function settleError(event: ClaimedEvent, error: unknown, payload: unknown, deps: ProcessDeps): Promise<ProcessResult> {
-  const failure = failureFromError(error, event.topic, payload);
+function budgetLeft(event: ClaimedEvent, deps: ProcessDeps): boolean {
+  return mayRetry(event.retryingSince?.getTime() ?? null, deps.now().getTime(), deps.retry);
+}
+
+async function park(event: ClaimedEvent, failure: Failure, error: unknown, deps: ProcessDeps): Promise<ProcessResult> {
   const message = describeFailure(failure);
-  const retryAfterMs = isSyncError(error) ? error.retryAfterMs : undefined;
-  if (failure.retryable && mayRetry(event.attempts, deps.retry)) {
-    const delay = nextDelayMs(event.attempts, deps.retry, deps.jitter(), retryAfterMs ?? 0);
-    deps.logger.warn({ err: error, code: failure.code, attempt: event.attempts, delayMs: delay }, 'event.retry_scheduled');
-    const kept = await deps.store.scheduleRetry(event.claim, new Date(deps.now().getTime() + delay), message, deps.now());
-    return kept ? 'retry' : 'lost_claim';
-  }
-  deps.logger.error({ err: error, code: failure.code, category: failure.category }, 'event.parked');
-  const details = { ...failure.params, subject: failure.subject, attempts: event.attempts };
+  deps.logger.error({ ...(error === null ? {} : { err: error }), code: failure.code, category: failure.category }, 'event.parked');
+  const details = { ...failure.params, subject: failure.subject, attempts: event.attempts, ...(event.retryingSince === null ? {} : { retryingSince: event.retryingSince.toISOString() }) };
   const kept = await deps.store.park(event.claim, { code: failure.code, category: failure.category, retryable: failure.retryable, message, details }, deps.now());
   return kept ? 'failed' : 'lost_claim';
+}
+
+async function settleError(event: ClaimedEvent, error: unknown, payload: unknown, deps: ProcessDeps): Promise<ProcessResult> {
+  const failure = failureFromError(error, event.topic, payload);
+  if (deps.outage !== undefined && looksLikeOutage(error) && (await deps.outage.confirmOutage(failure.code))) {
+    // ERPNext is down, not this event's fault: back in the queue at once, no attempt and no budget spent.
+    const reason = `ERPNext is unreachable (${isSyncError(error) ? error.message : failure.code}); waiting for it to answer again, then this event runs`;
+    return (await deps.store.deferEvent(event.claim, 'outage', deps.now(), reason, deps.now())) ? 'deferred' : 'lost_claim';
+  }
+  const retryAfterMs = isSyncError(error) ? error.retryAfterMs : undefined;
+  if (failure.retryable && budgetLeft(event, deps)) {
+    const delay = nextDelayMs(event.attempts, deps.retry, deps.jitter(), retryAfterMs ?? 0);
+    deps.logger.warn({ err: error, code: failure.code, attempt: event.attempts, delayMs: delay }, 'event.retry_scheduled');
+    const kept = await deps.store.scheduleRetry(event.claim, new Date(deps.now().getTime() + delay), describeFailure(failure, 'retrying'), deps.now());
+    return kept ? 'retry' : 'lost_claim';
+  }
+  return park(event, failure, error, deps);
+}
+
+/**
+ * A payment whose order has not arrived (or is not paid yet) waits for that event instead of burning
+ * retries: it is put back without spending an attempt and woken when an event of its order settles
+ * (store.finish), or re-planned every maxDelayMs in case the order came through another runner. Only
+ * when the order has not come within the retry budget is it parked, so a lost order webhook surfaces.
+ */
+async function waitForOrder(event: ClaimedEvent, failure: Failure, deps: ProcessDeps): Promise<ProcessResult> {
+  if (!budgetLeft(event, deps)) return park(event, failure, null, deps);
+  const recheckAt = new Date(deps.now().getTime() + deps.retry.maxDelayMs);
+  const kept = await deps.store.deferEvent(event.claim, 'waiting', recheckAt, describeFailure(failure, 'retrying'), deps.now());
+  deps.logger.info({ code: failure.code, recheckAt }, 'event.waiting');
+  return kept ? 'waiting' : 'lost_claim';
 }
 
 /**
@@ -102,7 +136,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
       return (await deps.store.finish(event.claim, 'skipped', reason, deps.now())) ? 'skipped' : 'lost_claim';
     }
     if (plan.failure !== null) {
-      // A retryable plan failure (the order has not arrived yet) waits like a transient wire error.
+      if (WAITS_FOR_ORDER.has(plan.failure.code)) return waitForOrder(event, plan.failure, deps);
       if (plan.failure.retryable) return settleError(event, planFailureError(plan.failure), payload, deps);
       const message = describeFailure(plan.failure);
       const details = { ...plan.failure.params, subject: plan.failure.subject };

@@ -13,6 +13,8 @@ export interface WorkerPoolOptions {
   readonly pollMs: number;
   readonly now: () => Date;
   readonly workerId?: string;
+  /** While open (ERPNext is down), nothing is claimed: events stay pending and spend no attempts. */
+  readonly gate?: { isOpen(): boolean };
 }
 
 export interface WorkerPoolEvents {
@@ -66,7 +68,11 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
 
   private async fill(): Promise<boolean> {
     let claimedAny = false;
-    while (this.running && this.queue.pending + this.queue.size < this.options.concurrency) {
+    while (this.running && this.queue.pending + this.queue.size < this.options.concurrency && this.options.gate?.isOpen() !== true) {
+      // The SQLite store answers synchronously, so a busy pool is one long chain of microtasks: yield
+      // to the event loop before each claim, or webhook acks (and stop()) wait until the backlog is gone.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!this.running) break;
       const event = await this.options.store.claimNext(this.workerId, randomUUID(), this.options.now(), this.options.leaseMs);
       if (event === null) break;
       claimedAny = true;

@@ -1,4 +1,4 @@
-import { nextDelayMs, SyncError, type RetryPolicy } from '@shopsync/core';
+import { nextDelayMs, SyncError, type BackoffPolicy } from '@shopsync/core';
 import { toShopifyError } from '../errors/to-shopify-error';
 import { isRegisteredDocument } from '../operations/document-registry';
 import { SHOPIFY_ADMIN_API_VERSION, isShopifyApiVersion } from './api-version';
@@ -24,7 +24,7 @@ export interface ShopifyGraphqlClient {
   availablePoints(): number | undefined;
 }
 
-const SERVER_BACKOFF: RetryPolicy = { baseDelayMs: 1000, maxDelayMs: 16_000, maxAttempts: Number.POSITIVE_INFINITY };
+const SERVER_BACKOFF: BackoffPolicy = { baseDelayMs: 1000, maxDelayMs: 16_000 };
 
 function validate(options: ShopifyGraphqlClientOptions): void {
   const problems: string[] = [];

@@ -8,7 +8,7 @@ import { prepared } from './prepared';
  * event is never copied, so pressing retry twice leaves one pending event, and the second press
  * (the event is pending or claimed already) changes nothing.
  */
-const REQUEUE = `UPDATE inbox SET status = 'pending', attempts = 0, available_at = @now, reason = NULL, finished_at = NULL,
+const REQUEUE = `UPDATE inbox SET status = 'pending', attempts = 0, retrying_since = NULL, available_at = @now, reason = NULL, finished_at = NULL,
     refresh_first = CASE WHEN @action = 'requeue' THEN 1 ELSE 0 END,
     claimed_by = NULL, claim_token = NULL, claim_expires_at = NULL
   WHERE id = @inboxId AND status NOT IN ('pending', 'claimed')

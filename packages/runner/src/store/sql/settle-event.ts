@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Claim, TerminalStatus } from '../store';
+import type { Claim, DeferKind, TerminalStatus } from '../store';
 import { addEvidence } from './add-evidence';
 import { prepared } from './prepared';
 import { currentFailureOf, resolveFailureIfSettled } from './resolve-failure';
@@ -18,18 +18,42 @@ export function finishEvent(db: Database.Database, claim: Claim, status: Termina
     const changed = prepared(db, FINISH).run({ ...claim, status, reason, now: nowIso }).changes;
     if (changed !== 1) return false;
     addEvidence(db, claim.inboxId, 'result', { status, reason }, nowIso);
-    if (status !== 'failed') resolveFailureIfSettled(db, previousFailure, nowIso);
+    if (status !== 'failed') {
+      resolveFailureIfSettled(db, previousFailure, nowIso);
+      prepared(db, WAKE_SIBLINGS).run({ inboxId: claim.inboxId, now: nowIso });
+    }
     return true;
   })();
 }
 
-const RETRY = `UPDATE inbox SET status = 'pending', available_at = @availableAt, reason = @reason, claimed_by = NULL, claim_token = NULL, claim_expires_at = NULL
+/**
+ * A settled event may be what its order's other events waited for (a payment waits for its order):
+ * they become due now instead of at their backoff time. Waking one early costs one claim at most.
+ */
+const WAKE_SIBLINGS = `UPDATE inbox SET available_at = @now
+  WHERE resource_key = (SELECT resource_key FROM inbox WHERE id = @inboxId) AND status = 'pending' AND available_at > @now`;
+
+const RETRY = `UPDATE inbox SET status = 'pending', available_at = @availableAt, reason = @reason, claimed_by = NULL, claim_token = NULL, claim_expires_at = NULL,
+  retrying_since = COALESCE(retrying_since, @now)
   WHERE ${FENCE}`;
 
 export function scheduleEventRetry(db: Database.Database, claim: Claim, availableAtIso: string, reason: string, nowIso: string): boolean {
   return db.transaction(() => {
-    const changed = prepared(db, RETRY).run({ ...claim, availableAt: availableAtIso, reason }).changes;
+    const changed = prepared(db, RETRY).run({ ...claim, availableAt: availableAtIso, reason, now: nowIso }).changes;
     if (changed === 1) addEvidence(db, claim.inboxId, 'retry_scheduled', { availableAt: availableAtIso, reason }, nowIso);
+    return changed === 1;
+  })();
+}
+
+const DEFER = `UPDATE inbox SET status = 'pending', available_at = @availableAt, reason = @reason, claimed_by = NULL, claim_token = NULL, claim_expires_at = NULL,
+  attempts = MAX(attempts - 1, 0), retrying_since = CASE WHEN @kind = 'waiting' THEN COALESCE(retrying_since, @now) ELSE retrying_since END
+  WHERE ${FENCE}`;
+
+/** Puts a claimed event back without spending its attempt (store.ts DeferKind). */
+export function deferClaimedEvent(db: Database.Database, claim: Claim, kind: DeferKind, availableAtIso: string, reason: string, nowIso: string): boolean {
+  return db.transaction(() => {
+    const changed = prepared(db, DEFER).run({ ...claim, kind, availableAt: availableAtIso, reason, now: nowIso }).changes;
+    if (changed === 1) addEvidence(db, claim.inboxId, 'deferred', { kind, availableAt: availableAtIso, reason }, nowIso);
     return changed === 1;
   })();
 }
