@@ -7,6 +7,7 @@ import {
   runFailuresShow,
   runReplay,
   runStatus,
+  formatStatus,
   type EventSummary,
   type FailureActionResult,
   type FailureRecord,
@@ -38,6 +39,25 @@ describe('operator commands against a state file', () => {
     expect(text.out()).toContain('backlog: 1 pending, 0 claimed');
     expect(text.out()).toMatch(/mapping\s+open 2/);
     expect(text.out()).toMatch(/orders\s+2026-11-27T10:01:00.000Z \(orders\/paid\)/);
+  });
+
+  test('status pads its columns to the longest flow name: order_transactions and its time stay apart', () => {
+    const report: StatusReport = {
+      backlog: { pending: 0, claimed: 0 },
+      events: {},
+      deliveries: 0,
+      duplicateDeliveries: 0,
+      failures: {},
+      openFailures: 0,
+      lastSuccess: [
+        { flow: 'order_transactions', at: '2026-11-27T10:01:00.000Z', topic: 'order_transactions/create' },
+        { flow: 'orders', at: '2026-11-27T10:02:00.000Z', topic: 'orders/paid' },
+      ],
+      shadow: [],
+    };
+    const lines = formatStatus(report).split('\n');
+    expect(lines).toContain('  order_transactions  2026-11-27T10:01:00.000Z (order_transactions/create)');
+    expect(lines).toContain('  orders              2026-11-27T10:02:00.000Z (orders/paid)');
   });
 
   test('events list filters by status and topic and limits, newest first', async () => {

@@ -57,6 +57,13 @@ describe('config: file + environment, checked once', () => {
     expect(loadConfigFile(join(dir(), 'absent.json'), {})).toMatchObject({ ok: false });
   });
 
+  test('an empty SHOPSYNC_WEBHOOK_SECRETS is named as such, not as shops.0.webhookSecrets: Too small', () => {
+    const file = join(dir(), 'shopsync.json');
+    writeFileSync(file, JSON.stringify({ ...VALID, shops: [{ domain: 'acme.myshopify.com' }] }));
+    const result = loadConfigFile(file, { SHOPSYNC_WEBHOOK_SECRETS: ' , ' });
+    expect(result.ok ? [] : result.problems).toEqual(["SHOPSYNC_WEBHOOK_SECRETS: is set but holds no secret; give the app's client secret(s), comma-separated, newest first"]);
+  });
+
   test('operator commands read only the store section, so they need no secrets', () => {
     const file = join(dir(), 'shopsync.json');
     writeFileSync(file, JSON.stringify({ store: { '//': 'state', path: 'state.sqlite', retentionDays: 7 } }));

@@ -88,6 +88,14 @@ describe('a signed order webhook, delivered twice, becomes exactly one Customer 
     expect(harness.erp.docs('Sales Order')).toHaveLength(0);
   });
 
+  test('a webhook without X-Shopify-Shop-Domain gets a 400 naming that header, not a 401 about its signature', async () => {
+    const body = '{"id":1}';
+    const { 'x-shopify-shop-domain': _shop, ...headers } = shopifyHeaders(harness.shopify.shop.domain, 'no-shop', body);
+    const reply = await post(harness.primary.webhookUrl, body, headers);
+    expect(reply).toEqual({ status: 400, text: 'missing header: X-Shopify-Shop-Domain (the shop whose secret signs the webhook)' });
+    expect((await harness.primary.store.counts()).deliveries).toBe(0);
+  });
+
   test('a correctly signed body that is not JSON gets 400 and is not stored', async () => {
     const reply = await post(harness.primary.webhookUrl, '{not json', shopifyHeaders(harness.shopify.shop.domain, 'bad-json', '{not json'));
     expect(reply.status).toBe(400);

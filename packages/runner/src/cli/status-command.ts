@@ -41,18 +41,23 @@ export async function statusReport(store: Store): Promise<StatusReport> {
   };
 }
 
+/** The width of a label column: the longest label and two spaces ("order_transactions" is 18 characters). */
+const columnWidth = (labels: readonly string[]): number => Math.max(11, ...labels.map((label) => label.length)) + 2;
+
 export function formatStatus(report: StatusReport): string {
   const events = Object.entries(report.events).map(([status, n]) => `${status} ${n}`).join(', ') || 'none';
+  const categoryWidth = columnWidth(Object.keys(report.failures));
   const categories = Object.entries(report.failures).map(([category, byStatus]) =>
-    `  ${category.padEnd(13)}${Object.entries(byStatus).map(([status, n]) => `${status} ${n}`).join(', ')}`,
+    `  ${category.padEnd(categoryWidth)}${Object.entries(byStatus).map(([status, n]) => `${status} ${n}`).join(', ')}`,
   );
+  const flowWidth = columnWidth(report.lastSuccess.map((row) => row.flow));
   return [
     `backlog: ${report.backlog.pending} pending, ${report.backlog.claimed} claimed`,
     `events: ${events}; ${report.deliveries} deliveries (${report.duplicateDeliveries} duplicates)`,
     `failures: ${report.openFailures} open${categories.length === 0 ? '' : ' — by category:'}`,
     ...categories,
     'last success per flow:',
-    ...(report.lastSuccess.length === 0 ? ['  none yet'] : report.lastSuccess.map((row) => `  ${row.flow.padEnd(13)}${row.at} (${row.topic})`)),
+    ...(report.lastSuccess.length === 0 ? ['  none yet'] : report.lastSuccess.map((row) => `  ${row.flow.padEnd(flowWidth)}${row.at} (${row.topic})`)),
     ...formatShadow(report.shadow),
   ].join('\n');
 }

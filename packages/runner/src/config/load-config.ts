@@ -58,14 +58,19 @@ export function loadConfigFile(path: string, env: Readonly<Record<string, string
   const erpnext = { ...(raw.erpnext as Record<string, unknown> | undefined) };
   if (env.SHOPSYNC_ERPNEXT_API_KEY) erpnext.apiKey = env.SHOPSYNC_ERPNEXT_API_KEY;
   if (env.SHOPSYNC_ERPNEXT_API_SECRET) erpnext.apiSecret = env.SHOPSYNC_ERPNEXT_API_SECRET;
-  const envSecrets = env.SHOPSYNC_WEBHOOK_SECRETS?.split(',').filter((secret) => secret.length > 0);
+  const envSecrets = env.SHOPSYNC_WEBHOOK_SECRETS?.split(',').map((secret) => secret.trim()).filter((secret) => secret.length > 0);
+  // Set but empty (an unfilled .env line) would surface as "shops.0.webhookSecrets: Too small": name the variable.
+  const envProblems = envSecrets !== undefined && envSecrets.length === 0 ? ['SHOPSYNC_WEBHOOK_SECRETS: is set but holds no secret; give the app\'s client secret(s), comma-separated, newest first'] : [];
   const withSecrets = Array.isArray(raw.shops)
-    ? raw.shops.map((shop: Record<string, unknown>) => (shop.webhookSecrets === undefined && envSecrets ? { ...shop, webhookSecrets: envSecrets } : shop))
+    ? raw.shops.map((shop: Record<string, unknown>) => (shop.webhookSecrets === undefined && envSecrets !== undefined && envSecrets.length > 0 ? { ...shop, webhookSecrets: envSecrets } : shop))
     : raw.shops;
   const token = withAccessToken(withSecrets, env.SHOPSYNC_SHOPIFY_ACCESS_TOKEN);
   const result = parseConfig({ ...raw, erpnext, shops: token.shops });
-  if (token.problems.length === 0) return result;
-  return { ok: false, problems: [...(result.ok ? [] : result.problems), ...token.problems] };
+  const extra = [...envProblems, ...token.problems];
+  if (extra.length === 0) return result;
+  // The variable's own sentence replaces zod's "shops.N.webhookSecrets: Required" it would cause.
+  const fromSchema = result.ok ? [] : result.problems.filter((problem) => envProblems.length === 0 || !/^shops\.\d+\.webhookSecrets:/.test(problem));
+  return { ok: false, problems: [...fromSchema, ...extra] };
 }
 
 type SectionResult<K extends 'store' | 'mapping'> = { readonly ok: true; readonly value: Config[K] } | { readonly ok: false; readonly problems: readonly string[] };

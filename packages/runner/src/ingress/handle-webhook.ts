@@ -33,8 +33,11 @@ const reply = (status: number, outcome: WebhookReply['outcome'], body: string, i
  */
 export async function handleWebhook(headers: IncomingHttpHeaders, rawBody: Buffer, deps: WebhookIngressDeps): Promise<WebhookReply> {
   const shopHeader = headers['x-shopify-shop-domain'] ?? headers['shopify-shop-domain'];
-  const shop = (Array.isArray(shopHeader) ? shopHeader[0] : shopHeader)?.toLowerCase();
-  const secrets = shop === undefined ? undefined : deps.secretsByShop.get(shop);
+  const shop = (Array.isArray(shopHeader) ? shopHeader[0] : shopHeader)?.trim().toLowerCase();
+  // Without the shop there is no secret to check the signature with: say which header is missing
+  // (a 400 changes nothing, so answering it before verifying leaks and risks nothing).
+  if (shop === undefined || shop === '') return reply(400, 'bad_headers', 'missing header: X-Shopify-Shop-Domain (the shop whose secret signs the webhook)');
+  const secrets = deps.secretsByShop.get(shop);
   const verdict = verifyWebhookHmac(rawBody, hmacHeaderOf(headers), secrets ?? []);
   if (!verdict.ok) {
     const outcome = secrets === undefined && verdict.reason === 'bad_signature' ? 'unknown_shop' : verdict.reason;
