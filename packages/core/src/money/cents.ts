@@ -4,21 +4,19 @@
  * and summing floats would lose units that the total check must see. `exponent` is the currency's
  * number of decimals (ISO 4217, see currency-exponent.ts); 2 when not given.
  */
-const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+import { readCents } from './read-cents';
+
+// The reader and its reasons are part of this module's surface (the core index exports this file).
+export { MAX_INTEGER_DIGITS, readCents, type CentsReading, type CentsRefusal } from './read-cents';
 
 /**
- * A decimal string (or JSON number) in minor units. Digits beyond the currency's decimals are
- * accepted only when they are zeros ("1000.00" JPY): anything else cannot be booked exactly.
+ * A decimal string (or JSON number) in minor units, or null when it cannot be booked exactly:
+ * not a plain decimal, non-zero digits beyond the currency's decimals ("1000.00" JPY is fine), or
+ * beyond what ERPNext stores. readCents says which.
  */
 export function parseCents(value: unknown, exponent = 2): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value * 10 ** exponent);
-  if (typeof value !== 'string') return null;
-  const match = DECIMAL.exec(value.trim());
-  if (match === null) return null;
-  const fraction = match[3] ?? '';
-  if (/[^0]/.test(fraction.slice(exponent))) return null;
-  const units = Number(match[2]) * 10 ** exponent + Number(fraction.slice(0, exponent).padEnd(exponent, '0') || '0');
-  return match[1] === '-' ? -units : units;
+  const reading = readCents(value, exponent);
+  return reading.ok ? reading.cents : null;
 }
 
 /** ERPNext's Currency fields are JSON numbers; up to 3 decimals the nearest float prints exactly. */

@@ -1,11 +1,12 @@
 import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
 import { allocatedDiscountCents, dutiesCents, parseShippingLines, parseTaxLines } from './parse-money-lines';
+import { MAX_INTEGER_DIGITS, formatCents } from '../money/cents';
 import { currencyExponent } from '../money/currency-exponent';
 import { locationIdOf } from './location-id';
 import { parseRefund } from './parse-refund';
 import { parseFulfillments } from './shopify-fulfillment';
-import { shopMoneyCents } from './shop-money';
+import { readShopMoney, type MoneyScope } from './shop-money';
 import type { ShopifyCustomerRef, ShopifyLineItem, ShopifyOrder } from './shopify-order';
 import type { ShopifyRefund } from './shopify-refund';
 
@@ -29,41 +30,46 @@ function parseCustomer(value: unknown, issues: string[]): ShopifyCustomerRef | n
   };
 }
 
-function parseLineItem(value: unknown, index: number, issues: string[], exponent: number): ShopifyLineItem | null {
+/** A count of units: a whole number, not below zero, and small enough to multiply exactly. */
+function isCount(value: unknown, path: string, issues: string[]): value is number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) issues.push(`${path} is not a whole number`);
+  else if (value < 0) issues.push(`${path} is below zero: ${value}`);
+  else return true;
+  return false;
+}
+
+function parseLineItem(value: unknown, index: number, scope: MoneyScope): ShopifyLineItem | null {
+  const { issues, exponent } = scope;
   const where = `line_items[${index}]`;
   if (!isRecord(value)) {
     issues.push(`${where} is not an object`);
     return null;
   }
   const id = resourceIdOf(value, 'LineItem');
-  const quantity = value.quantity;
-  const priceCents = shopMoneyCents(value, 'price', exponent);
   if (id === null) issues.push(`${where} has no exact id`);
-  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0) issues.push(`${where}.quantity is not a whole number`);
-  if (priceCents === null) issues.push(`${where}.price is not a decimal amount`);
+  const rawQuantity = value.quantity;
+  const quantity = isCount(rawQuantity, `${where}.quantity`, issues) ? rawQuantity : null;
+  const priceCents = readShopMoney(value, 'price', where, scope, { required: true, nonNegative: true });
+  // The row amount (qty × rate) is a Currency column too, so it has the same ceiling as a price.
+  if (quantity !== null && priceCents !== null && quantity * priceCents >= 10 ** (MAX_INTEGER_DIGITS + exponent)) {
+    issues.push(`${where} amounts to more than ERPNext can store (${MAX_INTEGER_DIGITS} integer digits): ${quantity} × ${formatCents(priceCents, exponent)}`);
+  }
   const current = value.current_quantity;
-  const currentIsCount = typeof current === 'number' && Number.isInteger(current) && current >= 0;
-  if (current !== undefined && current !== null && !currentIsCount) issues.push(`${where}.current_quantity is not a whole number`);
-  if (id === null || typeof quantity !== 'number' || priceCents === null) return null;
+  const currentQuantity = current === undefined || current === null || !isCount(current, `${where}.current_quantity`, issues) ? null : current;
+  if (id === null || quantity === null || priceCents === null) return null;
   return {
     id,
     sku: optionalString(value.sku),
     title: optionalString(value.title) ?? optionalString(value.name) ?? '',
     quantity,
     // API versions before 2024-01 have no current_quantity: nothing is known to be removed.
-    currentQuantity: currentIsCount ? current : quantity,
+    currentQuantity: currentQuantity ?? quantity,
     priceCents,
-    discountCents: allocatedDiscountCents(value.discount_allocations, where, issues, exponent),
-    taxLines: parseTaxLines(value.tax_lines, where, issues, exponent),
+    discountCents: allocatedDiscountCents(value.discount_allocations, where, scope),
+    taxLines: parseTaxLines(value.tax_lines, where, scope),
     giftCard: value.gift_card === true,
-    dutiesCents: dutiesCents(value.duties, exponent),
+    dutiesCents: dutiesCents(value.duties, where, scope),
   };
-}
-
-function money(payload: Record<string, unknown>, field: string, issues: string[], exponent: number): number {
-  const cents = shopMoneyCents(payload, field, exponent);
-  if (cents === null) issues.push(`${field} is missing or has more decimals than the currency's ${exponent}`);
-  return cents ?? 0;
 }
 
 /** Reads an `orders/*` webhook body; every problem is reported at once. */
@@ -80,25 +86,25 @@ export function parseOrder(payload: unknown): ParseResult<ShopifyOrder> {
   const currency = optionalString(payload.currency);
   if (currency === null) issues.push('currency is missing');
   // Amounts are read in the currency's minor units: fils for KWD (3 decimals), yen for JPY (0).
-  const exponent = currencyExponent(currency);
+  const scope: MoneyScope = { currency, exponent: currencyExponent(currency), issues };
   const customer = parseCustomer(payload.customer, issues);
   if (!Array.isArray(payload.line_items)) issues.push('line_items is not a list');
   const rawLines = Array.isArray(payload.line_items) ? payload.line_items : [];
-  const lineItems = rawLines.map((line, index) => parseLineItem(line, index, issues, exponent));
-  const shippingLines = parseShippingLines(payload.shipping_lines, issues, exponent);
-  const totalCents = money(payload, 'total_price', issues, exponent);
+  const lineItems = rawLines.map((line, index) => parseLineItem(line, index, scope));
+  const shippingLines = parseShippingLines(payload.shipping_lines, scope);
+  const totalCents = readShopMoney(payload, 'total_price', '', scope, { required: true, nonNegative: true }) ?? 0;
   const refunds = (Array.isArray(payload.refunds) ? payload.refunds : []).flatMap((raw, index): ShopifyRefund[] => {
-    const refund = parseRefund(raw, exponent);
+    const refund = parseRefund(raw, scope.exponent, currency);
     if (!refund.ok) issues.push(...refund.issues.map((issue) => `refunds[${index}]: ${issue}`));
     return refund.ok ? [refund.value] : [];
   });
   const order = {
     shippingLines,
     totalCents,
-    currentTotalCents: shopMoneyCents(payload, 'current_total_price', exponent) ?? totalCents,
-    totalTaxCents: shopMoneyCents(payload, 'total_tax', exponent) ?? 0,
-    totalTipCents: shopMoneyCents(payload, 'total_tip_received', exponent) ?? 0,
-    outstandingCents: shopMoneyCents(payload, 'total_outstanding', exponent) ?? 0,
+    currentTotalCents: readShopMoney(payload, 'current_total_price', '', scope) ?? totalCents,
+    totalTaxCents: readShopMoney(payload, 'total_tax', '', scope) ?? 0,
+    totalTipCents: readShopMoney(payload, 'total_tip_received', '', scope) ?? 0,
+    outstandingCents: readShopMoney(payload, 'total_outstanding', '', scope) ?? 0,
   };
   if (issues.length > 0 || id === null || name === null || createdAt === null || updatedAt === null || currency === null) {
     return rejected(issues);

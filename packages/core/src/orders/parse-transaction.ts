@@ -1,7 +1,7 @@
 import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
 import { currencyExponent } from '../money/currency-exponent';
-import { shopMoneyCents } from './shop-money';
+import { readShopMoney } from './shop-money';
 
 /** A Shopify order transaction (order_transactions/create): money moved, or an attempt to move it. */
 export interface ShopifyTransaction {
@@ -21,11 +21,11 @@ export function parseTransaction(payload: unknown): ParseResult<ShopifyTransacti
   const issues: string[] = [];
   const id = resourceIdOf(payload, 'OrderTransaction');
   const orderId = exactOrderId(payload.order_id);
-  // amount_set names the shop currency; the plain amount is in the transaction's `currency`.
-  const amountCents = shopMoneyCents(payload, 'amount', currencyExponent(optionalString(payload.currency)));
   if (id === null) issues.push('the transaction has no exact id (admin_graphql_api_id)');
   if (orderId === null) issues.push('order_id is missing or was rounded (above 2^53)');
-  if (amountCents === null) issues.push('amount is missing');
+  // amount_set names the shop currency; the plain amount is in the transaction's `currency`.
+  const currency = optionalString(payload.currency);
+  const amountCents = readShopMoney(payload, 'amount', '', { currency, exponent: currencyExponent(currency), issues }, { required: true });
   if (id === null || orderId === null || amountCents === null) return rejected(issues);
   return parsed({
     id,
