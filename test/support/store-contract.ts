@@ -1,4 +1,5 @@
 import type { NewDelivery, ParkedFailure, Store } from '@shopsync/runner';
+import { mootFailuresContract } from './store-contract-moot';
 
 /**
  * The Store contract (STYLE C8): every store — SQLite, the in-memory fake, a later PostgreSQL — runs
@@ -378,4 +379,6 @@ export function storeContract(makeStore: () => Store | Promise<Store>): void {
   test('ping answers while the store is open', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });
+
+  mootFailuresContract(makeStore);
 }

@@ -7,6 +7,7 @@ import type { Operation } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
 import { calendarDateOf } from './calendar-date';
 import { creditNoteMoney } from './credit-note-money';
+import { creditNoteRows } from './credit-note-rows';
 import type { ShopifyOrder } from './shopify-order';
 import type { ShopifyRefund } from './shopify-refund';
 
@@ -15,13 +16,16 @@ const GET_PAYMENT_ENTRY = 'erpnext.accounts.doctype.payment_entry.payment_entry.
 
 /**
  * Per Shopify refund: a credit note (ERPNext's make_sales_return of the invoice, cut down to the
- * refunded lines) and, for the money that moved, a refund Payment Entry through the gateway's account.
+ * refunded lines; a refund of shipping only keeps one row at quantity 0, credit-note-rows.ts) and,
+ * for the money that moved, a refund Payment Entry through the gateway's account.
  * Restocking is not booked here: stock moves with Delivery Notes (returns of a delivered line).
  */
 function refundOperations(shop: string, order: ShopifyOrder, refund: ShopifyRefund, invoiceKey: string, settings: SyncSettings, subject: FailureSubject): Operation[] | Failure {
   const money = creditNoteMoney(order, refund, settings, subject);
   if (!money.ok) return money.failure;
   if (money.money.grandTotalCents === 0) return [];
+  const rows = creditNoteRows(order, refund, money.money, subject);
+  if (!('table' in rows)) return rows;
   const amount = (cents: number) => centsToAmount(cents, currencyExponent(order.currency));
   const date = calendarDateOf(refund.createdAt) ?? calendarDateOf(order.updatedAt) ?? '';
   const key = operationKey(OPERATION_KINDS.creditNote, shop, refund.id);
@@ -42,9 +46,7 @@ function refundOperations(shop: string, order: ShopifyOrder, refund: ShopifyRefu
       shopify_order_id: order.id,
       shopify_shop: shop,
     },
-    tableEdits: [
-      { table: 'items', matchField: 'shopify_line_item_id', rows: money.money.lines.map((line) => ({ match: line.lineId, set: { qty: -line.qty } })), dropUnmatched: true },
-    ],
+    tableEdits: [rows],
     submit: true,
     dependsOn: [invoiceKey],
   };

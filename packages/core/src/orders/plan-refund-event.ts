@@ -2,14 +2,16 @@ import { coreFailure } from '../failures/make-failure';
 import type { PlanContext } from '../plan/plan-context';
 import { failedPlan, type Plan } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
+import { orderWithRefund } from './order-with-refund';
 import { parseOrder } from './parse-order';
 import { parseRefund, refundOrderId } from './parse-refund';
 import { planOrderEvent } from './plan-order-event';
 
 /**
  * refunds/create carries the refund, not the order. The order's latest state (the newest payload the
- * runner applied) gets this refund added, and is planned like any order event — so the credit note
- * is the same whether it comes from here or from the orders/updated that follows the refund.
+ * runner applied) gets this refund added the way Shopify adds it (order-with-refund.ts), and is
+ * planned like any order event — so the Sales Order and the credit note are the same whether they
+ * come from here or from the orders/updated that follows the refund.
  */
 export function planRefundEvent(event: { shop: string; payload: unknown }, settings: SyncSettings, context: PlanContext): Plan {
   const orderId = refundOrderId(event.payload);
@@ -21,7 +23,5 @@ export function planRefundEvent(event: { shop: string; payload: unknown }, setti
   }
   const snapshot = context.latestSnapshot === undefined || context.latestSnapshot === null ? null : parseOrder(context.latestSnapshot);
   if (snapshot === null || !snapshot.ok || snapshot.value.id !== orderId) return failedPlan(coreFailure('order.not_yet_seen', subject, { what: 'refund', id: refund.value.id }));
-  const order = snapshot.value;
-  const refunds = order.refunds.some((known) => known.id === refund.value.id) ? order.refunds : [...order.refunds, refund.value];
-  return planOrderEvent({ kind: 'order.updated', shop: event.shop, order: { ...order, refunds } }, settings, { appliedVersion: null });
+  return planOrderEvent({ kind: 'order.updated', shop: event.shop, order: orderWithRefund(snapshot.value, refund.value) }, settings, { appliedVersion: null });
 }

@@ -1,3 +1,4 @@
+import { supersedeMootFailures } from './memory-moot-failures';
 import { MemoryState, type MemEventState, type MemFailure } from './memory-state';
 import { failureActionMessage, failureTransition } from './operator-actions';
 import type { AcceptedDelivery, Claim, NewDelivery, Store } from './store';
@@ -83,6 +84,7 @@ export function createMemoryStore(): Store {
       settle(event, status, reason, iso(now));
       event.failureId = null;
       state.resolveIfSettled(previousFailure, iso(now));
+      if (status === 'applied') supersedeMootFailures(state, event, iso(now));
       for (const sibling of state.events.values()) {
         if (sibling.resourceKey === event.resourceKey && sibling.status === 'pending' && sibling.availableAt > iso(now)) sibling.availableAt = iso(now);
       }

@@ -3,6 +3,7 @@ import type { Claim, DeferKind, TerminalStatus } from '../store';
 import { addEvidence } from './add-evidence';
 import { prepared } from './prepared';
 import { currentFailureOf, resolveFailureIfSettled } from './resolve-failure';
+import { supersedeMootFailures } from './supersede-moot-failures';
 
 /** Every settle statement is fenced by the claim: a worker whose lease lapsed changes nothing. */
 export const FENCE = `id = @inboxId AND status = 'claimed' AND claimed_by = @workerId AND claim_token = @token`;
@@ -11,7 +12,10 @@ const FINISH = `UPDATE inbox SET status = @status, reason = @reason, finished_at
   failure_id = CASE WHEN @status = 'failed' THEN failure_id ELSE NULL END
   WHERE ${FENCE}`;
 
-/** Settles a claimed event; a failure it was being retried for is resolved when nothing else holds it open. */
+/**
+ * Settles a claimed event; a failure it was being retried for is resolved when nothing else holds it
+ * open, and an applied order event supersedes the parked events it made moot (supersede-moot-failures.ts).
+ */
 export function finishEvent(db: Database.Database, claim: Claim, status: TerminalStatus, reason: string | null, nowIso: string): boolean {
   return db.transaction(() => {
     const previousFailure = currentFailureOf(db, claim.inboxId);
@@ -20,6 +24,7 @@ export function finishEvent(db: Database.Database, claim: Claim, status: Termina
     addEvidence(db, claim.inboxId, 'result', { status, reason }, nowIso);
     if (status !== 'failed') {
       resolveFailureIfSettled(db, previousFailure, nowIso);
+      if (status === 'applied') supersedeMootFailures(db, claim.inboxId, nowIso);
       prepared(db, WAKE_SIBLINGS).run({ inboxId: claim.inboxId, now: nowIso });
     }
     return true;

@@ -2,6 +2,7 @@ import { mapDocument } from '../methods/map-document';
 import { childRows } from './new-doc';
 import { getDocOr404, type Ctx } from '../site/site';
 import type { Doc } from '../types';
+import { frappeBold } from '../wire/message-log';
 
 const num = (value: unknown): number => Number(value ?? 0) || 0;
 
@@ -32,6 +33,8 @@ function returnedQuantities(ctx: Ctx, kind: ReturnKind, sourceName: string, exce
 /**
  * make_return_doc: a draft return against a submitted document, every row's remaining quantity
  * negated and pointing at the row it gives back. Callers add what their doctype negates besides.
+ * A row already given back in full is still offered, at qty 0: v15 maps every row whose source qty is
+ * not 0 (`item_condition` returns `doc.qty`) and `update_item` sets `-(qty - returned qty)`.
  */
 export function draftReturn(ctx: Ctx, kind: ReturnKind, sourceName: string): { source: Doc; draft: Doc } {
   const source = getDocOr404(ctx, kind.doctype, sourceName);
@@ -42,9 +45,9 @@ export function draftReturn(ctx: Ctx, kind: ReturnKind, sourceName: string): { s
     targetTable: 'items',
     fieldMap: { name: kind.rowLink },
     adjust: (line, row) => {
-      const left = num(line.qty) - (returned.get(String(line.name)) ?? 0);
-      if (left <= 0) return false;
-      row.qty = -left;
+      if (num(line.qty) === 0) return false;
+      const left = Math.max(num(line.qty) - (returned.get(String(line.name)) ?? 0), 0);
+      row.qty = left === 0 ? 0 : -left;
       return true;
     },
   });
@@ -52,19 +55,36 @@ export function draftReturn(ctx: Ctx, kind: ReturnKind, sourceName: string): { s
   return { source, draft };
 }
 
-/** validate_return: negative quantities, never more back than the original row had left. */
+/**
+ * The return rules of v15 AccountsController.validate, in its order:
+ * - a Sales Invoice return with `update_stock` refuses rows at qty 0
+ *   (`validate_zero_qty_for_return_invoices_with_stock`); without it a return may carry qty-0 rows,
+ *   as a credit note for shipping or a rate only does (`validate_qty_is_not_zero` skips returns);
+ * - `validate_returned_items` → `validate_quantity`: a row with qty < 0 of a row given back in full is
+ *   "already been returned", else it gives back at most what is left; qty-0 rows are not checked;
+ * - status_updater `validate_qty`: a positive quantity is refused.
+ */
 export function validateReturn(ctx: Ctx, kind: ReturnKind, doc: Doc): void {
-  const positive = childRows(doc, 'items').find((row) => num(row.qty) > 0);
-  if (positive) ctx.log.throw(`Row #${String(positive.idx)}: Quantity must be negative in return document`, 'ValidationError', { erpnext: true });
+  const rows = childRows(doc, 'items');
+  const zero = rows.filter((row) => num(row.qty) === 0);
+  if (kind.doctype === 'Sales Invoice' && num(doc.update_stock) === 1 && zero.length > 0) {
+    const listed = zero.map((row) => `#${String(row.idx)}`);
+    const affected = listed.length === 1 ? listed[0]! : `${listed.slice(0, -1).map((idx) => `'${idx}'`).join(', ')} and '${listed.at(-1)!}'`;
+    ctx.log.throw(`For Return Invoices with Stock effect, '0' qty Items are not allowed. Following rows are affected: ${frappeBold(affected)}`, 'ValidationError', { erpnext: true });
+  }
   const original = doc.return_against ? ctx.site.store.get(kind.doctype, String(doc.return_against)) : undefined;
-  if (!original || original.docstatus !== 1) return;
-  const returned = returnedQuantities(ctx, kind, String(original.name), String(doc.name ?? ''));
-  for (const row of childRows(doc, 'items')) {
-    const source = childRows(original, 'items').find((line) => line.name === row[kind.rowLink]);
-    if (!source) continue;
-    const left = num(source.qty) - (returned.get(String(source.name)) ?? 0);
-    if (Math.abs(num(row.qty)) > left + 1e-9) {
-      ctx.log.throw(`Row # ${String(row.idx)}: Cannot return more than ${left} for Item ${String(row.item_code)}`, 'ValidationError', { erpnext: true });
+  if (original && original.docstatus === 1) {
+    const returned = returnedQuantities(ctx, kind, String(original.name), String(doc.name ?? ''));
+    for (const row of rows) {
+      const source = childRows(original, 'items').find((line) => line.name === row[kind.rowLink]);
+      if (!source || num(row.qty) >= 0) continue;
+      const left = num(source.qty) - (returned.get(String(source.name)) ?? 0);
+      if (left <= 0) ctx.log.throw(`Item ${String(row.item_code)} has already been returned`, 'ValidationError', { erpnext: true });
+      if (Math.abs(num(row.qty)) > left + 1e-9) {
+        ctx.log.throw(`Row # ${String(row.idx)}: Cannot return more than ${left} for Item ${String(row.item_code)}`, 'ValidationError', { erpnext: true });
+      }
     }
   }
+  const positive = rows.find((row) => num(row.qty) > 0);
+  if (positive) ctx.log.throw(`For an item ${String(positive.item_code)}, quantity must be negative number`, 'ValidationError', { erpnext: true });
 }
