@@ -1,4 +1,6 @@
+import { planEvent } from '@shopsync/core';
 import { createShopifySimulator } from '../packages/simulators/src';
+import { MAPPED_SETTINGS } from './support/order-fixtures';
 import { parseAmountToCents } from '../packages/simulators/src/shopify/money';
 import { documentedSample, inferredSchema, keyShapeDiff } from './support/shopify-payload-shape';
 
@@ -40,6 +42,21 @@ describe('Shopify simulator refunds', () => {
     const after = sim.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 2 }, { sku: 'SKU-1002' }] });
     expect(after.financial_status).toBe('refunded');
     expect(cents(after.current_total_price)).toBe(0);
+  });
+});
+
+describe('Shopify simulator refunds of a shop whose prices include tax', () => {
+  test('the money back is the line subtotals (which hold their tax) and gross shipping; core books a credit note of exactly that', () => {
+    const sim = createShopifySimulator({ seed: 11, taxesIncluded: true, taxRate: 0.19, taxTitle: 'MwSt 19%', taxShipping: true, now: () => new Date('2026-11-27T15:00:00Z') });
+    const order = sim.driver.createOrder({ lines: [{ sku: 'SKU-1001', quantity: 2 }, { sku: 'SKU-1002', quantity: 1 }] });
+    const after = sim.driver.refundOrder(order.id, { lines: [{ sku: 'SKU-1001', quantity: 1 }], shipping: true });
+    const refund = after.refunds[0] as { transactions: Array<{ amount: string }>; refund_line_items: Array<{ subtotal: string }> };
+    const unitGross = cents(order.line_items.find((line) => line.sku === 'SKU-1001')!.price);
+    const shippingGross = order.shipping_lines.reduce((sum, line) => sum + cents(line.price), 0);
+    // Before: subtotal + its tax again, and gross shipping + its tax again — more than the customer paid.
+    expect(cents(refund.transactions[0]!.amount)).toBe(unitGross + shippingGross);
+    const plan = planEvent({ shop: sim.shop.domain, topic: 'orders/updated', payload: after }, { ...MAPPED_SETTINGS, taxAccounts: { 'MwSt 19%': 'VAT - SD' } }, { appliedVersion: null, latestSnapshot: null });
+    expect(plan.failure).toBeNull();
   });
 });
 

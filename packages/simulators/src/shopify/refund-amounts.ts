@@ -8,6 +8,14 @@ export function refundedShippingLines(refund: RefundRecord, order: OrderRecord):
   return refund.shippingCents === 0 ? [] : order.shippingLines;
 }
 
+/**
+ * A refunded shipping line's subtotal: net of its tax, which is reported apart (tax_amount). Where
+ * prices include tax the line's price holds the tax, so it comes off (shop-refunds.ts says why).
+ */
+export function refundedShippingSubtotalCents(line: ShippingLineRecord, order: OrderRecord): number {
+  return order.tax.taxesIncluded ? line.priceCents - line.taxCents : line.priceCents;
+}
+
 export interface RefundedTotals {
   /** Money refunded (the refund transactions): lines, their tax, shipping and its tax. */
   amountCents: number;

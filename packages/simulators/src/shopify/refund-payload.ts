@@ -1,6 +1,6 @@
 import { lineItemJson } from './line-item-payload';
 import { formatCents, moneySet } from './money';
-import { refundedShippingLines } from './refund-amounts';
+import { refundedShippingLines, refundedShippingSubtotalCents } from './refund-amounts';
 import { shopifyGid } from './shop-ids';
 import type { ShopifyShop } from './shop-model';
 import { formatShopTime } from './shop-time';
@@ -26,7 +26,7 @@ export function refundJson(refund: RefundRecord, order: OrderRecord, shop: Shopi
     refund_shipping_lines: refundedShippingLines(refund, order).map((line) => ({
       id: line.id,
       shipping_line_id: line.id,
-      subtotal_amount_set: moneySet(line.priceCents, c),
+      subtotal_amount_set: moneySet(refundedShippingSubtotalCents(line, order), c),
       tax_amount_set: moneySet(line.taxCents, c),
     })),
     restock: refund.lines.some((line) => line.restockType !== 'no_restock'),

@@ -39,9 +39,15 @@ export function refundOrder(shop: ShopifyShop, order: OrderRecord, input: Refund
       taxCents: share(line.taxCents, quantity, kept),
     };
   });
-  const shippingCents = input.shipping === true ? order.shippingLines.reduce((sum, line) => sum + line.priceCents, 0) : 0;
+  // Prices that include tax: a refund line's subtotal already holds its tax, so the money back is the
+  // subtotal alone; refunded shipping is reported net (subtotal_amount) with its tax apart (tax_amount).
+  // This is how connectors read Shopify's refunds of such orders (Business Central's, for one); no
+  // recorded taxes-included refund payload is at hand to confirm it; core reads it the same way.
+  const included = order.tax.taxesIncluded;
   const shippingTaxCents = input.shipping === true ? order.shippingLines.reduce((sum, line) => sum + line.taxCents, 0) : 0;
-  const amountCents = lines.reduce((sum, line) => sum + line.subtotalCents + line.taxCents, 0) + shippingCents + shippingTaxCents;
+  const shippingGrossCents = input.shipping === true ? order.shippingLines.reduce((sum, line) => sum + line.priceCents, 0) : 0;
+  const shippingCents = included ? shippingGrossCents - shippingTaxCents : shippingGrossCents;
+  const amountCents = lines.reduce((sum, line) => sum + line.subtotalCents + (included ? 0 : line.taxCents), 0) + shippingCents + shippingTaxCents;
   if (amountCents <= 0) throw new ShopifySimulatorInputError('lines', 'a refund needs lines or shipping to give back');
   order.updatedAt = shop.changeInstant(order.updatedAt);
   const refund: RefundRecord = {

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { refundedShippingLines } from '../../refund-amounts';
+import { refundedShippingLines, refundedShippingSubtotalCents } from '../../refund-amounts';
 import type { OrderRecord, RefundLineRecord, RefundRecord, ShippingLineRecord } from '../../types';
 import { connection, type ConnectionArgs } from '../connection';
 import type { SimContext } from '../sim-context';
@@ -39,7 +39,7 @@ function refundShippingLineView(line: ShippingLineRecord, order: OrderRecord): V
     // The REST refund gives a refunded shipping line its shipping line's id; so does this.
     id: `gid://shopify/RefundShippingLine/${line.id}`,
     shippingLine: shippingLineView(line, order),
-    subtotalAmountSet: moneyBag(line.priceCents, order.currency),
+    subtotalAmountSet: moneyBag(refundedShippingSubtotalCents(line, order), order.currency),
     taxAmountSet: moneyBag(line.taxCents, order.currency),
   };
 }
