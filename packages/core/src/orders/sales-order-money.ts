@@ -5,8 +5,11 @@ import { currencyExponent } from '../money/currency-exponent';
 import type { SyncSettings } from '../settings/sync-settings';
 import { orderedQuantity } from './ordered-quantity';
 import type { ShopifyLineItem, ShopifyOrder, ShopifyShippingLine, ShopifyTaxLine } from './shopify-order';
+import type { ChargeRow } from './charge-row';
 import { taxCharges } from './tax-charges';
 import { roundingCharge, unitRate, type RateRemainder } from './unit-rates';
+
+export type { ChargeRow } from './charge-row';
 
 export interface MoneyItem {
   readonly lineId: string;
@@ -15,12 +18,6 @@ export interface MoneyItem {
   readonly rateCents: number;
 }
 
-/** An ERPNext "Actual" charge: a fixed amount on an account (tax, shipping, tip, duties, rounding). */
-export interface ChargeRow {
-  readonly account: string;
-  readonly description: string;
-  readonly cents: number;
-}
 
 export interface SalesOrderMoney {
   readonly items: readonly MoneyItem[];

@@ -1,7 +1,7 @@
 import { coreFailure } from '../failures/make-failure';
 import type { Failure, FailureSubject } from '../failures/failure';
 import type { SyncSettings } from '../settings/sync-settings';
-import type { ChargeRow } from './sales-order-money';
+import type { ChargeRow } from './charge-row';
 import type { ShopifyTaxLine } from './shopify-order';
 
 /**

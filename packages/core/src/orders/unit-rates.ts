@@ -2,7 +2,7 @@ import { coreFailure } from '../failures/make-failure';
 import type { Failure, FailureSubject } from '../failures/failure';
 import { formatCents, sumCents } from '../money/cents';
 import type { SyncSettings } from '../settings/sync-settings';
-import type { ChargeRow } from './sales-order-money';
+import type { ChargeRow } from './charge-row';
 
 /** What is left when a line's net amount is booked as quantity × a whole-cent unit rate. */
 export interface RateRemainder {
