@@ -13,6 +13,14 @@ export interface ShopifyCatalogueItem {
   requiresShipping?: boolean;
 }
 
+/** A catalogue item as the shop lists it: with its product and variant ids and its price in cents. */
+export interface CatalogueEntry {
+  item: ShopifyCatalogueItem;
+  productId: number;
+  variantId: number;
+  priceCents: number;
+}
+
 export const DEFAULT_SHOPIFY_CATALOGUE: readonly ShopifyCatalogueItem[] = [
   { sku: 'SKU-1001', title: 'Classic Cotton T-Shirt', price: '19.99', grams: 180, vendor: 'Shopsync Apparel', variantTitle: 'M / Navy' },
   { sku: 'SKU-1002', title: 'Hooded Sweatshirt', price: '49.00', grams: 650, vendor: 'Shopsync Apparel', variantTitle: 'L / Grey' },

@@ -1,6 +1,7 @@
+import type { CatalogueEntry } from './catalogue';
 import { parseAmountToCents } from './money';
+import type { OrderShop } from './order-shop';
 import { ShopifySimulatorInputError, type OrderLineInput } from './shop-inputs';
-import type { CatalogueEntry, ShopifyShop } from './shop-model';
 import type { LineItemRecord } from './types';
 
 export type UnpricedLineItem = Omit<LineItemRecord, 'discountCents' | 'taxCents'>;
@@ -12,7 +13,7 @@ export interface LineChoice {
   unitPriceCents: number;
 }
 
-export function chooseLine(shop: ShopifyShop, input: OrderLineInput, field: string): LineChoice {
+export function chooseLine(shop: OrderShop, input: OrderLineInput, field: string): LineChoice {
   const entry = shop.catalogue.get(input.sku);
   if (!entry) throw new ShopifySimulatorInputError(`${field}.sku`, `SKU ${JSON.stringify(input.sku)} is not in the catalogue`);
   const quantity = input.quantity ?? 1;
@@ -21,7 +22,7 @@ export function chooseLine(shop: ShopifyShop, input: OrderLineInput, field: stri
 }
 
 /** A new line item (it takes the next LineItem id), to be priced with the rest of the order. */
-export function newLineItem(shop: ShopifyShop, { entry, quantity, unitPriceCents }: LineChoice): UnpricedLineItem {
+export function newLineItem(shop: OrderShop, { entry, quantity, unitPriceCents }: LineChoice): UnpricedLineItem {
   return {
     id: shop.ids.next('LineItem'),
     productId: entry.productId,

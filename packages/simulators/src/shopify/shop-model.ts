@@ -1,4 +1,4 @@
-import { DEFAULT_SHOPIFY_CATALOGUE, type ShopifyCatalogueItem } from './catalogue';
+import { DEFAULT_SHOPIFY_CATALOGUE, type CatalogueEntry, type ShopifyCatalogueItem } from './catalogue';
 import { parseAmountToCents } from './money';
 import { derivePrng, type Prng } from './prng';
 import { buildAddress, emailFor } from './shop-addresses';
@@ -6,6 +6,7 @@ import { createIdGenerator, type IdGenerator } from './shop-ids';
 import { ShopifySimulatorInputError, type CustomerInput, type UpdateCustomerInput } from './shop-inputs';
 import { parseUtcOffset, nextUpdateInstant } from './shop-time';
 import { samplePerson, samplePhone } from './sample-people';
+import type { OrderShop } from './order-shop';
 import { ShopOrders } from './shop-orders';
 import { ShopTransactions } from './shop-transactions';
 import { ShopFulfillment } from './fulfillment/shop-fulfillment';
@@ -38,15 +39,8 @@ export interface ShopifyShopOptions {
   initialAvailable?: number;
 }
 
-export interface CatalogueEntry {
-  item: ShopifyCatalogueItem;
-  productId: number;
-  variantId: number;
-  priceCents: number;
-}
-
 /** The in-memory shop: settings, catalogue, customers (here) and orders (`orders`). */
-export class ShopifyShop {
+export class ShopifyShop implements OrderShop {
   readonly domain: string;
   readonly shopId: number;
   readonly timezoneOffset: string;

@@ -1,8 +1,8 @@
 import { chooseLine, newLineItem, type LineChoice } from './line-item-record';
 import { currentQuantity } from './line-quantities';
 import { priceOrderLines } from './order-pricing';
+import type { OrderShop } from './order-shop';
 import { ShopifySimulatorInputError, type OrderLineInput } from './shop-inputs';
-import type { ShopifyShop } from './shop-model';
 import type { LineItemRecord, OrderEditRecord, OrderRecord, ShopifyFinancialStatus } from './types';
 
 export interface EditOrderInput {
@@ -17,7 +17,7 @@ export interface EditOrderInput {
  * added units are new lines, and the order is re-priced on what it now holds, so the code discount
  * is spread again. Everything is checked before anything changes.
  */
-export function editOrder(shop: ShopifyShop, order: OrderRecord, input: EditOrderInput): OrderEditRecord {
+export function editOrder(shop: OrderShop, order: OrderRecord, input: EditOrderInput): OrderEditRecord {
   if (order.cancelledAt) throw new ShopifySimulatorInputError('id', `order ${order.id} is cancelled and cannot be edited`);
   const removals = removalsByLine(shop, order, input.removals ?? []);
   const additions = (input.additions ?? []).map((addition) => chooseLine(shop, addition, 'additions'));
@@ -38,11 +38,11 @@ export function editOrder(shop: ShopifyShop, order: OrderRecord, input: EditOrde
 }
 
 /** Units of a line an edit may still remove: neither removed, refunded nor fulfilled already. */
-function removableQuantity(shop: ShopifyShop, order: OrderRecord, line: LineItemRecord): number {
+function removableQuantity(shop: OrderShop, order: OrderRecord, line: LineItemRecord): number {
   return currentQuantity(order, line) - shop.fulfillment.fulfilledQuantity(order.id, line.id);
 }
 
-function removalsByLine(shop: ShopifyShop, order: OrderRecord, removals: readonly { lineItemId: number; quantity: number }[]): Map<LineItemRecord, number> {
+function removalsByLine(shop: OrderShop, order: OrderRecord, removals: readonly { lineItemId: number; quantity: number }[]): Map<LineItemRecord, number> {
   const byLine = new Map<LineItemRecord, number>();
   for (const removal of removals) {
     const line = order.lines.find((candidate) => candidate.id === removal.lineItemId);
@@ -58,13 +58,13 @@ function removalsByLine(shop: ShopifyShop, order: OrderRecord, removals: readonl
   return byLine;
 }
 
-function removeUnits(shop: ShopifyShop, order: OrderRecord, line: LineItemRecord, quantity: number): void {
+function removeUnits(shop: OrderShop, order: OrderRecord, line: LineItemRecord, quantity: number): void {
   line.removedQuantity += quantity;
   shop.fulfillment.removeUnits(order, line.id, quantity);
 }
 
 /** Adds the new lines and re-prices every line on the units it now holds; returns the new lines. */
-function addLines(shop: ShopifyShop, order: OrderRecord, choices: readonly LineChoice[]): LineItemRecord[] {
+function addLines(shop: OrderShop, order: OrderRecord, choices: readonly LineChoice[]): LineItemRecord[] {
   const fresh = choices.map((choice) => newLineItem(shop, choice));
   const priced = priceOrderLines([...order.lines, ...fresh], order.shippingLines, order.discount, order.tax);
   order.lines = priced.lines;

@@ -1,6 +1,7 @@
 import { parseAmountToCents } from './money';
 import { chooseLine, newLineItem } from './line-item-record';
 import { priceOrderLines } from './order-pricing';
+import type { OrderShop } from './order-shop';
 import { buildAddress, emailFor, patchAddress } from './shop-addresses';
 import {
   ShopifySimulatorInputError,
@@ -9,7 +10,6 @@ import {
   type OrderLineInput,
   type UpdateOrderInput,
 } from './shop-inputs';
-import type { ShopifyShop } from './shop-model';
 import { editOrder, type EditOrderInput } from './shop-order-edits';
 import { samplePerson } from './sample-people';
 import { SHOPIFY_CANCEL_REASONS, type CustomerRecord, type OrderEditRecord, type OrderRecord } from './types';
@@ -31,7 +31,7 @@ export class ShopOrders {
   readonly byId = new Map<number, OrderRecord>();
   private nextNumber: number;
 
-  constructor(private readonly shop: ShopifyShop) {
+  constructor(private readonly shop: OrderShop) {
     this.nextNumber = shop.firstOrderNumber;
   }
 

@@ -1,4 +1,4 @@
-import type { Controller } from './controller';
+import type { Controller } from '../site/site';
 import { customFieldController } from './custom-field';
 import { customerController } from './customer';
 import { itemPriceController } from './item-price';

@@ -1,9 +1,8 @@
 import { toField } from '../meta/shopsync-app-meta';
-import { collate, type Ctx } from '../site/site';
+import { collate, DOC_ACTIONS, type Controller, type Ctx } from '../site/site';
 import type { Doc, FieldDef } from '../types';
 import { FrappeError } from '../wire/frappe-error';
 import { frappeBold } from '../wire/message-log';
-import { DOC_ACTIONS, type Controller } from './controller';
 
 // CustomField.set_fieldname (frappe/custom/doctype/custom_field/custom_field.py, v15).
 const RESTRICTED = new Set(['name', 'parent', 'creation', 'modified', 'modified_by', 'parentfield', 'parenttype', 'file_list', 'flags', 'docstatus']);

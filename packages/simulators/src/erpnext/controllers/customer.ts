@@ -1,7 +1,6 @@
-import { findDoc, type Ctx } from '../site/site';
+import { findDoc, type Controller, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import { FrappeError } from '../wire/frappe-error';
-import type { Controller } from './controller';
 import { makePrimaryContact } from './party-records';
 
 /**

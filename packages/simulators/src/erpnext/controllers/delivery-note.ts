@@ -1,6 +1,5 @@
-import type { Ctx } from '../site/site';
+import { DOC_ACTIONS, type Controller, type Ctx } from '../site/site';
 import type { Doc } from '../types';
-import { DOC_ACTIONS, type Controller } from './controller';
 import { DELIVERY_LINK, updateOrderRows } from './sales-order-links';
 import { computeTotals, fillItemDetails, fillPartyDetails, requireWarehouses } from './selling-details';
 import { cancelSellingStock, postSellingStock } from './stock-movement';

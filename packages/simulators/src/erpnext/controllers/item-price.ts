@@ -1,6 +1,5 @@
-import { collate, findDoc, type Ctx } from '../site/site';
+import { collate, findDoc, type Controller, type Ctx } from '../site/site';
 import type { Doc } from '../types';
-import type { Controller } from './controller';
 
 const isBlank = (value: unknown): boolean => value === null || value === undefined || value === '';
 const same = (a: unknown, b: unknown): boolean => (isBlank(a) ? isBlank(b) : collate(a) === collate(b));

@@ -1,8 +1,7 @@
 import { insertDoc } from '../model/document-service';
 import { childRows } from '../model/new-doc';
-import { findDoc, type Ctx } from '../site/site';
+import { findDoc, type Controller, type Ctx } from '../site/site';
 import type { Doc } from '../types';
-import type { Controller } from './controller';
 import { defaultWarehouse } from './selling-details';
 
 function abbr(ctx: Ctx, company: unknown): string {

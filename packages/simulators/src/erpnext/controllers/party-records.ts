@@ -1,9 +1,8 @@
 import { insertDoc } from '../model/document-service';
 import { makeAutoname } from '../model/naming';
 import { childRows } from '../model/new-doc';
-import { findDoc, type Ctx } from '../site/site';
+import { findDoc, type Controller, type Ctx } from '../site/site';
 import type { Doc } from '../types';
-import type { Controller } from './controller';
 
 const text = (value: unknown): string => String(value ?? '').trim();
 

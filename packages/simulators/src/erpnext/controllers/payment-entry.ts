@@ -1,7 +1,6 @@
 import { childRows } from '../model/new-doc';
-import { findDoc, type Ctx } from '../site/site';
+import { DOC_ACTIONS, findDoc, type Controller, type Ctx } from '../site/site';
 import type { Doc } from '../types';
-import { DOC_ACTIONS, type Controller } from './controller';
 import { applyPaymentToInvoice } from './sales-invoice';
 
 const num = (value: unknown): number => Number(value ?? 0) || 0;

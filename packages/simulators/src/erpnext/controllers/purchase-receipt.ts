@@ -1,9 +1,8 @@
 import { cancelStock, postStock } from '../ledger/post-stock';
 import type { StockMove } from '../ledger/stock-ledger-entry';
 import { childRows } from '../model/new-doc';
-import { collate, findDoc, type Ctx } from '../site/site';
+import { collate, DOC_ACTIONS, findDoc, type Controller, type Ctx, type SavePhase } from '../site/site';
 import type { Doc } from '../types';
-import { DOC_ACTIONS, type Controller, type SavePhase } from './controller';
 import { defaultWarehouse, round2 } from './selling-details';
 import { companyStockDefaults, fillStockRow, setPostingNow } from './stock-voucher-defaults';
 

@@ -1,7 +1,6 @@
 import { childRows } from '../model/new-doc';
-import type { Ctx } from '../site/site';
+import { DOC_ACTIONS, type Controller, type Ctx } from '../site/site';
 import type { Doc } from '../types';
-import { DOC_ACTIONS, type Controller } from './controller';
 import { BILLING_LINK, updateOrderRows } from './sales-order-links';
 import { computeTotals, fillItemDetails, fillPartyDetails, requireWarehouses } from './selling-details';
 import { cancelSellingStock, postSellingStock } from './stock-movement';

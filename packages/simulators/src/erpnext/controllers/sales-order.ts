@@ -1,7 +1,6 @@
 import { childRows } from '../model/new-doc';
-import { type Ctx } from '../site/site';
+import { DOC_ACTIONS, type Controller, type Ctx, type SavePhase } from '../site/site';
 import type { Doc } from '../types';
-import { DOC_ACTIONS, type Controller, type SavePhase } from './controller';
 import { computeTotals, fillItemDetails, fillPartyDetails, requireWarehouses } from './selling-details';
 import { adjustBin } from './stock-bins';
 

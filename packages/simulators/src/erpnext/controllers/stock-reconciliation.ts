@@ -2,9 +2,8 @@ import { cancelStock, postStock } from '../ledger/post-stock';
 import { currentBalance } from '../ledger/replay-chain';
 import type { StockMove } from '../ledger/stock-ledger-entry';
 import { childRows } from '../model/new-doc';
-import { findDoc, type Ctx } from '../site/site';
+import { DOC_ACTIONS, findDoc, type Controller, type Ctx, type SavePhase } from '../site/site';
 import type { Doc } from '../types';
-import { DOC_ACTIONS, type Controller, type SavePhase } from './controller';
 import { removeUnchanged, setAmounts, validateData } from './stock-reconciliation-rows';
 import { companyStockDefaults, fillStockRow, setPostingNow } from './stock-voucher-defaults';
 

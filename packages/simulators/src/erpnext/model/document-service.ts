@@ -1,6 +1,5 @@
-import { DOC_ACTIONS, type DocAction, type SavePhase } from '../controllers/controller';
 import type { Meta } from '../meta/meta';
-import { getDocOr404, requireMeta, type Ctx } from '../site/site';
+import { DOC_ACTIONS, getDocOr404, requireMeta, type Ctx, type DocAction, type SavePhase } from '../site/site';
 import type { Doc } from '../types';
 import { FrappeError } from '../wire/frappe-error';
 import { findBackLinks, throwLinkExists } from './back-links';

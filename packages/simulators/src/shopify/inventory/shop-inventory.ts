@@ -1,4 +1,4 @@
-import type { CatalogueEntry } from '../shop-model';
+import type { CatalogueEntry } from '../catalogue';
 import { ShopifySimulatorInputError } from '../shop-inputs';
 import type { IdGenerator } from '../shop-ids';
 import { emptyQuantities, type InventoryItemRecord, type InventoryLevelRecord, type LocationInput, type LocationRecord, type ShopifyQuantityName } from './inventory-types';

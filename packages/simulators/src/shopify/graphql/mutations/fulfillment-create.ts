@@ -2,6 +2,7 @@ import type { FulfillmentRequest, TrackingRecord } from '../../fulfillment/fulfi
 import { fireEvents, fulfillmentEvents } from '../../shop-events';
 import type { SimContext } from '../sim-context';
 import { fulfillmentView } from '../views/fulfillment-views';
+import { orderView } from '../views/order-view';
 import type { View } from '../views/resolve-fields';
 import { gidNumber } from '../views/wire-format';
 
@@ -34,5 +35,5 @@ export async function fulfillmentCreate(args: { fulfillment: FulfillmentInput },
   const result = ctx.shop.fulfillment.create(request, (id) => ctx.shop.orders.get(id));
   if (!result.ok) return { fulfillment: null, userErrors: result.userErrors };
   fireEvents(ctx.webhooks, fulfillmentEvents(ctx.shop, result.fulfillment));
-  return { fulfillment: fulfillmentView(result.fulfillment, ctx.shop.orders.get(result.fulfillment.orderId), ctx), userErrors: [] };
+  return { fulfillment: fulfillmentView(result.fulfillment, ctx.shop.orders.get(result.fulfillment.orderId), ctx, orderView), userErrors: [] };
 }

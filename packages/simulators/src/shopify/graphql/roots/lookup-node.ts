@@ -47,7 +47,7 @@ export function lookupNode(id: string, ctx: SimContext): View | null {
     }
     case 'FulfillmentOrder': {
       const fo = shop.fulfillment.fulfillmentOrder(n);
-      return fo ? fulfillmentOrderView(fo, shop.orders.get(fo.orderId), ctx) : null;
+      return fo ? fulfillmentOrderView(fo, shop.orders.get(fo.orderId), ctx, orderView) : null;
     }
     case 'WebhookSubscription': {
       const subscription = ctx.webhooks.subscriptions.list().find((s) => s.id === n);

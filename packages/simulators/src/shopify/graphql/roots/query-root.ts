@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { CatalogueEntry } from '../../shop-model';
+import type { CatalogueEntry } from '../../catalogue';
 import type { CustomerRecord, OrderRecord } from '../../types';
 import { connection, type ConnectionArgs } from '../connection';
 import { matchesSearch, parseSearchQuery, type SearchFields } from '../search-query';

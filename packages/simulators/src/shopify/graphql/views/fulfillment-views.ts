@@ -5,13 +5,15 @@ import { connection, type ConnectionArgs } from '../connection';
 import type { SimContext } from '../sim-context';
 import { locationView, variantView } from './inventory-views';
 import { lineItemView } from './line-item-view';
-import { orderView } from './order-view';
 import type { View } from './resolve-fields';
 import { dateTime, gid } from './wire-format';
 
 const OPEN_ACTIONS = ['CREATE_FULFILLMENT', 'REQUEST_FULFILLMENT', 'HOLD', 'MOVE'];
 
-export function fulfillmentOrderView(fo: FulfillmentOrderRecord, order: OrderRecord, ctx: SimContext): View {
+// Each view here links back to its Order through the `orderView` it is handed (order-view.ts hands
+// itself), so that this file does not import its parent.
+
+export function fulfillmentOrderView(fo: FulfillmentOrderRecord, order: OrderRecord, ctx: SimContext, orderView: (order: OrderRecord, ctx: SimContext) => View): View {
   const location = ctx.shop.inventory.location(fo.locationId);
   const open = fo.status === 'OPEN' || fo.status === 'IN_PROGRESS';
   const lines = fo.lines.map((l) => {
@@ -57,11 +59,11 @@ export function fulfillmentOrderView(fo: FulfillmentOrderRecord, order: OrderRec
     assignedLocation: { name: location.name, address1: location.address1, address2: null, city: location.city, zip: location.zip, countryCode: location.countryCode, province: null, phone: null, location: () => locationView(location, ctx) },
     lineItems: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(lines, args, (l) => String(l.id), (l) => l, info, ctx.bulk),
     fulfillments: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) =>
-      connection(ctx.shop.fulfillment.fulfillmentsOf(order.id).filter((f) => f.fulfillmentOrderIds.includes(fo.id)), args, (f) => String(f.id), (f) => fulfillmentView(f, order, ctx), info, ctx.bulk),
+      connection(ctx.shop.fulfillment.fulfillmentsOf(order.id).filter((f) => f.fulfillmentOrderIds.includes(fo.id)), args, (f) => String(f.id), (f) => fulfillmentView(f, order, ctx, orderView), info, ctx.bulk),
   };
 }
 
-export function fulfillmentView(f: FulfillmentRecord, order: OrderRecord, ctx: SimContext): View {
+export function fulfillmentView(f: FulfillmentRecord, order: OrderRecord, ctx: SimContext, orderView: (order: OrderRecord, ctx: SimContext) => View): View {
   const lines = f.lines.map((l) => {
     const line = order.lines.find((x) => x.id === l.lineItemId);
     return { __typename: 'FulfillmentLineItem', id: gid('FulfillmentLineItem', l.id), quantity: l.quantity, originalTotalSet: null, discountedTotalSet: null, lineItem: () => (line ? lineItemView(line, order, ctx) : null) } as View;

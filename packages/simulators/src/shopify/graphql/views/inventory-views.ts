@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { inventoryLevelGid } from '../../inventory/inventory-payload';
 import { SHOPIFY_QUANTITY_NAMES, type InventoryItemRecord, type InventoryLevelRecord, type LocationRecord, type ShopifyQuantityName } from '../../inventory/inventory-types';
-import type { CatalogueEntry } from '../../shop-model';
+import type { CatalogueEntry } from '../../catalogue';
 import { connection, type ConnectionArgs } from '../connection';
 import type { SimContext } from '../sim-context';
 import type { View } from './resolve-fields';

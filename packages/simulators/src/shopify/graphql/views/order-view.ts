@@ -107,8 +107,8 @@ export function orderView(order: OrderRecord, ctx: SimContext): View {
     shippingLines: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(order.shippingLines, args, (s) => String(s.id), (s) => shippingLineView(s, order), info, ctx.bulk),
     lineItems: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(order.lines, args, (l) => String(l.id), (l) => lineItemView(l, order, ctx), info, ctx.bulk),
     transactions: (args: { first?: number | null }) => ctx.shop.transactions.of(order.id).slice(0, args.first ?? 100).map((tx) => transactionView(tx, order)),
-    refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? order.refunds.length).map((refund) => refundView(refund, order, ctx)),
-    fulfillmentOrders: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(fulfillmentOrders(), args, (f) => String(f.id), (f) => fulfillmentOrderView(f, order, ctx), info, ctx.bulk),
-    fulfillments: (args: { first?: number | null }) => ctx.shop.fulfillment.fulfillmentsOf(order.id).slice(0, args.first ?? 100).map((f) => fulfillmentView(f, order, ctx)),
+    refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? order.refunds.length).map((refund) => refundView(refund, order, ctx, orderView)),
+    fulfillmentOrders: (args: ConnectionArgs, _c: unknown, info: GraphQLResolveInfo) => connection(fulfillmentOrders(), args, (f) => String(f.id), (f) => fulfillmentOrderView(f, order, ctx, orderView), info, ctx.bulk),
+    fulfillments: (args: { first?: number | null }) => ctx.shop.fulfillment.fulfillmentsOf(order.id).slice(0, args.first ?? 100).map((f) => fulfillmentView(f, order, ctx, orderView)),
   };
 }

@@ -4,12 +4,13 @@ import type { OrderRecord, RefundLineRecord, RefundRecord, ShippingLineRecord } 
 import { connection, type ConnectionArgs } from '../connection';
 import type { SimContext } from '../sim-context';
 import { lineItemView, shippingLineView } from './line-item-view';
-import { orderView } from './order-view';
 import type { View } from './resolve-fields';
 import { transactionView } from './transaction-view';
 import { dateTime, gid, moneyBag } from './wire-format';
 
 // A Refund over the shop's refund record, with the amounts its REST payload (refund-payload.ts) prints.
+// It links back to its Order through the `orderView` it is handed (order-view.ts hands itself), so
+// that this file does not import its parent.
 
 type Args = ConnectionArgs;
 type Info = GraphQLResolveInfo;
@@ -44,7 +45,7 @@ function refundShippingLineView(line: ShippingLineRecord, order: OrderRecord): V
   };
 }
 
-export function refundView(refund: RefundRecord, order: OrderRecord, ctx: SimContext): View {
+export function refundView(refund: RefundRecord, order: OrderRecord, ctx: SimContext, orderView: (order: OrderRecord, ctx: SimContext) => View): View {
   const transactions = ctx.shop.transactions.of(order.id).filter((tx) => tx.id === refund.transactionId);
   const shipping = refundedShippingLines(refund, order);
   return {
