@@ -1,5 +1,5 @@
 import type { OrderSummary } from '@shopsync/shopify-client';
-import type { NewDelivery, Store } from '../store/store';
+import type { InboxPort, NewDelivery } from '../store/store';
 import { backfillDelivery } from './backfill-deliveries';
 import { backfillOrderWebhookId, backfillTransactionWebhookId } from './backfill-ids';
 import { backfillLimitation } from './backfill-limits';
@@ -11,7 +11,7 @@ import type { BackfillProgress, BackfillShopify, BackfillShopResult, RefusedOrde
 export interface BackfillShopOptions {
   readonly shop: string;
   readonly shopify: BackfillShopify;
-  readonly store: Store;
+  readonly store: InboxPort;
   /** ISO-8601 instants; orders updated at or after `since` and, if given, at or before `until`. */
   readonly since: string;
   readonly until: string | null;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Store } from '../store/store';
+import type { OperatorQueryPort } from '../store/store';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
 import { withCliStore, withStoreOptions, type StoreOptions } from './cli-store';
 import { formatShadow, summariseShadow, type ShadowFlowSummary } from './shadow-summary';
@@ -20,7 +20,7 @@ export interface StatusReport {
 
 export const flowOfTopicPrefix = (topic: string): string => topic.split('/')[0] ?? topic;
 
-export async function statusReport(store: Store): Promise<StatusReport> {
+export async function statusReport(store: OperatorQueryPort): Promise<StatusReport> {
   const [counts, failureCounts, applied, shadowPlans] = await Promise.all([store.counts(), store.failureCounts(), store.lastApplied(), store.shadowPlans()]);
   const failures: Record<string, Record<string, number>> = {};
   for (const row of failureCounts) (failures[row.category] ??= {})[row.status] = row.count;

@@ -1,4 +1,4 @@
-import type { AcceptedDelivery, NewDelivery, Store } from '../store/store';
+import type { AcceptedDelivery, InboxPort, NewDelivery } from '../store/store';
 
 /** Where the ingress puts a verified delivery; resolves once it is committed. */
 export interface DeliveryInbox {
@@ -6,7 +6,7 @@ export interface DeliveryInbox {
 }
 
 export interface GroupCommitOptions {
-  readonly store: Store;
+  readonly store: InboxPort;
   readonly now: () => Date;
   /** At most this many deliveries per transaction. */
   readonly maxBatch: number;

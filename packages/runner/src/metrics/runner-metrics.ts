@@ -1,6 +1,6 @@
 import { FAILURE_CATEGORIES } from '@shopsync/core';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Store } from '../store/store';
+import type { OperatorQueryPort } from '../store/store';
 import { FAILURE_STATUSES } from '../store/store-records';
 
 /** Ingress outcomes, pre-registered at zero so a dashboard shows a flat line rather than no data. */
@@ -34,7 +34,7 @@ export interface RunnerMetrics {
  * or a shadow runner beside a live one — never mix their numbers. Backlog and failure gauges are read
  * from the store when scraped, so they are right even after a restart or a CLI retry.
  */
-export function createRunnerMetrics(options: { store: Store; processMetrics?: boolean }): RunnerMetrics {
+export function createRunnerMetrics(options: { store: OperatorQueryPort; processMetrics?: boolean }): RunnerMetrics {
   const registry = new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];

@@ -1,9 +1,11 @@
 import type { FailureAction } from '../store/operator-actions';
-import type { FailureRecord, FailureStatus } from '../store/store';
+import type { FailureRecord, FailureStatus, OperatorActionPort, OperatorQueryPort } from '../store/store';
 import type { MirrorDeps } from './mirror-sync-logs';
 import { failureSignature, syncFailureEntry } from './sync-failure-entry';
 
-export interface FailureMirrorDeps extends MirrorDeps {
+export interface FailureMirrorDeps extends Omit<MirrorDeps, 'store'> {
+  /** Reads the failures to show, and carries out the operator requests the Desk sends back. */
+  readonly store: OperatorQueryPort & OperatorActionPort;
   /** Per failure id, the signature ERPNext last acknowledged; lives as long as the runner. */
   readonly acknowledged: Map<number, string>;
 }

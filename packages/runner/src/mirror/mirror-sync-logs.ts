@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import type { Store } from '../store/store';
+import type { MirrorPort, OperatorQueryPort } from '../store/store';
 import type { ErpnextPort } from '../worker/erpnext-port';
 import { syncLogEntry } from './sync-log-entry';
 
 export interface MirrorDeps {
-  readonly store: Store;
+  readonly store: MirrorPort & OperatorQueryPort;
   readonly erpnext: Pick<ErpnextPort, 'callMethod'>;
   readonly now: () => Date;
   readonly logger: Logger;

@@ -1,9 +1,9 @@
-import type { NewDelivery, ParkedFailure, Store } from '../store/store';
+import type { InboxPort, NewDelivery, OperatorActionPort, OperatorQueryPort, ParkedFailure } from '../store/store';
 
 /** Where findings go (see ReconcileShopOptions.findings). */
 export interface FindingsTarget {
   readonly mode: 'record' | 'repair';
-  readonly store: Store;
+  readonly store: InboxPort & OperatorQueryPort & OperatorActionPort;
   readonly now: () => Date;
 }
 

@@ -1,10 +1,10 @@
 import type { SyncError } from '@shopsync/core';
-import type { Store } from '../store/store';
+import type { LedgerPort } from '../store/store';
 import type { ErpnextPort } from './erpnext-port';
 
 export interface ApplyContext {
   readonly erpnext: ErpnextPort;
-  readonly store: Store;
+  readonly store: LedgerPort;
   readonly inboxId: number;
   readonly now: () => Date;
   /** ERPNext names produced so far by this plan's operations, by key. */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import PQueue from 'p-queue';
-import type { ClaimedEvent, Store } from '../store/store';
+import type { ClaimPort, ClaimedEvent } from '../store/store';
 import type { ProcessResult } from './process-event';
 
 export interface WorkerPoolOptions {
-  readonly store: Store;
+  readonly store: ClaimPort;
   readonly process: (event: ClaimedEvent) => Promise<ProcessResult>;
   readonly concurrency: number;
   readonly leaseMs: number;

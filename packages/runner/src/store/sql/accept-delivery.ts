@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AcceptedDelivery, NewDelivery } from '../store';
+import type { AcceptedDelivery, NewDelivery } from '../ports/inbox-port';
 import { addEvidence } from './add-evidence';
 import { prepared } from './prepared';
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { failureActionMessage, failureTransition, type FailureAction, type FailureActionResult, type FailureStatus } from '../store';
+import { failureActionMessage, failureTransition, type FailureAction, type FailureActionResult } from '../operator-actions';
+import type { FailureStatus } from '../store-records';
 import { addEvidence } from './add-evidence';
 import { prepared } from './prepared';
 import { requeueEvent } from './requeue-event';

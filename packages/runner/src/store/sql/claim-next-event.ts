@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
-import type { ClaimedEvent } from '../store';
+import type { ClaimedEvent } from '../ports/claim-port';
 
 /**
  * Nothing of the same resource may run first: no other live claim, and no older event that is

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EvidenceRecord } from '../store';
+import type { EvidenceRecord } from '../store-records';
 import { prepared } from './prepared';
 
 interface EvidenceRow {

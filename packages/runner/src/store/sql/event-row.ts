@@ -1,4 +1,4 @@
-import type { EventRecord, EventStatus, EventSummary } from '../store';
+import type { EventRecord, EventStatus, EventSummary } from '../store-records';
 
 /** The inbox columns the operator reads, and their mapping to the read models. */
 export const SUMMARY_COLUMNS = 'id, shop, webhook_id, topic, resource_key, status, attempts, received_at, available_at, finished_at, reason';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventSummary } from '../store';
+import type { EventSummary } from '../store-records';
 import { SUMMARY_COLUMNS, eventSummaryOf, type EventRow } from './event-row';
 import { prepared } from './prepared';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FailureCount } from '../store';
+import type { FailureCount } from '../store-records';
 import { prepared } from './prepared';
 
 export function failureCounts(db: Database.Database): FailureCount[] {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventRecord } from '../store';
+import type { EventRecord } from '../store-records';
 import { RECORD_COLUMNS, eventRecordOf, type EventRecordRow } from './event-row';
 import { prepared } from './prepared';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
-import type { InboxCounts } from '../store';
+import type { InboxCounts } from '../store-records';
 
 export function inboxCounts(db: Database.Database): InboxCounts {
   const rows = prepared(db, 'SELECT status, COUNT(*) AS n FROM inbox GROUP BY status').all() as Array<{ status: string; n: number }>;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { TopicSuccess } from '../store';
+import type { TopicSuccess } from '../store-records';
 import { prepared } from './prepared';
 
 /** Grouped by topic, not by flow: the topic prefix is cut in TypeScript, which keeps the SQL portable. */

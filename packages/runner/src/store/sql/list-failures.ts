@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FailureDetail, FailureFilter, FailureRecord } from '../store';
+import type { FailureDetail, FailureFilter, FailureRecord } from '../store-records';
 import { prepared } from './prepared';
 
 interface FailureRow {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
-import type { AppliedOperation } from '../store';
+import type { AppliedOperation } from '../ports/ledger-port';
 
 export function findOperation(db: Database.Database, key: string): AppliedOperation | null {
   const row = prepared(db, 'SELECT doctype, doc_name, revision FROM operations WHERE op_key = ?').get(key) as { doctype: string; doc_name: string; revision: string | null } | undefined;

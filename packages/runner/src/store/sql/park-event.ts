@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Claim, ParkedFailure } from '../store';
+import type { Claim, ParkedFailure } from '../ports/claim-port';
 import { prepared } from './prepared';
 import { currentFailureOf, resolveFailureIfSettled } from './resolve-failure';
 import { finishEvent } from './settle-event';

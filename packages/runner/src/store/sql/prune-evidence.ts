@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PruneResult } from '../store';
+import type { PruneResult } from '../store-records';
 import { prepared } from './prepared';
 
 /** Settled and not failed; an event a failure still points at is kept with that failure. */

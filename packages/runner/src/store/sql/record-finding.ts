@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { NewDelivery, ParkedFailure } from '../store';
+import type { ParkedFailure } from '../ports/claim-port';
+import type { NewDelivery } from '../ports/inbox-port';
 import { acceptOne } from './accept-delivery';
 import { parkEvent } from './park-event';
 import { prepared } from './prepared';

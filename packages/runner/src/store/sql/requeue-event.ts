@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventAction, RequeueOutcome } from '../store';
+import type { EventAction, RequeueOutcome } from '../operator-actions';
 import { addEvidence } from './add-evidence';
 import { prepared } from './prepared';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FailureStatus } from '../store';
+import type { FailureStatus } from '../store-records';
 import { prepared } from './prepared';
 
 /** Moves a failure from one status to the next; false when it was not in `from` any more. */

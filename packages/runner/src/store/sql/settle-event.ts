@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Claim, DeferKind, TerminalStatus } from '../store';
+import type { Claim, DeferKind } from '../ports/claim-port';
+import type { TerminalStatus } from '../store-records';
 import { addEvidence } from './add-evidence';
 import { prepared } from './prepared';
 import { currentFailureOf, resolveFailureIfSettled } from './resolve-failure';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { SHADOW_REASON_PREFIX, type ShadowPlanRecord } from '../store';
+import { SHADOW_REASON_PREFIX, type ShadowPlanRecord } from '../store-records';
 import { prepared } from './prepared';
 
 // The latest plan of each event: a replayed event is planned again, and its last plan is what shadow

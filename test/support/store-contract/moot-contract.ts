@@ -1,8 +1,10 @@
 import type { NewDelivery, ParkedFailure, Store } from '@shopsync/runner';
+import type { MakeStore } from './contract-steps';
 
 /**
- * Part of the Store contract (store-contract.ts): an applied order event resolves the failures of its
- * order that a full plan of its state checked again, and leaves every other failure open.
+ * Part of the Store contract (store-contract.ts), across ports: an applied order event (ClaimPort
+ * finish, after LedgerPort advanceVersion) resolves the failures of its order that a full plan of its
+ * state checked again, and leaves every other failure open.
  */
 const T0 = new Date('2026-11-27T10:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -15,7 +17,7 @@ const failure = (code: string): ParkedFailure => ({ code, category: code.split('
 const orderPayload = (updatedAt: string, refunds: number[] = []) => JSON.stringify({ id: 1, updated_at: updatedAt, refunds: refunds.map((id) => ({ id })) });
 const refundPayload = (id: number) => JSON.stringify({ id, order_id: 1, created_at: V1 });
 
-export function mootFailuresContract(makeStore: () => Store | Promise<Store>): void {
+export function mootFailuresContract(makeStore: MakeStore): void {
   describe('failures a later applied order event made moot', () => {
     let store: Store;
     let clock = 0;

@@ -1,5 +1,5 @@
 import type { MemEventState, MemoryState } from './memory-state';
-import { MOOT_CODES, appliesLatestState, madeMoot, mootReason } from './moot-failures';
+import { MOOT_CODES, appliesLatestState, madeMoot, mootReason } from '../moot-failures';
 
 /** The in-memory twin of sql/supersede-moot-failures.ts: the same rows change, the same evidence is written. */
 export function supersedeMootFailures(state: MemoryState, applied: MemEventState, nowIso: string): void {

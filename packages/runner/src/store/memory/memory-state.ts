@@ -1,7 +1,8 @@
 import type { FailureCategory } from '@shopsync/core';
-import { SHADOW_REASON_PREFIX, type EventRecord, type FailureRecord, type FailureStatus, type PruneResult, type ShadowPlanRecord } from './store-records';
+import type { EventRecord, EventSummary, FailureRecord, FailureStatus } from '../store-records';
 
-const DONE: readonly string[] = ['applied', 'duplicate', 'superseded', 'echo', 'skipped'];
+/** The instants of the rows are ISO-8601 text, as in SQLite, so both stores compare them alike. */
+export const iso = (date: Date): string => date.toISOString();
 
 /** The rows of the in-memory store, shaped like the SQL tables so both stores behave alike. */
 export type MemEventState = { -readonly [K in keyof EventRecord]: EventRecord[K] } & {
@@ -60,7 +61,6 @@ export class MemoryState {
     this.evidence.push({ id: this.nextId('evidence'), inboxId, at, kind, data: JSON.stringify(data) });
   }
 
-  /** The claim rule of claim-next-event.ts: oldest ready event whose resource is free and has nothing older due or claimed. */
   /** claim-next-event.ts: an expired claim first, else the event due longest, whose resource is not blocked. */
   claimable(nowIso: string): MemEventState | undefined {
     const events = [...this.events.values()];
@@ -101,38 +101,10 @@ export class MemoryState {
     const { details, ...rest } = failure;
     return { ...rest, topic: this.events.get(failure.inboxId)?.topic ?? '', details: JSON.parse(details) as Record<string, unknown> };
   }
-
-  /** shadow-plans.ts: skipped by shadow mode, with the latest plan recorded for each. */
-  shadowPlans(): ShadowPlanRecord[] {
-    const latestPlan = new Map<number, string>();
-    for (const row of this.evidence) if (row.kind === 'plan') latestPlan.set(row.inboxId, row.data);
-    return [...this.events.values()]
-      .filter((event) => event.status === 'skipped' && (event.reason ?? '').startsWith(SHADOW_REASON_PREFIX) && latestPlan.has(event.id))
-      .sort((a, b) => a.id - b.id)
-      .map((event) => ({ inboxId: event.id, topic: event.topic, reason: event.reason ?? '', plan: JSON.parse(latestPlan.get(event.id) ?? 'null') as unknown }));
-  }
-
-  /** prune-evidence.ts: resolved failures first, then settled events no failure points at, with their rows. */
-  prune(cutoff: string): PruneResult {
-    const held = (id: number) => [...this.events.values()].some((event) => event.failureId === id);
-    const stale = [...this.failures.values()].filter((f) => f.status === 'resolved' && (f.resolvedAt ?? '') < cutoff && !held(f.id));
-    for (const failure of stale) this.failures.delete(failure.id);
-    const pointedAt = new Set([...this.failures.values()].map((f) => f.inboxId));
-    const doomed = new Set([...this.events.values()].filter((e) => DONE.includes(e.status) && (e.finishedAt ?? '') < cutoff && !pointedAt.has(e.id)).map((e) => e.id));
-    const evidence = removeWhere(this.evidence, (row) => doomed.has(row.inboxId));
-    const deliveries = removeWhere(this.deliveries, (row) => doomed.has(row.inboxId));
-    for (const id of doomed) {
-      const event = this.events.get(id)!;
-      this.webhookIds.delete(`${event.shop}\n${event.webhookId}`);
-      this.events.delete(id);
-    }
-    return { events: doomed.size, evidence, deliveries, failures: stale.length };
-  }
 }
 
-function removeWhere<T>(rows: T[], doomed: (row: T) => boolean): number {
-  const kept = rows.filter((row) => !doomed(row));
-  const removed = rows.length - kept.length;
-  rows.splice(0, rows.length, ...kept);
-  return removed;
+/** The columns of an event that list-events.ts and events-to-mirror.ts select. */
+export function eventSummary(event: MemEventState): EventSummary {
+  const { id, shop, webhookId, topic, resourceKey, status, attempts, receivedAt, availableAt, finishedAt, reason } = event;
+  return { id, shop, webhookId, topic, resourceKey, status, attempts, receivedAt, availableAt, finishedAt, reason };
 }

@@ -1,0 +1,56 @@
+import type { FailureCategory } from '@shopsync/core';
+import type { TerminalStatus } from '../store-records';
+
+/** Fences every write a worker makes about a claimed event (STYLE C10). */
+export interface Claim {
+  readonly inboxId: number;
+  readonly workerId: string;
+  readonly token: string;
+}
+
+export interface ClaimedEvent {
+  readonly claim: Claim;
+  readonly shop: string;
+  readonly webhookId: string;
+  readonly topic: string;
+  readonly resourceKey: string;
+  readonly payload: string;
+  /** Including this one. */
+  readonly attempts: number;
+  /** An operator requeued it: plan from Shopify's latest state of the resource, not the stored payload. */
+  readonly refreshFirst: boolean;
+  /** When the current series of retries began (its first failure), or null: the retry budget counts from it. */
+  readonly retryingSince: Date | null;
+}
+
+/**
+ * Why an event is put back without spending an attempt: it waits for another event of its order
+ * (woken when one settles), or a dependency is down (claimed again once the outage breaker closes).
+ */
+export type DeferKind = 'waiting' | 'outage';
+
+export interface ParkedFailure {
+  readonly code: string;
+  readonly category: FailureCategory;
+  readonly retryable: boolean;
+  readonly message: string;
+  readonly details: Record<string, unknown>;
+}
+
+/**
+ * The worker's side of the inbox: lease an event, then settle it. Every method taking a Claim
+ * returns false, and changes nothing, when the claim expired or another worker took the event over.
+ */
+export interface ClaimPort {
+  claimNext(workerId: string, token: string, now: Date, leaseMs: number): Promise<ClaimedEvent | null>;
+  /** Settles the event; the other pending events of its resource become due now (one may have waited for it). */
+  finish(claim: Claim, status: Exclude<TerminalStatus, 'failed'>, reason: string | null, now: Date): Promise<boolean>;
+  /** Back to pending at `availableAt`; the first retry of a series starts its retry budget. */
+  scheduleRetry(claim: Claim, availableAt: Date, reason: string, now: Date): Promise<boolean>;
+  /**
+   * Back to pending at `availableAt` without spending the attempt. A `waiting` event starts its retry
+   * budget (an order that never arrives must surface some day); an `outage` does not touch it.
+   */
+  deferEvent(claim: Claim, kind: DeferKind, availableAt: Date, reason: string, now: Date): Promise<boolean>;
+  park(claim: Claim, failure: ParkedFailure, now: Date): Promise<boolean>;
+}
