@@ -23,8 +23,3 @@ export type OperationKind = (typeof OPERATION_KINDS)[keyof typeof OPERATION_KIND
 export function operationKey(kind: OperationKind, shop: string, id: string): string {
   return `${kind}:${shop}:${id}`;
 }
-
-/** Events that share a resource key are applied one at a time, in order (the inbox claim rule). */
-export function resourceKey(resource: 'order' | 'customer', shop: string, id: string): string {
-  return `${shop}/${resource}/${id}`;
-}

@@ -1,24 +1,13 @@
 import type { ShopifyOrder } from './shopify-order';
 
-/** Order topics the core plans for; the webhook topic decides the kind. */
-export const ORDER_TOPIC_KINDS = {
-  'orders/create': 'order.created',
-  'orders/updated': 'order.updated',
-  'orders/paid': 'order.paid',
-  'orders/cancelled': 'order.cancelled',
-  'orders/fulfilled': 'order.fulfilled',
-  'orders/partially_fulfilled': 'order.fulfilled',
-} as const;
-
-export type OrderTopic = keyof typeof ORDER_TOPIC_KINDS;
-export type OrderEventKind = (typeof ORDER_TOPIC_KINDS)[OrderTopic];
+/**
+ * What happened to an order, as its webhook topic says. Which topic is which kind is the topic's row
+ * in the registry (topics/topic-registry.ts); the planner plans every kind from the order's state.
+ */
+export type OrderEventKind = 'order.created' | 'order.updated' | 'order.paid' | 'order.cancelled' | 'order.fulfilled';
 
 export interface OrderEvent {
   readonly kind: OrderEventKind;
   readonly shop: string;
   readonly order: ShopifyOrder;
-}
-
-export function isOrderTopic(topic: string): topic is OrderTopic {
-  return Object.prototype.hasOwnProperty.call(ORDER_TOPIC_KINDS, topic);
 }

@@ -2,14 +2,14 @@ import { coreFailure } from '../failures/make-failure';
 import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
 import { centsToAmount } from '../money/cents';
 import { currencyExponent } from '../money/currency-exponent';
-import { subjectOf } from '../plan/event-subject';
-import type { PlanContext } from '../plan/plan-context';
-import { failedPlan, skippedPlan, type Operation, type Plan } from '../plan/types';
+import { eventSubject, orderSubjectById } from '../plan/event-subject';
+import type { InboundEvent, PlanContext } from '../plan/plan-context';
+import { applyPlan, failedPlan, skippedPlan, type Operation, type Plan } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
 import { calendarDateOf } from './calendar-date';
 import { orderEffects } from './order-effects';
 import { parseOrder } from './parse-order';
-import { parseTransaction } from './parse-transaction';
+import { parseTransaction, transactionOrderId } from './parse-transaction';
 import { planOrderEvent } from './plan-order-event';
 
 const GET_PAYMENT_ENTRY = 'erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry';
@@ -21,9 +21,12 @@ const MONEY_IN = new Set(['sale', 'capture']);
  * delivered twice or replayed is adopted. Planned on the order's latest state: against its invoice,
  * or against the Sales Order (an advance) when the invoice waits for fulfillment.
  */
-export function planTransactionEvent(event: { shop: string; payload: unknown }, settings: SyncSettings, context: PlanContext): Plan {
+export function planTransactionEvent(event: InboundEvent, settings: SyncSettings, context: PlanContext): Plan {
   const parsed = parseTransaction(event.payload);
-  if (!parsed.ok) return failedPlan(coreFailure('payload.invalid', subjectOf('order_transactions/create', event.payload), { issues: parsed.issues.join('; ') }));
+  if (!parsed.ok) {
+    const orderId = transactionOrderId(event.payload);
+    return failedPlan(coreFailure('payload.invalid', orderId === null ? eventSubject(event.topic) : orderSubjectById(orderId), { issues: parsed.issues.join('; ') }));
+  }
   const transaction = parsed.value;
   if (!MONEY_IN.has(transaction.kind)) {
     const why = transaction.kind === 'refund' ? 'refunds are booked with their credit note (refunds/create)' : 'it moves no money into the shop';
@@ -43,7 +46,8 @@ export function planTransactionEvent(event: { shop: string; payload: unknown }, 
     return failedPlan(coreFailure('order.not_yet_paid', orderSubject, { transactionId: transaction.id }));
   }
   const base = planOrderEvent({ kind: 'order.updated', shop: event.shop, order }, settings, { appliedVersion: null });
-  if (base.failure !== null) return base;
+  // With no applied version and an order that books (checked above), the order's plan is applied or failed.
+  if (base.outcome !== 'applied') return base;
   const mapping = settings.paymentGateways[transaction.gateway];
   if (mapping === undefined) return failedPlan(coreFailure('mapping.gateway_unmapped', orderSubject, { gateway: transaction.gateway }));
   const against = invoiced ? { dt: 'Sales Invoice', key: operationKey(OPERATION_KINDS.salesInvoice, event.shop, order.id) } : { dt: 'Sales Order', key: operationKey(OPERATION_KINDS.salesOrder, event.shop, order.id) };
@@ -73,5 +77,5 @@ export function planTransactionEvent(event: { shop: string; payload: unknown }, 
   // refuses to cancel the order (the conflict is then about the cancellation only).
   const cancels = base.operations.filter((op) => op.kind === 'cancel_document');
   const others = base.operations.filter((op) => op.kind !== 'cancel_document');
-  return { ...base, operations: [...others, payment, ...cancels], version: null };
+  return applyPlan([...others, payment, ...cancels]);
 }

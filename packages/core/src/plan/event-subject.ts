@@ -1,23 +1,32 @@
 import type { FailureSubject } from '../failures/failure';
 import { resourceIdOf } from '../ids/shopify-gid';
-import { transactionOrderId } from '../orders/parse-transaction';
-import { refundOrderId } from '../orders/parse-refund';
-import { isRecord } from '../webhooks/parse-result';
 
-/** What a failure of this event is about, for its operator sentence, even when the plan never got made. */
-export function subjectOf(topic: string, payload: unknown): FailureSubject {
-  if (isRecord(payload) && topic.startsWith('orders/')) {
-    const id = resourceIdOf(payload, 'Order');
-    const name = typeof payload.name === 'string' ? payload.name : id ?? 'unknown';
-    return { kind: 'order', label: name, ...(id === null ? {} : { shopifyId: id }) };
-  }
-  if (isRecord(payload) && topic.startsWith('customers/')) {
-    const id = resourceIdOf(payload, 'Customer');
-    const name = [payload.first_name, payload.last_name].filter((part) => typeof part === 'string').join(' ');
-    return { kind: 'customer', label: name.length > 0 ? name : id ?? 'unknown', ...(id === null ? {} : { shopifyId: id }) };
-  }
-  // A payment or refund names its order by id: the payload carries no order name.
-  const orderId = !isRecord(payload) ? null : topic === 'order_transactions/create' ? transactionOrderId(payload) : topic.startsWith('refunds/') ? refundOrderId(payload) : null;
-  if (orderId !== null) return { kind: 'order', label: `id ${orderId}`, shopifyId: orderId };
+/**
+ * What a failure of an event is about, for its operator sentence, even when the plan never got made.
+ * These build the subject from what a payload holds; which one a topic uses is its registry row's
+ * choice (topics/topic-resources.ts), so nothing here knows a topic.
+ */
+
+/** An order payload: named by its name (#1001), else its id. */
+export function orderSubject(order: Record<string, unknown>): FailureSubject {
+  const id = resourceIdOf(order, 'Order');
+  const name = typeof order.name === 'string' ? order.name : id ?? 'unknown';
+  return { kind: 'order', label: name, ...(id === null ? {} : { shopifyId: id }) };
+}
+
+/** A payment or refund names its order by id only: its payload carries no order name. */
+export function orderSubjectById(orderId: string): FailureSubject {
+  return { kind: 'order', label: `id ${orderId}`, shopifyId: orderId };
+}
+
+/** A customer payload: named by first and last name, else its id. */
+export function customerSubject(customer: Record<string, unknown>): FailureSubject {
+  const id = resourceIdOf(customer, 'Customer');
+  const name = [customer.first_name, customer.last_name].filter((part) => typeof part === 'string').join(' ');
+  return { kind: 'customer', label: name.length > 0 ? name : id ?? 'unknown', ...(id === null ? {} : { shopifyId: id }) };
+}
+
+/** An event whose payload names nothing readable is named by its topic. */
+export function eventSubject(topic: string): FailureSubject {
   return { kind: 'event', label: topic };
 }

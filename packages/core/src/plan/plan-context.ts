@@ -1,3 +1,10 @@
+/** A verified, stored webhook as the core sees it. */
+export interface InboundEvent {
+  readonly shop: string;
+  readonly topic: string;
+  readonly payload: unknown;
+}
+
 /** What the runner knows about a resource before planning; loaded from its store, never from a clock. */
 export interface PlanContext {
   /** The newest version (Shopify updated_at) of this resource already applied, if any. */

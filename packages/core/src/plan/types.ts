@@ -89,30 +89,62 @@ export interface UpdateDocumentOperation {
 
 export type Operation = EnsureDocumentOperation | EnsureMappedDocumentOperation | CancelDocumentOperation | UpdateDocumentOperation;
 
-/** The terminal status the event gets once every operation succeeded (DESIGN G2). */
-export type PlanOutcome = 'applied' | 'skipped' | 'superseded' | 'failed';
+/**
+ * A plan is one of four outcomes (DESIGN G2), each with exactly the fields it can have: only an applied
+ * plan writes, only a failed plan carries a failure, skipped and superseded plans say why. Every shape
+ * keeps all five keys (the absent ones null or empty) because the plan is recorded as evidence as it
+ * is, and `shopsync events show`, the shadow summary and the Desk read those keys.
+ */
+export type Plan = AppliedPlan | SkippedPlan | SupersededPlan | FailedPlan;
 
-export interface Plan {
-  readonly outcome: PlanOutcome;
-  /** Why nothing is written, for skipped and superseded plans. */
-  readonly reason: string | null;
+/** The terminal status the event gets once every operation succeeded (DESIGN G2). */
+export type PlanOutcome = Plan['outcome'];
+
+export interface AppliedPlan {
+  readonly outcome: 'applied';
+  readonly reason: null;
   readonly operations: readonly Operation[];
-  readonly failure: Failure | null;
+  readonly failure: null;
   /** The resource version this plan brings ERPNext to (the order's updated_at), when it has one. */
   readonly version: string | null;
+}
+
+/** Nothing to write; the version is remembered all the same, so older events are superseded. */
+export interface SkippedPlan {
+  readonly outcome: 'skipped';
+  readonly reason: string;
+  readonly operations: readonly [];
+  readonly failure: null;
+  readonly version: string | null;
+}
+
+export interface SupersededPlan {
+  readonly outcome: 'superseded';
+  readonly reason: string;
+  readonly operations: readonly [];
+  readonly failure: null;
+  readonly version: null;
+}
+
+export interface FailedPlan {
+  readonly outcome: 'failed';
+  readonly reason: null;
+  readonly operations: readonly [];
+  readonly failure: Failure;
+  readonly version: null;
 }
 
 export function isDocRef(value: unknown): value is DocRef {
   return typeof value === 'object' && value !== null && typeof (value as { $ref?: unknown }).$ref === 'string';
 }
 
-export const skippedPlan = (reason: string, version: string | null = null): Plan => ({ outcome: 'skipped', reason, operations: [], failure: null, version });
+export const skippedPlan = (reason: string, version: string | null = null): SkippedPlan => ({ outcome: 'skipped', reason, operations: [], failure: null, version });
 
-export const supersededPlan = (reason: string): Plan => ({ outcome: 'superseded', reason, operations: [], failure: null, version: null });
+export const supersededPlan = (reason: string): SupersededPlan => ({ outcome: 'superseded', reason, operations: [], failure: null, version: null });
 
-export const failedPlan = (failure: Failure): Plan => ({ outcome: 'failed', reason: null, operations: [], failure, version: null });
+export const failedPlan = (failure: Failure): FailedPlan => ({ outcome: 'failed', reason: null, operations: [], failure, version: null });
 
-export const applyPlan = (operations: readonly Operation[], version: string | null = null): Plan => ({
+export const applyPlan = (operations: readonly Operation[], version: string | null = null): AppliedPlan => ({
   outcome: 'applied',
   reason: null,
   operations,

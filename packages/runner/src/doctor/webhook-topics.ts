@@ -1,18 +1,8 @@
+import { SYNCED_TOPICS, type Topic } from '@shopsync/core';
+
 /**
- * The webhook topics shopsync needs subscribed (REST names, as X-Shopify-Topic carries them): orders
- * in every state change, refunds, customers, and the payment transactions that become Payment Entries.
+ * The webhook topics shopsync needs subscribed: exactly those the core has a registry row for
+ * (REST names, as X-Shopify-Topic carries them), so a topic planned is a topic subscribed.
  */
-export const SHOPSYNC_WEBHOOK_TOPICS = [
-  'orders/create',
-  'orders/updated',
-  'orders/paid',
-  'orders/cancelled',
-  'orders/fulfilled',
-  'orders/partially_fulfilled',
-  'orders/edited',
-  'refunds/create',
-  'customers/create',
-  'customers/update',
-  'order_transactions/create',
-] as const;
-export type ShopsyncWebhookTopic = (typeof SHOPSYNC_WEBHOOK_TOPICS)[number];
+export const SHOPSYNC_WEBHOOK_TOPICS: readonly Topic[] = SYNCED_TOPICS;
+export type ShopsyncWebhookTopic = Topic;

@@ -24,8 +24,8 @@ export type OrderComparison = { readonly comparable: false; readonly code: strin
 export async function compareOrder(shop: string, payload: unknown, transactions: readonly unknown[], settings: SyncSettings, erpnext: ErpnextReads): Promise<OrderComparison> {
   const plan = planEvent({ shop, topic: 'orders/updated', payload }, settings, { appliedVersion: null });
   if (plan.outcome !== 'applied') {
-    if (plan.failure !== null) return { comparable: false, code: plan.failure.code, reason: describeFailure(plan.failure) };
-    return { comparable: false, code: `plan.${plan.outcome}`, reason: `the planner would not book it: ${plan.reason ?? plan.outcome}` };
+    if (plan.outcome === 'failed') return { comparable: false, code: plan.failure.code, reason: describeFailure(plan.failure) };
+    return { comparable: false, code: `plan.${plan.outcome}`, reason: `the planner would not book it: ${plan.reason}` };
   }
   const payments = transactions.flatMap((tx) => expectedDocuments(planEvent({ shop, topic: 'order_transactions/create', payload: tx }, settings, { appliedVersion: null, latestSnapshot: payload })));
   const expected = [...new Map([...expectedDocuments(plan), ...payments].map((document) => [document.key, document])).values()];

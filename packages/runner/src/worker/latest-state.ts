@@ -1,3 +1,4 @@
+import { parseResourceKey } from '@shopsync/core';
 import type { Store, ClaimedEvent } from '../store/store';
 
 /** Reads an order's latest state from Shopify as the REST payload the planner reads, or says why not. */
@@ -14,8 +15,6 @@ export interface PlanningInputs {
   readonly latestSnapshot: unknown;
   readonly appliedVersion: string | null;
 }
-
-const ORDER_RESOURCE = /\/order\/(\d+)$/;
 
 /**
  * What a plan starts from. Normally the stored payload and the newest applied snapshot; after an
@@ -35,7 +34,8 @@ export async function planningInputs(event: ClaimedEvent, store: Store, latestOr
   };
   const edited = event.topic === 'orders/edited';
   if (!event.refreshFirst && !edited) return stored;
-  const orderId = ORDER_RESOURCE.exec(event.resourceKey)?.[1];
+  const resource = parseResourceKey(event.resourceKey);
+  const orderId = resource?.kind === 'order' ? resource.id : undefined;
   const latest = orderId === undefined ? { unavailable: 'the event is not about an order' } : latestOrder === undefined ? { unavailable: 'no Shopify credentials are configured for this shop' } : await latestOrder(event.shop, orderId);
   if ('unavailable' in latest) {
     await store.addEvidence(event.claim.inboxId, 'refresh', { refreshed: false, reason: latest.unavailable }, now());

@@ -135,7 +135,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
       const reason = mode === 'shadow' ? `shadow mode (${flow}): the plan is recorded, nothing was written` : `the ${flow} flow is off`;
       return (await deps.store.finish(event.claim, 'skipped', reason, deps.now())) ? 'skipped' : 'lost_claim';
     }
-    if (plan.failure !== null) {
+    if (plan.outcome === 'failed') {
       if (WAITS_FOR_ORDER.has(plan.failure.code)) return waitForOrder(event, plan.failure, deps);
       if (plan.failure.retryable) return settleError(event, planFailureError(plan.failure), payload, deps);
       const message = describeFailure(plan.failure);

@@ -1,0 +1,64 @@
+import { planRefundEvent } from '../orders/plan-refund-event';
+import { planTransactionEvent } from '../orders/plan-transaction-event';
+import { planCustomerTopic, planOrderEditTopic, planOrderTopic } from './topic-planners';
+import { CUSTOMER, EDITED_ORDER, ORDER, REFUND, TRANSACTION } from './topic-resources';
+import type { TopicFamilySpec, TopicSpec } from './types';
+
+/**
+ * Shopify names every topic `<resource>/<event>`. The resource family decides the flow of each of its
+ * topics, synced or not, so an operator's `off` or `shadow` also covers webhooks no row plans
+ * (inventory_levels/update while inventory is off); and it says how such a topic names its resource,
+ * so orders/delete still queues with its order. Families never plan: a topic without a row is skipped.
+ */
+export const TOPIC_FAMILIES = {
+  orders: { flow: 'orders', resource: ORDER },
+  refunds: { flow: 'orders', resource: REFUND },
+  order_transactions: { flow: 'orders', resource: null },
+  customers: { flow: 'customers', resource: CUSTOMER },
+  inventory_levels: { flow: 'inventory', resource: null },
+  inventory_items: { flow: 'inventory', resource: null },
+  fulfillments: { flow: 'fulfillment', resource: null },
+  fulfillment_orders: { flow: 'fulfillment', resource: null },
+} as const satisfies Record<string, TopicFamilySpec>;
+
+export type TopicFamily = keyof typeof TOPIC_FAMILIES;
+
+/** The shape the registry must have: keys are `<known family>/<event>`, every row complete. */
+export type TopicTable = { readonly [topic: `${TopicFamily}/${string}`]: TopicSpec };
+
+/**
+ * Every topic shopsync syncs, one row each: how its payload names its resource (the inbox key and the
+ * failure subject) and its planner; its flow is its family's. Adding a topic is adding its row: the
+ * planner, the resource key, the flow switch and the doctor's subscription all follow. The compiler
+ * refuses a row without a resource or a planner, and a topic of no known family (`products/update`
+ * needs its family's flow first).
+ */
+export const TOPICS = {
+  'orders/create': { resource: ORDER, plan: planOrderTopic('order.created') },
+  'orders/updated': { resource: ORDER, plan: planOrderTopic('order.updated') },
+  'orders/paid': { resource: ORDER, plan: planOrderTopic('order.paid') },
+  'orders/cancelled': { resource: ORDER, plan: planOrderTopic('order.cancelled') },
+  'orders/fulfilled': { resource: ORDER, plan: planOrderTopic('order.fulfilled') },
+  'orders/partially_fulfilled': { resource: ORDER, plan: planOrderTopic('order.fulfilled') },
+  'orders/edited': { resource: EDITED_ORDER, plan: planOrderEditTopic },
+  'refunds/create': { resource: REFUND, plan: planRefundEvent },
+  'customers/create': { resource: CUSTOMER, plan: planCustomerTopic },
+  'customers/update': { resource: CUSTOMER, plan: planCustomerTopic },
+  'order_transactions/create': { resource: TRANSACTION, plan: planTransactionEvent },
+} as const satisfies TopicTable;
+
+/** A topic shopsync syncs, in Shopify's REST spelling (as X-Shopify-Topic carries it). */
+export type Topic = keyof typeof TOPICS;
+
+/** The synced topics in the registry's order, which is the order the doctor reports them in. */
+export const SYNCED_TOPICS = Object.keys(TOPICS) as readonly Topic[];
+
+export function isTopic(topic: string): topic is Topic {
+  return Object.hasOwn(TOPICS, topic);
+}
+
+/** The family of any topic by its prefix, or null for a resource shopsync has no flow for. */
+export function familyOf(topic: string): TopicFamilySpec | null {
+  const family = topic.slice(0, Math.max(topic.indexOf('/'), 0));
+  return Object.hasOwn(TOPIC_FAMILIES, family) ? TOPIC_FAMILIES[family as TopicFamily] : null;
+}

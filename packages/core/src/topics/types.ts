@@ -1,0 +1,36 @@
+import type { FailureSubject } from '../failures/failure';
+import type { Flow } from '../plan/flows';
+import type { InboundEvent, PlanContext } from '../plan/plan-context';
+import type { Plan } from '../plan/types';
+import type { SyncSettings } from '../settings/sync-settings';
+
+/**
+ * How a topic's payload names the resource it is about. The inbox queues events by the resource key
+ * built from `kind` and `idOf`, and a failure's sentence names `subjectOf`, even when no plan was made.
+ */
+export interface TopicResource {
+  /** The kind in the resource key: events of one order share `order`, whatever their topic. */
+  readonly kind: string;
+  /** The exact Shopify id, or null when the payload holds none (the event is then keyed by its topic). */
+  readonly idOf: (payload: Record<string, unknown>) => string | null;
+  /** Null when the payload names nothing readable: the failure then names the event's topic. */
+  readonly subjectOf: (payload: Record<string, unknown>) => FailureSubject | null;
+}
+
+/** Parses the payload and plans it: pure, like every decision of the core (STYLE C2). */
+export type TopicPlanner = (event: InboundEvent, settings: SyncSettings, context: PlanContext) => Plan;
+
+/** One synced topic: what its payload is about, and how it is planned. */
+export interface TopicSpec {
+  readonly resource: TopicResource;
+  readonly plan: TopicPlanner;
+}
+
+/**
+ * A Shopify resource family: the part of a topic before its slash. It decides the flow of all its
+ * topics, synced or not, and how a topic without a row names its resource (null: it cannot say).
+ */
+export interface TopicFamilySpec {
+  readonly flow: Flow;
+  readonly resource: TopicResource | null;
+}
