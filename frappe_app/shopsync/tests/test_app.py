@@ -23,7 +23,7 @@ from shopsync.tests.app_files import (
 	top_level_functions,
 )
 
-PURE_MODULES = ("rules.py", "log_entries.py", "failure_entries.py", "settings_rules.py")
+PURE_MODULES = ("rules.py", "log_entries.py", "failure_entries.py")
 
 
 def controller(doctype):
@@ -79,6 +79,15 @@ class TestPackaging(unittest.TestCase):
 		lines = (APP_PACKAGE / "patches.txt").read_text(encoding="utf-8").splitlines()
 		self.assertLess(lines.index("[pre_model_sync]"), lines.index("[post_model_sync]"))
 
+	def test_every_patch_is_a_module_with_execute(self):
+		lines = (APP_PACKAGE / "patches.txt").read_text(encoding="utf-8").splitlines()
+		patches = [line for line in lines if line and not line.startswith(("#", "["))]
+		self.assertIn("shopsync.patches.delete_shopsync_settings", patches)
+		for patch in patches:
+			with self.subTest(patch=patch):
+				path = APP_PACKAGE.parent.joinpath(*patch.split(".")).with_suffix(".py")
+				self.assertIn("execute", top_level_functions(parse_python(path)))
+
 
 class TestPurity(unittest.TestCase):
 	def test_rule_modules_never_import_frappe(self):
@@ -111,7 +120,7 @@ class TestControllers(unittest.TestCase):
 
 	def test_validate_is_a_checklist_of_named_steps(self):
 		# STYLE F5: validate() only calls self.<step>(), and every step exists.
-		for doctype in ("Sync Log", "Sync Failure", "Shopsync Settings"):
+		for doctype in ("Sync Log", "Sync Failure"):
 			with self.subTest(doctype=doctype):
 				cls, _ = controller(doctype)
 				body = methods(cls)["validate"].body

@@ -2,7 +2,7 @@
 
 import unittest
 
-from shopsync import rules, settings_rules
+from shopsync import rules
 from shopsync.tests.app_files import (
 	DOCTYPE_DIR,
 	MODULE_NAME,
@@ -32,22 +32,10 @@ REQUIRED_FIELDS = {
 		"reference_doctype": "Link", "reference_name": "Dynamic Link", "details": "Code",
 		"first_seen": "Datetime", "last_seen": "Datetime",
 	},
-	"Shopsync Settings": {
-		**{f"sync_{flow}": "Check" for flow in settings_rules.FLOWS},
-		**{f"shadow_{flow}": "Check" for flow in settings_rules.FLOWS},
-		"company": "Link", "default_warehouse": "Link", "location_warehouses": "Table",
-		"guest_customer": "Link", "fulfillment_authority": "Select",
-	},
-	"Shopsync Location Map": {"shopify_location_id": "Data", "warehouse": "Link"},
 }
 LINK_TARGETS = {
 	("Sync Log", "reference_doctype"): "DocType",
 	("Sync Failure", "reference_doctype"): "DocType",
-	("Shopsync Settings", "company"): "Company",
-	("Shopsync Settings", "default_warehouse"): "Warehouse",
-	("Shopsync Settings", "guest_customer"): "Customer",
-	("Shopsync Settings", "location_warehouses"): "Shopsync Location Map",
-	("Shopsync Location Map", "warehouse"): "Warehouse",
 }
 # Select fields whose options must be exactly what the Python side uses.
 SELECT_OPTIONS = {
@@ -55,7 +43,6 @@ SELECT_OPTIONS = {
 	("Sync Failure", "status"): list(rules.FAILURE_STATUSES),
 	("Sync Failure", "category"): list(rules.CATEGORIES),
 	("Sync Failure", "requested_action"): ["", *rules.REQUESTED_ACTION_LABELS.values()],
-	("Shopsync Settings", "fulfillment_authority"): list(settings_rules.FULFILLMENT_AUTHORITIES),
 }
 
 
@@ -67,7 +54,9 @@ class DoctypeCase(unittest.TestCase):
 
 
 class TestFiles(DoctypeCase):
-	def test_the_app_has_its_four_doctypes(self):
+	def test_the_app_has_its_two_doctypes(self):
+		# Its settings live in the runner's config file, not in a doctype the runner would not read.
+		self.assertEqual(set(self.doctypes), {"Sync Log", "Sync Failure"})
 		self.assertEqual(set(self.doctypes), set(REQUIRED_FIELDS))
 
 	def test_written_as_frappe_writes_them(self):
@@ -204,13 +193,6 @@ class TestSelectOptions(DoctypeCase):
 		self.assertEqual(fields_by_name(self.doctypes["Sync Failure"])["status"]["default"], rules.OPEN)
 		self.assertEqual(fields_by_name(self.doctypes["Sync Log"])["status"]["default"], "Received")
 
-	def test_shadow_mode_is_the_default_for_every_flow(self):
-		fields = fields_by_name(self.doctypes["Shopsync Settings"])
-		for flow in settings_rules.FLOWS:
-			with self.subTest(flow=flow):
-				self.assertEqual(fields[f"sync_{flow}"]["default"], "0")
-				self.assertEqual(fields[f"shadow_{flow}"]["default"], "1")
-
 
 class TestKindsAndPermissions(DoctypeCase):
 	def perms(self, doctype):
@@ -219,22 +201,18 @@ class TestKindsAndPermissions(DoctypeCase):
 	def test_kinds(self):
 		self.assertEqual(self.doctypes["Sync Log"].get("in_create"), 1)
 		self.assertFalse(self.doctypes["Sync Failure"].get("in_create"))
-		self.assertEqual(self.doctypes["Shopsync Settings"].get("issingle"), 1)
-		self.assertEqual(self.doctypes["Shopsync Location Map"].get("istable"), 1)
-		self.assertEqual(self.doctypes["Shopsync Location Map"]["permissions"], [])
 
 	def test_system_manager_has_full_access(self):
-		for name in ("Sync Log", "Sync Failure", "Shopsync Settings"):
+		for name in ("Sync Log", "Sync Failure"):
 			with self.subTest(doctype=name):
 				self.assertLessEqual({"create", "read", "write", "delete"}, self.perms(name)["System Manager"])
 
 	def test_runner_has_only_what_it_needs(self):
 		self.assertEqual(self.perms("Sync Log")[RUNNER], {"create", "read", "write"})
 		self.assertEqual(self.perms("Sync Failure")[RUNNER], {"create", "read", "write"})
-		self.assertEqual(self.perms("Shopsync Settings")[RUNNER], {"read"})
 
 	def test_no_other_roles(self):
-		for name in ("Sync Log", "Sync Failure", "Shopsync Settings"):
+		for name in ("Sync Log", "Sync Failure"):
 			self.assertEqual(set(self.perms(name)), {"System Manager", RUNNER}, name)
 
 

@@ -29,11 +29,9 @@ function validateOptions(options: ErpnextClientOptions): void {
 /** A response that parsed as JSON but lacks the envelope key: a proxy or a non-Frappe server. */
 function envelope<T>(body: JsonObject, key: 'data', path: string): T {
   if (!(key in body)) {
-    throw SyncError.permanent({
-      code: 'erpnext.unexpected_response',
-      category: 'internal',
+    throw SyncError.of('erpnext.unexpected_response', {
       message: `ERPNext response for ${path} has no "${key}" key`,
-      details: { path, action: 'report', messages: [] },
+      details: { path, messages: [] },
     });
   }
   return body[key] as T;

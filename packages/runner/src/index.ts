@@ -1,4 +1,6 @@
 export * from './config/config-schema';
+export * from './config/config-template';
+export * from './config/mapping-schema';
 export * from './config/load-config';
 export * from './create-runner';
 export * from './logging/create-logger';

@@ -8,7 +8,7 @@ export * from './graphql/create-graphql-client';
 export * from './graphql/graphql-transport';
 export * from './graphql/shopify-document';
 export * from './graphql/wire-types';
-export * from './errors/shopify-error-codes';
+export * from './errors/shopify-wire-codes';
 export * from './errors/to-shopify-error';
 export * from './errors/retry-delay';
 export * from './operations/document-registry';

@@ -1,8 +1,10 @@
+import type { FailureCode } from '../failures/failure-codes';
+import { failureCodeInfo } from '../failures/find-failure-code';
 import type { FailureCategory } from './failure-category';
 
 export interface SyncErrorOptions {
-  /** Stable dotted code, e.g. `erpnext.validation.mandatory`; callers branch on it, never on classes. */
-  code: string;
+  /** Stable dotted code, e.g. `erpnext.validation.mandatory`, a row of FAILURE_CODES; callers branch on it, never on classes. */
+  code: FailureCode;
   category: FailureCategory;
   /** Whether repeating the same request (or operation, by its key) is safe and may succeed. */
   retryable: boolean;
@@ -17,7 +19,7 @@ export interface SyncErrorOptions {
  * function each; the runner records `code`, `category` and `retryable` on the parked failure.
  */
 export class SyncError extends Error {
-  readonly code: string;
+  readonly code: FailureCode;
   readonly category: FailureCategory;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
@@ -39,6 +41,16 @@ export class SyncError extends Error {
 
   static permanent(options: Omit<SyncErrorOptions, 'retryable'>): SyncError {
     return new SyncError({ ...options, retryable: false });
+  }
+
+  /**
+   * An error whose category, retry safety and remedy (as `details.action`, evidence for the operator)
+   * are its code's row in FAILURE_CODES, so a minted error cannot disagree with the table.
+   */
+  static of(code: FailureCode, options: Omit<SyncErrorOptions, 'code' | 'category' | 'retryable'>): SyncError {
+    const { category, retryable, remedy } = failureCodeInfo(code);
+    const details = remedy === undefined ? options.details : { action: remedy, ...options.details };
+    return new SyncError({ ...options, code, category, retryable, ...(details === undefined ? {} : { details }) });
   }
 }
 

@@ -1,8 +1,8 @@
 import type { FailureCategory } from '../errors/failure-category';
-import { CORE_FAILURE_CODES, type CoreFailureCode } from './failure-codes';
+import { findFailureCode } from './find-failure-code';
 import type { Failure, FailureSubject } from './failure';
 
-/** Operator action per category, for failures whose code the core does not know (wire errors). */
+/** Operator action per category, for codes whose row has no sentence of its own (wire errors, the runner's). */
 const CATEGORY_ACTIONS: Record<FailureCategory, string> = {
   transient: 'it was retried until its retry time (worker.retryForMinutes) ran out; check that ERPNext and Shopify are reachable and what the message says, then retry',
   rate_limited: 'it was retried at the rate the server allows until its retry time (worker.retryForMinutes) ran out; check the other system\'s limits, then retry',
@@ -23,10 +23,6 @@ function subjectText(subject: FailureSubject): string {
     case 'event':
       return `Event ${subject.label}`;
   }
-}
-
-function isCoreCode(code: string): code is CoreFailureCode {
-  return Object.prototype.hasOwnProperty.call(CORE_FAILURE_CODES, code);
 }
 
 function whatHappened(failure: Failure): string {
@@ -82,8 +78,9 @@ const RETRYING_ACTIONS: Partial<Record<FailureCategory, string>> = {
  * whether the event is parked (the operator must act) or still being retried (the operator waits).
  */
 export function describeFailure(failure: Failure, stage: 'parked' | 'retrying' = 'parked'): string {
-  const action = isCoreCode(failure.code)
-    ? CORE_FAILURE_CODES[failure.code].action
-    : ((stage === 'retrying' ? RETRYING_ACTIONS[failure.category] : undefined) ?? CATEGORY_ACTIONS[failure.category]);
+  const action =
+    findFailureCode(failure.code)?.action ??
+    (stage === 'retrying' ? RETRYING_ACTIONS[failure.category] : undefined) ??
+    CATEGORY_ACTIONS[failure.category];
   return `${subjectText(failure.subject)} ${whatHappened(failure)}; ${action}.`;
 }

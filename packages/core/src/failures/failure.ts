@@ -1,4 +1,5 @@
 import type { FailureCategory } from '../errors/failure-category';
+import type { FailureCode } from './failure-codes';
 
 /** Names the thing a failure happened to, so its sentence can say "order #1001" rather than an id. */
 export interface FailureSubject {
@@ -10,7 +11,7 @@ export interface FailureSubject {
 
 /** A failure as data (STYLE C7): the sentence is rendered from code + params by describeFailure. */
 export interface Failure {
-  readonly code: string;
+  readonly code: FailureCode;
   readonly category: FailureCategory;
   readonly retryable: boolean;
   readonly subject: FailureSubject;

@@ -53,14 +53,18 @@ export interface SyncSettings {
   readonly fieldAuthority: FieldAuthority;
 }
 
-export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
-  company: 'Shopsync Demo',
-  companyCurrency: 'USD',
-  defaultWarehouse: 'Stores - SD',
+/** Keys without a default: names in the operator's ERPNext that nothing could guess. */
+export type RequiredSettingKey = 'company' | 'companyCurrency' | 'defaultWarehouse' | 'customerGroup' | 'territory';
+
+/**
+ * The value of every other key when the config leaves it out: the one source of the defaults. The
+ * runner's zod schema of the config's `mapping` section takes each `.default()` from here (zod may
+ * not be imported by the core, STYLE C1), and `shopsync init` writes what that schema fills in. The
+ * config's `fieldAuthority` holds overrides of this table, so leaving it out means "none".
+ */
+export const SYNC_SETTINGS_DEFAULTS = {
   locationWarehouses: {},
   salesOrderNamingSeries: null,
-  customerGroup: 'Individual',
-  territory: 'All Territories',
   guestCustomerName: 'Shopify Guest',
   deliveryDays: 7,
   taxAccounts: {},
@@ -72,6 +76,16 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   syncTestOrders: false,
   invoicePolicy: 'on_paid',
   paymentGateways: {},
-  fieldAuthority: DEFAULT_FIELD_AUTHORITY,
   fulfillmentAuthority: 'erpnext',
+  fieldAuthority: DEFAULT_FIELD_AUTHORITY,
+} as const satisfies Omit<SyncSettings, RequiredSettingKey>;
+
+/** The settings of the simulated site (a fresh ERPNext after the setup wizard): `plan` without --config, and tests. */
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
+  company: 'Shopsync Demo',
+  companyCurrency: 'USD',
+  defaultWarehouse: 'Stores - SD',
+  customerGroup: 'Individual',
+  territory: 'All Territories',
+  ...SYNC_SETTINGS_DEFAULTS,
 };

@@ -1,5 +1,5 @@
 import { SyncError, describeNetworkCause } from '@shopsync/core';
-import { codeForStatus, ERPNEXT_ERROR_CODES, EXC_TYPE_CODES, MESSAGE_CODES, type ErpnextErrorCode } from './erpnext-error-codes';
+import { codeForStatus, EXC_TYPE_CODES, MESSAGE_CODES, type ErpnextErrorCode } from './erpnext-wire-codes';
 import { parseRetryAfterMs } from './retry-after';
 import { decodeServerMessages, stripHtml, type ServerMessage } from './server-messages';
 
@@ -106,7 +106,6 @@ function fromResponse(failure: ErpnextFailure & { status: number }): SyncError {
     if (fallback) texts.push(stripHtml(fallback));
   }
   const code = chooseCode(status, excType, texts, failure.request);
-  const info = ERPNEXT_ERROR_CODES[code];
   const retryAfterMs = code === 'erpnext.rate_limited' ? parseRetryAfterMs(failure.headers, failure.nowMs) : undefined;
   // Notes and alerts printed earlier in the same request (the customer-rename Note) are kept in
   // details.messages but left out of the headline, which should say what went wrong.
@@ -114,15 +113,12 @@ function fromResponse(failure: ErpnextFailure & { status: number }): SyncError {
   const headline = texts.filter((t) => !informational.has(t));
   const shown = headline.length > 0 ? headline : texts;
   const message = shown.length > 0 ? shown.join('\n') : `ERPNext answered HTTP ${status}${excType ? ` (${excType})` : ''}`;
-  return new SyncError({
-    code,
-    category: info.category,
-    retryable: info.retryable,
+  // Category, retry safety and the remedy (details.action) come from the code's row in core.
+  return SyncError.of(code, {
     message,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     details: {
       status,
-      action: info.action,
       messages: texts,
       ...(excType ? { excType } : {}),
       ...(str(frappe?._exc_source) ? { excSource: frappe?._exc_source } : {}),
@@ -139,16 +135,12 @@ function fromNoResponse(failure: ErpnextFailure): SyncError {
   const request = failure.request ? { method: failure.request.method, path: failure.request.path } : {};
   if (!network) {
     const text = failure.cause instanceof Error ? failure.cause.message : String(failure.cause);
-    const info = ERPNEXT_ERROR_CODES['erpnext.internal'];
-    return SyncError.permanent({ code: 'erpnext.internal', category: info.category, message: text, cause: failure.cause, details: { action: info.action, messages: [text], ...request } });
+    return SyncError.of('erpnext.internal', { message: text, cause: failure.cause, details: { messages: [text], ...request } });
   }
-  const info = ERPNEXT_ERROR_CODES['erpnext.network'];
-  return SyncError.retryable({
-    code: 'erpnext.network',
-    category: info.category,
+  return SyncError.of('erpnext.network', {
     message: network.message,
     cause: failure.cause,
-    details: { action: info.action, messages: [network.message], errorCode: network.errorCode, requestSent: network.requestSent, timedOut: network.timedOut, ...request },
+    details: { messages: [network.message], errorCode: network.errorCode, requestSent: network.requestSent, timedOut: network.timedOut, ...request },
   });
 }
 

@@ -56,11 +56,9 @@ function rowsToSend(table: string, read: readonly Doc[], edited: readonly Doc[])
     const original = byName.get(String(row.name));
     if (!original) {
       // Frappe would run an UPDATE that matches nothing and drop the row without a word (notes §2).
-      throw SyncError.permanent({
-        code: 'erpnext.internal',
-        category: 'internal',
+      throw SyncError.of('erpnext.internal', {
         message: `Row "${String(row.name)}" is not in ${table} as read; a new row must have no name`,
-        details: { action: 'report', messages: [], table, row: row.name },
+        details: { messages: [], table, row: row.name },
       });
     }
     // Frappe rebuilds a named row only from the dict sent (omitted columns become NULL), so the

@@ -1,5 +1,6 @@
-import { FIELD_OWNERS, FLOW_MODES } from '@shopsync/core';
+import { FLOW_MODES } from '@shopsync/core';
 import { z } from 'zod';
+import { MappingSchema } from './mapping-schema';
 
 const shopDomain = z
   .string()
@@ -77,34 +78,7 @@ export const ConfigSchema = z.object({
       maxDelayMs: z.number().int().positive().default(300_000),
     })
     .prefault({}),
-  mapping: z.object({
-    company: z.string().min(1),
-    companyCurrency: z.string().length(3),
-    defaultWarehouse: z.string().min(1),
-    /** Shopify location id → ERPNext warehouse: where a point-of-sale order reserves and a fulfillment ships from. */
-    locationWarehouses: z.record(z.string().regex(/^\d+$/, 'must be a Shopify location id (digits)'), z.string().min(1)).default({}),
-    /** The Sales Orders' naming series, one of the series options of Sales Order in ERPNext; null keeps ERPNext's default. */
-    salesOrderNamingSeries: z.string().min(1).nullable().default(null),
-    customerGroup: z.string().min(1),
-    territory: z.string().min(1),
-    guestCustomerName: z.string().min(1).default('Shopify Guest'),
-    deliveryDays: z.number().int().min(0).default(7),
-    /** Shopify tax line title → ERPNext tax account (an "Actual" row on the order). */
-    taxAccounts: z.record(z.string(), z.string().min(1)).default({}),
-    shippingAccount: z.string().min(1).nullable().default(null),
-    tipAccount: z.string().min(1).nullable().default(null),
-    dutiesAccount: z.string().min(1).nullable().default(null),
-    /** Unit-rate remainders of taxes-included lines (net not divisible by the quantity), e.g. "Round Off - SD". */
-    roundingAccount: z.string().min(1).nullable().default(null),
-    giftCardItem: z.string().min(1).nullable().default(null),
-    syncTestOrders: z.boolean().default(false),
-    invoicePolicy: z.enum(['on_paid', 'on_fulfilled']).default('on_paid'),
-    /** Shopify gateway name → ERPNext Mode of Payment and the account the money lands in. */
-    paymentGateways: z.record(z.string(), z.object({ modeOfPayment: z.string().min(1), account: z.string().min(1) })).default({}),
-    fulfillmentAuthority: z.enum(['erpnext', 'shopify']).default('erpnext'),
-    /** Overrides of the default field authority, e.g. { "Customer.customer_name": "set_on_create" }. */
-    fieldAuthority: z.record(z.string().regex(/^[A-Z][A-Za-z ]+\.[a-z_]+$/, 'must be "Doctype.field"'), z.enum(FIELD_OWNERS)).default({}),
-  }),
+  mapping: MappingSchema,
   /** Settled events are mirrored to the companion app's Sync Log, so operators read them in the Desk. */
   mirror: z
     .object({

@@ -1,11 +1,14 @@
+import type { RequiredSettingKey, SyncSettings } from '@shopsync/core';
 import { ConfigSchema } from './config-schema';
+import { MappingSchema } from './mapping-schema';
 
 /**
  * What `shopsync init` writes: JSON with a "//" comment key per section. JSON because the loader
  * needs no second parser (JSONC or YAML would be one more dependency and one more format to
  * document) and the file stays valid for jq and any editor; "//" is npm's own convention for
- * comments in package.json, and the loader drops those keys at every depth. Sections whose every key
- * has a default are filled from the schema itself, so the template never drifts from it.
+ * comments in package.json, and the loader drops those keys at every depth. Every value is filled
+ * from the schema's defaults (the mapping's are the core's SYNC_SETTINGS_DEFAULTS), so the template
+ * never drifts from them; only keys without a default get a placeholder.
  */
 const COMMENTS: Record<string, string> = {
   '//': 'shopsync configuration. Keys named "//" are comments. Secrets belong in the environment, not here: SHOPSYNC_ERPNEXT_API_KEY, SHOPSYNC_ERPNEXT_API_SECRET, SHOPSYNC_WEBHOOK_SECRETS (the Shopify app client secret; comma-separated during a rotation, newest first) and SHOPSYNC_SHOPIFY_ACCESS_TOKEN (the Admin API token, for doctor, backfill and readiness). webhookAddress is the public https URL Shopify posts webhooks to; doctor checks the subscriptions point there.',
@@ -26,32 +29,57 @@ export interface TemplateOptions {
   readonly webhookAddress: string;
 }
 
+/**
+ * The names a new file starts with for the mapping's required keys (SyncSettings has no default for
+ * them): a company "Your Company" with abbreviation YC, as ERPNext's setup wizard would name things.
+ */
+export const MAPPING_PLACEHOLDERS = {
+  company: 'Your Company',
+  companyCurrency: 'USD',
+  defaultWarehouse: 'Stores - YC',
+  customerGroup: 'Individual',
+  territory: 'All Territories',
+} as const satisfies Pick<SyncSettings, RequiredSettingKey>;
+
+// The shapes of the two maps an operator most often fills, shown as comments so the file still
+// parses to the defaults (an example account would be a wrong mapping in every real ERPNext).
+const MAP_EXAMPLES: Record<string, string> = {
+  taxAccounts: 'Shopify tax line title -> ERPNext account, e.g. "State Tax": "Sales Tax - YC"',
+  paymentGateways: 'Shopify gateway -> payment, e.g. "shopify_payments": {"modeOfPayment": "Credit Card", "account": "Bank Account - YC"}',
+};
+
+type Schema = { safeParse(value: unknown): { success: boolean; data?: unknown } };
+
+/** A whole section when every key of it has a default (server, worker, …); null otherwise. */
 function defaultsOf(section: string): Record<string, unknown> | null {
-  const schema = (ConfigSchema.shape as Record<string, { safeParse(value: unknown): { success: boolean; data?: unknown } }>)[section];
-  const parsed = schema?.safeParse(undefined);
+  const parsed = (ConfigSchema.shape as Record<string, Schema>)[section]?.safeParse(undefined);
   return parsed?.success === true ? (parsed.data as Record<string, unknown>) : null;
 }
 
+/** A section with required keys, in the schema's key order: the given values, else each key's default. */
+function sectionOf(shape: Record<string, Schema>, given: Record<string, unknown>): Record<string, unknown> {
+  const section: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const parsed = schema.safeParse(undefined);
+    const value = key in given ? given[key] : parsed.success ? parsed.data : undefined;
+    if (value !== undefined) section[key] = value;
+  }
+  return section;
+}
+
+function withExamples(mapping: Record<string, unknown>): Record<string, unknown> {
+  const commented = Object.entries(MAP_EXAMPLES).map(([key, example]) => [key, { '//': example, ...(mapping[key] as object) }]);
+  return { ...mapping, ...Object.fromEntries(commented) };
+}
+
+/** The file `init` writes: every value is the schema's default, or a placeholder where there is none. */
 export function configTemplate(options: TemplateOptions): Record<string, unknown> {
   const required: Record<string, unknown> = {
     shops: [{ domain: options.shop }],
     webhookAddress: options.webhookAddress,
-    erpnext: { url: options.erpnextUrl, timeoutMs: 10_000, concurrency: 4 },
-    store: { path: options.storePath, synchronous: 'FULL', retentionDays: 30 },
-    mapping: {
-      company: 'Your Company',
-      companyCurrency: 'USD',
-      defaultWarehouse: 'Stores - YC',
-      locationWarehouses: {},
-      salesOrderNamingSeries: null,
-      customerGroup: 'Individual',
-      territory: 'All Territories',
-      guestCustomerName: 'Shopify Guest',
-      deliveryDays: 7,
-      taxAccounts: { 'State Tax': 'Sales Tax - YC' },
-      shippingAccount: 'Freight and Forwarding Charges - YC',
-      paymentGateways: { shopify_payments: { modeOfPayment: 'Credit Card', account: 'Bank Account - YC' } },
-    },
+    erpnext: sectionOf(ConfigSchema.shape.erpnext.shape, { url: options.erpnextUrl }),
+    store: sectionOf(ConfigSchema.shape.store.shape, { path: options.storePath }),
+    mapping: withExamples(sectionOf(MappingSchema.shape, MAPPING_PLACEHOLDERS)),
   };
   const template: Record<string, unknown> = { '//': COMMENTS['//'] };
   for (const section of Object.keys(ConfigSchema.shape)) {

@@ -1,4 +1,4 @@
-import { CORE_FAILURE_CODES } from '@shopsync/core';
+import { findFailureCode } from '@shopsync/core';
 import type { EventRecord, FailureRecord } from '../store/store';
 
 const DATA_MAX = 140;
@@ -19,7 +19,8 @@ export function failureSignature(failure: FailureRecord): string {
  * machine, and the Sync Log event_id of the latest event that hit it.
  */
 export function syncFailureEntry(failure: FailureRecord, event: EventRecord | null) {
-  const action = (CORE_FAILURE_CODES as Readonly<Record<string, { action: string }>>)[failure.code]?.action;
+  // Only rows with a sentence of their own suggest one; the category's is too general to store.
+  const action = findFailureCode(failure.code)?.action;
   return {
     failure_key: failureKey(failure),
     state: failure.status,

@@ -41,7 +41,7 @@ export type Attempted<T> = { readonly ok: true; readonly value: T; readonly atte
 export function asSyncError(error: unknown): SyncError {
   if (isSyncError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return SyncError.permanent({ code: 'reconcile.unexpected', category: 'internal', message: `unexpected error while reading: ${message}`, cause: error });
+  return SyncError.of('reconcile.unexpected', { message: `unexpected error while reading: ${message}`, cause: error });
 }
 
 /**

@@ -1,11 +1,11 @@
-import type { SyncError } from '@shopsync/core';
+import type { FailureCode, SyncError } from '@shopsync/core';
 import { failureReason } from './read-with-retry';
 import type { OrderCheck } from './check-order';
 
 // Refusals that hold for every order of the shop alike (a revoked token, a missing scope, a frozen
 // shop, a wrong ERPNext key): going on would only name the same refusal once per order. A 403 on one
 // doctype (erpnext.permission) is not here: other orders may not need that doctype.
-const SHOP_WIDE_CODES = new Set(['shopify.auth', 'shopify.access_denied', 'shopify.shop_unavailable', 'erpnext.auth']);
+const SHOP_WIDE_CODES: ReadonlySet<FailureCode> = new Set(['shopify.auth', 'shopify.access_denied', 'shopify.shop_unavailable', 'erpnext.auth']);
 
 /**
  * Orders in a row whose reads still failed after their retries before the service counts as

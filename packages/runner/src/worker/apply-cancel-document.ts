@@ -22,7 +22,7 @@ export async function applyCancelDocument(op: CancelDocumentOperation, ctx: Appl
       if (!isSyncError(error) || error.code !== 'erpnext.link_exists') throw error;
       // Not remembered as done: once an operator removes the blocker, a retry cancels it.
       const reason = error.message.replace(/\s+/g, ' ').trim();
-      ctx.deferred.push(SyncError.permanent({ code: 'conflict.cancel_blocked', category: 'conflict', message: reason, details: { doctype: op.doctype, name, reason }, cause: error }));
+      ctx.deferred.push(SyncError.of('conflict.cancel_blocked', { message: reason, details: { doctype: op.doctype, name, reason }, cause: error }));
       await ctx.store.addEvidence(ctx.inboxId, 'operation', { key: op.key, step: 'blocked', doctype: op.doctype, name, reason }, ctx.now());
       return { doctype: op.doctype, name };
     }

@@ -31,7 +31,7 @@ export async function newestAmendment(doctype: string, name: string, erpnext: Pi
 
 function blockedEdit(doctype: string, name: string, error: SyncError): SyncError {
   const reason = error.message.replace(/\s+/g, ' ').trim();
-  return SyncError.permanent({ code: 'conflict.order_edit_blocked', category: 'conflict', message: reason, details: { doctype, name, reason }, cause: error });
+  return SyncError.of('conflict.order_edit_blocked', { message: reason, details: { doctype, name, reason }, cause: error });
 }
 
 /** Cancels the document to amend it; false when a submitted document linked to it blocks that. */

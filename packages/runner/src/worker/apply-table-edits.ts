@@ -13,9 +13,7 @@ export function applyTableEdits(doc: Record<string, unknown>, edits: readonly Ta
     for (const wanted of edit.rows) {
       const row = rows.find((candidate) => String(candidate[edit.matchField]) === wanted.match);
       if (row === undefined) {
-        throw SyncError.permanent({
-          code: 'conflict.row_not_offered',
-          category: 'conflict',
+        throw SyncError.of('conflict.row_not_offered', {
           message: `ERPNext's draft ${doctype} has no ${edit.table} row with ${edit.matchField} ${wanted.match}`,
           details: { doctype, table: edit.table, match: wanted.match },
         });

@@ -24,9 +24,7 @@ export async function finishEnsure(
 }
 
 export function cancelledConflict(doctype: string, name: string, key: string): SyncError {
-  return SyncError.permanent({
-    code: 'conflict.document_cancelled',
-    category: 'conflict',
+  return SyncError.of('conflict.document_cancelled', {
     message: `${doctype} ${name} (${key}) was cancelled in ERPNext`,
     details: { doctype, name, key },
   });

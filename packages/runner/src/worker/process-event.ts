@@ -10,6 +10,7 @@ import {
   SyncError,
   subjectOf,
   type Failure,
+  type FailureCode,
   type RetryPolicy,
   type SyncSettings,
 } from '@shopsync/core';
@@ -41,7 +42,7 @@ export interface ProcessDeps {
 export type ProcessResult = 'applied' | 'skipped' | 'superseded' | 'failed' | 'retry' | 'waiting' | 'deferred' | 'lost_claim';
 
 /** Plan failures that mean "another event of this order must come first": wait for it, spend nothing. */
-const WAITS_FOR_ORDER: ReadonlySet<string> = new Set(['order.not_yet_seen', 'order.not_yet_paid']);
+const WAITS_FOR_ORDER: ReadonlySet<FailureCode> = new Set(['order.not_yet_seen', 'order.not_yet_paid']);
 
 /** Scalar details of the error become the failure's params, so its sentence can name them. */
 function scalarParams(details: Record<string, unknown> | undefined): Record<string, string | number> {

@@ -1,7 +1,7 @@
 import { SyncError, describeNetworkCause } from '@shopsync/core';
 import { readQueryCost, type GraphqlErrorEntry, type QueryCost, type UserErrorEntry } from '../graphql/wire-types';
 import { bucketThrottleDelayMs, DEFAULT_RETRY_AFTER_MS, parseRetryAfterMs, throttleDelayMs, type BucketLimits } from './retry-delay';
-import { codeForGraphqlError, codeForStatus, SHOPIFY_ERROR_CODES, USER_ERROR_CODES, type ShopifyCodeInfo } from './shopify-error-codes';
+import { codeForGraphqlError, codeForStatus, codeForUserError, type ShopifyErrorCode } from './shopify-wire-codes';
 
 /** Everything known about one failed exchange, by what went wrong. */
 export type ShopifyFailure =
@@ -34,14 +34,12 @@ function errorsOf(body: unknown): GraphqlErrorEntry[] {
   return typeof errors === 'string' ? [{ message: errors }] : [];
 }
 
-function build(code: string, info: ShopifyCodeInfo, message: string, details: Record<string, unknown>, extra: { retryAfterMs?: number; cause?: unknown } = {}): SyncError {
-  return new SyncError({
-    code,
-    category: info.category,
-    retryable: info.retryable,
+/** Category, retry safety and the remedy (details.action) come from the code's row in core. */
+function build(code: ShopifyErrorCode, message: string, details: Record<string, unknown>, extra: { retryAfterMs?: number; cause?: unknown } = {}): SyncError {
+  return SyncError.of(code, {
     message,
     ...(extra.retryAfterMs === undefined ? {} : { retryAfterMs: extra.retryAfterMs }),
-    details: { action: info.action, ...details },
+    details,
     ...(extra.cause === undefined ? {} : { cause: extra.cause }),
   });
 }
@@ -70,7 +68,7 @@ function fromErrors(status: number, body: unknown, context: ShopifyFailureContex
   const graphqlCodes = errors.map((e) => e.extensions?.code).filter((c): c is string => typeof c === 'string');
   const text = messages.length > 0 ? messages.join('\n') : `Shopify answered HTTP ${status}`;
   const message = code === 'shopify.invalid_query' ? invalidQueryMessage(text, graphqlCodes, context.document) : text;
-  return build(code, SHOPIFY_ERROR_CODES[code], message, {
+  return build(code, message, {
     status,
     messages,
     graphqlCodes,
@@ -101,20 +99,17 @@ function invalidQueryMessage(text: string, graphqlCodes: readonly string[], docu
 function fromHttp(failure: Extract<ShopifyFailure, { kind: 'http' }>, context: ShopifyFailureContext): SyncError {
   const { status } = failure;
   if (status >= 200 && status < 300) {
-    const info = SHOPIFY_ERROR_CODES['shopify.unexpected_response'];
-    return build('shopify.unexpected_response', info, `Shopify answered HTTP ${status} without a GraphQL body`, { status, ...(context.document ? { document: context.document } : {}) });
+    return build('shopify.unexpected_response', `Shopify answered HTTP ${status} without a GraphQL body`, { status, ...(context.document ? { document: context.document } : {}) });
   }
   return fromErrors(status, failure.body, context, failure.headers);
 }
 
 function fromUserErrors(failure: Extract<ShopifyFailure, { kind: 'user-errors' }>, context: ShopifyFailureContext): SyncError {
   const first = failure.userErrors[0];
-  const raw = first?.code ?? undefined;
-  const suffix = raw ? raw.toLowerCase() : undefined;
-  const info = (suffix ? USER_ERROR_CODES[suffix] : undefined) ?? SHOPIFY_ERROR_CODES['shopify.user_error'];
-  const code = suffix ? `shopify.user_error.${suffix}` : 'shopify.user_error';
+  // A code without a row of its own keeps its name and takes shopify.user_error's row (core's findFailureCode).
+  const code = codeForUserError(first?.code);
   const described = failure.userErrors.map((e) => (e.field && e.field.length > 0 ? `${e.field.join('.')}: ${e.message}` : e.message));
-  return build(code, info, `${failure.field}: ${described.join('; ')}`, {
+  return build(code, `${failure.field}: ${described.join('; ')}`, {
     field: failure.field,
     userErrors: failure.userErrors.map((e) => ({ field: e.field ?? null, message: e.message, code: e.code ?? null })),
     ...(context.document ? { document: context.document } : {}),
@@ -126,10 +121,10 @@ function fromNoResponse(cause: unknown, context: ShopifyFailureContext): SyncErr
   const where = context.document ? { document: context.document } : {};
   if (!network) {
     const text = cause instanceof Error ? cause.message : String(cause);
-    return build('shopify.unexpected_response', SHOPIFY_ERROR_CODES['shopify.unexpected_response'], text, where, { cause });
+    return build('shopify.unexpected_response', text, where, { cause });
   }
   const { errorCode, requestSent, timedOut } = network;
-  return build('shopify.network', SHOPIFY_ERROR_CODES['shopify.network'], network.message, { errorCode, requestSent, timedOut, ...where }, { cause });
+  return build('shopify.network', network.message, { errorCode, requestSent, timedOut, ...where }, { cause });
 }
 
 /**

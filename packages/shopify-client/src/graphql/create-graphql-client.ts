@@ -119,7 +119,7 @@ export function createShopifyGraphqlClient(options: ShopifyGraphqlClientOptions,
     async request<T>(document: ShopifyDocument, variables: Readonly<Record<string, unknown>> = {}) {
       if (!isRegisteredDocument(document)) {
         // Only registered documents are validated against the schema by the test suite (issue 4).
-        throw SyncError.permanent({ code: 'shopify.unregistered_document', category: 'internal', message: `document ${document.name} is not in SHOPIFY_DOCUMENTS`, details: { document: document.name, action: 'report' } });
+        throw SyncError.of('shopify.unregistered_document', { message: `document ${document.name} is not in SHOPIFY_DOCUMENTS`, details: { document: document.name } });
       }
       for (let attempt = 1; ; attempt += 1) {
         const outcome = await attemptOnce<T>(document, variables, attempt);

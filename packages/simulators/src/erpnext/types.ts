@@ -28,7 +28,6 @@ export interface DoctypeMeta {
   /** `naming_series:`, `field:item_code`, `hash`, `Prompt`, `format:...`, `autoincrement`, a `#` pattern. */
   readonly autoname?: string;
   readonly istable?: 0 | 1;
-  readonly issingle?: 0 | 1;
   readonly is_submittable?: 0 | 1;
   readonly title_field?: string;
 }

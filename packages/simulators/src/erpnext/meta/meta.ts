@@ -22,10 +22,6 @@ export class Meta {
     return this.def.istable === 1;
   }
 
-  get isSingle(): boolean {
-    return this.def.issingle === 1;
-  }
-
   get isSubmittable(): boolean {
     return this.def.is_submittable === 1;
   }

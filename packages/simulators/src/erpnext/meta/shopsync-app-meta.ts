@@ -71,6 +71,8 @@ function loadDoctypes(appDir: string): DoctypeMeta[] {
       if (!existsSync(file)) continue;
       const raw = readJson(file) as Record<string, unknown>;
       if (raw.doctype !== 'DocType' || typeof raw.name !== 'string') continue;
+      // The app has none since Shopsync Settings left it; a new one must not be served as a plain doctype.
+      if (raw.issingle === 1) throw new Error(`ERPNext simulator: ${file}: Single doctypes are not simulated`);
       const fields = Array.isArray(raw.fields) ? raw.fields.map((df) => toField(df as Record<string, unknown>)) : [];
       const flag = (key: string): 0 | 1 => (raw[key] === 1 ? 1 : 0);
       metas.push({
@@ -78,7 +80,6 @@ function loadDoctypes(appDir: string): DoctypeMeta[] {
         fields,
         ...(typeof raw.autoname === 'string' && raw.autoname !== '' ? { autoname: raw.autoname } : {}),
         istable: flag('istable'),
-        issingle: flag('issingle'),
         is_submittable: flag('is_submittable'),
         ...(typeof raw.title_field === 'string' ? { title_field: raw.title_field } : {}),
       });

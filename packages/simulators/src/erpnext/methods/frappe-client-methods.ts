@@ -62,8 +62,7 @@ export const FRAPPE_CLIENT_METHODS: Readonly<Record<string, WhitelistedMethod>> 
     run: (ctx, args) => {
       const doctype = stringArg(args, 'doctype');
       const meta = requireMeta(ctx, doctype);
-      // With neither name nor filters frappe.client.get returns the Single (notes §2).
-      const doc = locate(ctx, doctype, args) ?? readDoc(ctx, doctype, meta.isSingle ? doctype : stringArg(args, 'name'));
+      const doc = locate(ctx, doctype, args) ?? readDoc(ctx, doctype, stringArg(args, 'name'));
       return asDict(ctx, meta, doc, false);
     },
   },

@@ -62,28 +62,16 @@ function runSave(ctx: Ctx, meta: Meta, doc: Doc, phase: SavePhase): Doc {
   return after;
 }
 
-/** A Single (`issingle`) always exists: never saved, it reads as its defaults, named after itself. */
-function singleDoc(ctx: Ctx, meta: Meta): Doc {
-  const stored = ctx.site.store.get(meta.name, meta.name);
-  if (stored) return stored;
-  const doc = buildNewDoc(ctx, meta, {});
-  doc.name = meta.name;
-  finaliseColumns(ctx, meta, doc);
-  return doc;
-}
-
-/** `frappe.get_doc(doctype, name)`: 404 for a missing document, defaults for an unsaved Single. */
+/** `frappe.get_doc(doctype, name)`: 404 for a missing document. */
 export function readDoc(ctx: Ctx, doctype: string, name: string): Doc {
-  const meta = requireMeta(ctx, doctype);
-  return meta.isSingle ? singleDoc(ctx, meta) : getDocOr404(ctx, doctype, name);
+  requireMeta(ctx, doctype);
+  return getDocOr404(ctx, doctype, name);
 }
 
 /** `POST /api/resource/{doctype}`: `frappe.new_doc(doctype, **data).insert()`. */
 export function insertDoc(ctx: Ctx, doctype: string, raw: Raw): Doc {
   const meta = requireMeta(ctx, doctype);
   assertWritable(ctx, meta.name);
-  // Inserting a Single writes its one row (`update_single`).
-  if (meta.isSingle) return saveDoc(ctx, doctype, doctype, raw);
   const doc = buildNewDoc(ctx, meta, raw);
   const stamp = ctx.site.clock.stamp();
   Object.assign(doc, { creation: stamp, modified: stamp });
