@@ -17,6 +17,7 @@ export * from './demo/demo-mapping';
 export * from './demo/run-demo';
 export * from './demo/demo-options';
 export { demoSucceeded } from './cli/demo-command';
+export * from './chaos';
 export * from './ingress/group-commit';
 export * from './ingress/webhook-server';
 export * from './ingress/readiness';

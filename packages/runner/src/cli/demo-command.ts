@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { DemoOptions, DemoSummary } from '../demo/demo-options';
 import { runDemo } from '../demo/run-demo';
 
-function number(name: string, min: number, max: number) {
+/** A number option within [min, max]; the error names the option and the value. */
+export function numberOption(name: string, min: number, max: number) {
   return (value: string): number => {
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || parsed < min || parsed > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
@@ -42,16 +43,16 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('run both simulators and the runner, place orders, deliver webhooks with duplicates, and count the result')
-    .option('--orders <n>', 'orders to place', number('orders', 1, 100_000), 50)
-    .option('--duplicate-rate <r>', 'share of webhooks Shopify delivers twice', number('duplicate-rate', 0, 1), 0.3)
-    .option('--drop-rate <r>', 'share of webhooks Shopify never sends (reconciliation finds what they leave out)', number('drop-rate', 0, 1), 0.02)
-    .option('--returning-rate <r>', 'share of orders from returning customers', number('returning-rate', 0, 1), 0.3)
-    .option('--guest-rate <r>', 'share of guest checkouts', number('guest-rate', 0, 1), 0.1)
-    .option('--pending-rate <r>', 'share of orders placed unpaid (later paid, or cancelled)', number('pending-rate', 0, 1), 0.2)
-    .option('--refund-rate <r>', 'share of paid orders partly refunded', number('refund-rate', 0, 1), 0.1)
-    .option('--edit-rate <r>', 'share of unpaid orders edited before payment', number('edit-rate', 0, 1), 0.3)
-    .option('--seed <n>', 'seed for the simulated shop', number('seed', 0, 2 ** 31), 1)
-    .option('--concurrency <n>', 'worker concurrency', number('concurrency', 1, 64), 4)
+    .option('--orders <n>', 'orders to place', numberOption('orders', 1, 100_000), 50)
+    .option('--duplicate-rate <r>', 'share of webhooks Shopify delivers twice', numberOption('duplicate-rate', 0, 1), 0.3)
+    .option('--drop-rate <r>', 'share of webhooks Shopify never sends (reconciliation finds what they leave out)', numberOption('drop-rate', 0, 1), 0.02)
+    .option('--returning-rate <r>', 'share of orders from returning customers', numberOption('returning-rate', 0, 1), 0.3)
+    .option('--guest-rate <r>', 'share of guest checkouts', numberOption('guest-rate', 0, 1), 0.1)
+    .option('--pending-rate <r>', 'share of orders placed unpaid (later paid, or cancelled)', numberOption('pending-rate', 0, 1), 0.2)
+    .option('--refund-rate <r>', 'share of paid orders partly refunded', numberOption('refund-rate', 0, 1), 0.1)
+    .option('--edit-rate <r>', 'share of unpaid orders edited before payment', numberOption('edit-rate', 0, 1), 0.3)
+    .option('--seed <n>', 'seed for the simulated shop', numberOption('seed', 0, 2 ** 31), 1)
+    .option('--concurrency <n>', 'worker concurrency', numberOption('concurrency', 1, 64), 4)
     .option('--json', 'print one JSON object')
     .action(async (options: Omit<DemoOptions, 'workerConcurrency'> & { concurrency: number; json?: boolean }) => {
       const progress = options.json ? () => undefined : (line: string) => process.stderr.write(`… ${line}\n`);

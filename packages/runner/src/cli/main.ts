@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerChaosCommand } from '../chaos/chaos-command';
 import { registerBackfillCommand } from './backfill-command';
 import { processIo, type CliContext } from './cli-context';
 import { registerDemoCommand } from './demo-command';
@@ -32,6 +33,7 @@ registerBackfillCommand(program, ctx);
 registerReconcileCommand(program, ctx);
 registerPlanCommand(program);
 registerDemoCommand(program);
+registerChaosCommand(program, ctx);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`shopsync: ${error instanceof Error ? error.message : String(error)}\n`);

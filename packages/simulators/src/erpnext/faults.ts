@@ -30,6 +30,15 @@ export interface FaultSpec {
   readonly ms?: number;
   /** For `timeout`: apply the request before going silent (a slow commit). */
   readonly commit?: boolean;
+  /**
+   * Probability in [0, 1] that a matching request is affected (every one when absent), drawn from
+   * `random` — the caller's seeded generator, so a run replays. It is drawn once per request the
+   * fault otherwise matches while it has uses left, and only then: a draw below `rate` is exactly
+   * one affected request. A request the draw spares goes on to the faults injected after this one.
+   */
+  readonly rate?: number;
+  /** Uniform in [0, 1); required with `rate`. */
+  readonly random?: () => number;
 }
 
 export interface FaultInjector {
@@ -51,6 +60,8 @@ export class FaultRegistry implements FaultInjector {
   inject(spec: FaultSpec): void {
     if (spec.kind === 'status' && !spec.status) throw new TypeError('faults.inject: a status fault needs `status`');
     if (spec.kind === 'latency' && !(typeof spec.ms === 'number' && spec.ms >= 0)) throw new TypeError('faults.inject: a latency fault needs `ms` >= 0');
+    if (spec.rate !== undefined && !(spec.rate >= 0 && spec.rate <= 1)) throw new TypeError(`faults.inject: rate must be a probability in [0, 1], got ${spec.rate}`);
+    if (spec.rate !== undefined && typeof spec.random !== 'function') throw new TypeError('faults.inject: a fault with `rate` needs `random`, a seeded generator of [0, 1)');
     this.faults.push({ spec, remaining: spec.times ?? Number.POSITIVE_INFINITY });
   }
 
@@ -62,14 +73,15 @@ export class FaultRegistry implements FaultInjector {
     return this.faults.filter((f) => f.remaining > 0).length;
   }
 
-  /** Consumes and returns the first live fault of the given kinds matching the request. */
+  /** Consumes and returns the first live fault of the given kinds matching the request (and drawn, for a `rate`). */
   take(method: string, path: string, kinds: readonly FaultKind[]): FaultSpec | undefined {
     const fault = this.faults.find(
       (f) =>
         f.remaining > 0 &&
         kinds.includes(f.spec.kind) &&
         (!f.spec.method || f.spec.method.toUpperCase() === method) &&
-        (f.spec.path === undefined || (typeof f.spec.path === 'string' ? path.includes(f.spec.path) : f.spec.path.test(path))),
+        (f.spec.path === undefined || (typeof f.spec.path === 'string' ? path.includes(f.spec.path) : f.spec.path.test(path))) &&
+        (f.spec.rate === undefined || (f.spec.random as () => number)() < f.spec.rate),
     );
     if (!fault) return undefined;
     fault.remaining -= 1;
