@@ -48,7 +48,7 @@ describe('readWithRetry', () => {
 
 describe('stopWatch', () => {
   const notCompared = (name: string, error: SyncError | null): OrderCheck => ({ kind: 'not_compared', order: { id: name, name, code: error?.code ?? 'plan.skipped', reason: 'why', attempts: 1 }, error });
-  const compared: OrderCheck = { kind: 'compared', order: {} as never, payload: {}, transactions: [], findings: [] };
+  const compared: OrderCheck = { kind: 'compared', read: {} as never, findings: [] };
 
   test('an auth refusal that holds for every order stops the shop at once; a 403 on one doctype does not', () => {
     const watch = stopWatch();

@@ -1,8 +1,8 @@
 import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
 import { allocatedDiscountCents, dutiesCents, parseShippingLines, parseTaxLines } from './parse-money-lines';
-import { MAX_INTEGER_DIGITS, formatCents } from '../money/cents';
 import { currencyExponent } from '../money/currency-exponent';
+import { checkRowCeiling, isCount } from './line-checks';
 import { locationIdOf } from './location-id';
 import { parseRefund } from './parse-refund';
 import { parseFulfillments } from './shopify-fulfillment';
@@ -30,14 +30,6 @@ function parseCustomer(value: unknown, issues: string[]): ShopifyCustomerRef | n
   };
 }
 
-/** A count of units: a whole number, not below zero, and small enough to multiply exactly. */
-function isCount(value: unknown, path: string, issues: string[]): value is number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) issues.push(`${path} is not a whole number`);
-  else if (value < 0) issues.push(`${path} is below zero: ${value}`);
-  else return true;
-  return false;
-}
-
 function parseLineItem(value: unknown, index: number, scope: MoneyScope): ShopifyLineItem | null {
   const { issues, exponent } = scope;
   const where = `line_items[${index}]`;
@@ -50,10 +42,7 @@ function parseLineItem(value: unknown, index: number, scope: MoneyScope): Shopif
   const rawQuantity = value.quantity;
   const quantity = isCount(rawQuantity, `${where}.quantity`, issues) ? rawQuantity : null;
   const priceCents = readShopMoney(value, 'price', where, scope, { required: true, nonNegative: true });
-  // The row amount (qty × rate) is a Currency column too, so it has the same ceiling as a price.
-  if (quantity !== null && priceCents !== null && quantity * priceCents >= 10 ** (MAX_INTEGER_DIGITS + exponent)) {
-    issues.push(`${where} amounts to more than ERPNext can store (${MAX_INTEGER_DIGITS} integer digits): ${quantity} × ${formatCents(priceCents, exponent)}`);
-  }
+  checkRowCeiling(where, quantity, priceCents, exponent, issues);
   const current = value.current_quantity;
   const currentQuantity = current === undefined || current === null || !isCount(current, `${where}.current_quantity`, issues) ? null : current;
   if (id === null || quantity === null || priceCents === null) return null;

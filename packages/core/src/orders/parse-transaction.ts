@@ -2,20 +2,9 @@ import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
 import { currencyExponent } from '../money/currency-exponent';
 import { readShopMoney } from './shop-money';
+import type { ShopifyTransaction } from './shopify-transaction';
 
-/** A Shopify order transaction (order_transactions/create): money moved, or an attempt to move it. */
-export interface ShopifyTransaction {
-  readonly id: string;
-  readonly orderId: string;
-  /** sale, capture, authorization, void, refund, change, emv_authorization, suggested_refund. */
-  readonly kind: string;
-  /** success, failure, error, pending. */
-  readonly status: string;
-  readonly gateway: string;
-  readonly amountCents: number;
-  readonly createdAt: string;
-}
-
+/** Reads an order_transactions/create body. */
 export function parseTransaction(payload: unknown): ParseResult<ShopifyTransaction> {
   if (!isRecord(payload)) return rejected(['the transaction is not a JSON object']);
   const issues: string[] = [];

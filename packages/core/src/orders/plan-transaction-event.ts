@@ -11,6 +11,8 @@ import { orderEffects } from './order-effects';
 import { parseOrder } from './parse-order';
 import { parseTransaction, transactionOrderId } from './parse-transaction';
 import { planOrderEvent } from './plan-order-event';
+import type { ShopifyOrder } from './shopify-order';
+import type { ShopifyTransaction } from './shopify-transaction';
 
 const GET_PAYMENT_ENTRY = 'erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry';
 const MONEY_IN = new Set(['sale', 'capture']);
@@ -18,8 +20,7 @@ const MONEY_IN = new Set(['sale', 'capture']);
 /**
  * order_transactions/create: one Payment Entry per successful sale or capture, for that amount,
  * keyed by the transaction id — so partial captures are each booked once, and a transaction
- * delivered twice or replayed is adopted. Planned on the order's latest state: against its invoice,
- * or against the Sales Order (an advance) when the invoice waits for fulfillment.
+ * delivered twice or replayed is adopted. Planned on the order's latest state (the snapshot).
  */
 export function planTransactionEvent(event: InboundEvent, settings: SyncSettings, context: PlanContext): Plan {
   const parsed = parseTransaction(event.payload);
@@ -27,16 +28,23 @@ export function planTransactionEvent(event: InboundEvent, settings: SyncSettings
     const orderId = transactionOrderId(event.payload);
     return failedPlan(coreFailure('payload.invalid', orderId === null ? eventSubject(event.topic) : orderSubjectById(orderId), { issues: parsed.issues.join('; ') }));
   }
-  const transaction = parsed.value;
+  const snapshot = context.latestSnapshot === undefined || context.latestSnapshot === null ? null : parseOrder(context.latestSnapshot);
+  return planPayment(event.shop, parsed.value, snapshot !== null && snapshot.ok ? snapshot.value : null, settings);
+}
+
+/**
+ * A transaction's Payment Entry, on its order's latest state (null when unknown): against the
+ * order's invoice, or against the Sales Order (an advance) when the invoice waits for fulfillment.
+ * Reconcile plans an Admin API read with it, the worker an order_transactions/create body.
+ */
+export function planPayment(shop: string, transaction: ShopifyTransaction, order: ShopifyOrder | null, settings: SyncSettings): Plan {
   if (!MONEY_IN.has(transaction.kind)) {
     const why = transaction.kind === 'refund' ? 'refunds are booked with their credit note (refunds/create)' : 'it moves no money into the shop';
     return skippedPlan(`transaction ${transaction.id} is a ${transaction.kind}: ${why}`);
   }
   if (transaction.status !== 'success') return skippedPlan(`transaction ${transaction.id} has status ${transaction.status}: no money moved`);
   const subject = { kind: 'order', label: `id ${transaction.orderId}`, shopifyId: transaction.orderId } as const;
-  const snapshot = context.latestSnapshot === undefined || context.latestSnapshot === null ? null : parseOrder(context.latestSnapshot);
-  if (snapshot === null || !snapshot.ok || snapshot.value.id !== transaction.orderId) return failedPlan(coreFailure('order.not_yet_seen', subject, { what: 'payment', id: transaction.id }));
-  const order = snapshot.value;
+  if (order === null || order.id !== transaction.orderId) return failedPlan(coreFailure('order.not_yet_seen', subject, { what: 'payment', id: transaction.id }));
   const orderSubject = { kind: 'order', label: order.name, shopifyId: order.id } as const;
   const decision = orderEffects(order, settings);
   if (decision.kind === 'skip') return skippedPlan(decision.reason);
@@ -45,13 +53,13 @@ export function planTransactionEvent(event: InboundEvent, settings: SyncSettings
     // The orders/paid that says so has not been applied yet; waiting keeps the payment off the order as an advance.
     return failedPlan(coreFailure('order.not_yet_paid', orderSubject, { transactionId: transaction.id }));
   }
-  const base = planOrderEvent({ kind: 'order.updated', shop: event.shop, order }, settings, { appliedVersion: null });
+  const base = planOrderEvent({ kind: 'order.updated', shop, order }, settings, { appliedVersion: null });
   // With no applied version and an order that books (checked above), the order's plan is applied or failed.
   if (base.outcome !== 'applied') return base;
   const mapping = settings.paymentGateways[transaction.gateway];
   if (mapping === undefined) return failedPlan(coreFailure('mapping.gateway_unmapped', orderSubject, { gateway: transaction.gateway }));
-  const against = invoiced ? { dt: 'Sales Invoice', key: operationKey(OPERATION_KINDS.salesInvoice, event.shop, order.id) } : { dt: 'Sales Order', key: operationKey(OPERATION_KINDS.salesOrder, event.shop, order.id) };
-  const key = operationKey(OPERATION_KINDS.paymentEntry, event.shop, transaction.id);
+  const against = invoiced ? { dt: 'Sales Invoice', key: operationKey(OPERATION_KINDS.salesInvoice, shop, order.id) } : { dt: 'Sales Order', key: operationKey(OPERATION_KINDS.salesOrder, shop, order.id) };
+  const key = operationKey(OPERATION_KINDS.paymentEntry, shop, transaction.id);
   const date = calendarDateOf(transaction.createdAt) ?? calendarDateOf(order.updatedAt) ?? '';
   const payment: Operation = {
     key,
@@ -67,7 +75,7 @@ export function planTransactionEvent(event: InboundEvent, settings: SyncSettings
       reference_date: date,
       shopsync_key: key,
       shopify_order_id: order.id,
-      shopify_shop: event.shop,
+      shopify_shop: shop,
     },
     tableEdits: [],
     submit: true,

@@ -33,7 +33,11 @@ function refusal(path: string, value: unknown, why: CentsRefusal, currency: stri
   return `${path} is not an exact amount ${unit}: ${shown(value)}`;
 }
 
-function checked(value: unknown, path: string, currency: string | null, exponent: number, scope: MoneyScope, rule: MoneyRule): number | null {
+/**
+ * One amount in minor units of `currency` (with `exponent` decimals), or null with an issue naming
+ * `path` and the value: the one reading of money both wire shapes share (graphql/graphql-money.ts).
+ */
+export function checkedAmount(value: unknown, path: string, currency: string | null, exponent: number, scope: MoneyScope, rule: MoneyRule): number | null {
   const reading = readCents(value, exponent);
   if (!reading.ok) {
     scope.issues.push(refusal(path, value, reading.refusal, currency, exponent));
@@ -63,12 +67,12 @@ export function readShopMoney(source: Record<string, unknown>, field: string, wh
   if (shop !== null && shop.amount !== undefined && shop.amount !== null) {
     const code = optionalString(shop.currency_code);
     const setPath = `${where === '' ? setField : `${where}.${setField}`}.shop_money.amount`;
-    return checked(shop.amount, setPath, code ?? scope.currency, code === null ? scope.exponent : currencyExponent(code), scope, rule);
+    return checkedAmount(shop.amount, setPath, code ?? scope.currency, code === null ? scope.exponent : currencyExponent(code), scope, rule);
   }
   const plain = source[field];
   if (plain === undefined || plain === null) {
     if (rule.required === true) scope.issues.push(`${path} is missing`);
     return null;
   }
-  return checked(plain, path, scope.currency, scope.exponent, scope, rule);
+  return checkedAmount(plain, path, scope.currency, scope.exponent, scope, rule);
 }

@@ -1,8 +1,3 @@
-import type { ShopifyClient } from '@shopsync/shopify-client';
-
-/** The Shopify calls a backfill makes: the shop's time zone, the order list, each order in full. */
-export type BackfillShopify = Pick<ShopifyClient, 'shop'> & { readonly orders: Pick<ShopifyClient['orders'], 'updatedSince' | 'get'>; readonly graphql: Pick<ShopifyClient['graphql'], 'apiVersion'> };
-
 export interface RefusedOrder {
   readonly id: string;
   readonly name: string;

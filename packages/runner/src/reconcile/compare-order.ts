@@ -1,4 +1,4 @@
-import { contentDigest, describeFailure, expectedDocuments, orderDrift, planEvent, type DriftFinding, type ExpectedDocument, type FoundDocument, type SyncSettings } from '@shopsync/core';
+import { contentDigest, describeFailure, expectedDocuments, orderDrift, planOrderEvent, planPayment, type DriftFinding, type ExpectedDocument, type FoundDocument, type ShopifyOrder, type ShopifyTransaction, type SyncSettings } from '@shopsync/core';
 import { newestAmendment } from '../worker/apply-revision';
 import type { ErpnextPort } from '../worker/erpnext-port';
 
@@ -17,17 +17,18 @@ async function foundDocument(expected: ExpectedDocument, erpnext: ErpnextReads):
 export type OrderComparison = { readonly comparable: false; readonly code: string; readonly reason: string } | { readonly comparable: true; readonly findings: readonly DriftFinding[] };
 
 /**
- * One order (its REST payload and its transactions' payloads) against ERPNext: what the planner
- * says ERPNext must hold for it — including a Payment Entry per transaction, whose plans also ensure
- * the order's documents, so each key is expected once — and what ERPNext holds, key by key.
+ * One order (and its transactions) against ERPNext: what the planner says ERPNext must hold for it —
+ * planned as its orders/updated webhook would be, including a Payment Entry per transaction, whose
+ * plans also ensure the order's documents, so each key is expected once — and what ERPNext holds,
+ * key by key.
  */
-export async function compareOrder(shop: string, payload: unknown, transactions: readonly unknown[], settings: SyncSettings, erpnext: ErpnextReads): Promise<OrderComparison> {
-  const plan = planEvent({ shop, topic: 'orders/updated', payload }, settings, { appliedVersion: null });
+export async function compareOrder(shop: string, order: ShopifyOrder, transactions: readonly ShopifyTransaction[], settings: SyncSettings, erpnext: ErpnextReads): Promise<OrderComparison> {
+  const plan = planOrderEvent({ kind: 'order.updated', shop, order }, settings, { appliedVersion: null });
   if (plan.outcome !== 'applied') {
     if (plan.outcome === 'failed') return { comparable: false, code: plan.failure.code, reason: describeFailure(plan.failure) };
     return { comparable: false, code: `plan.${plan.outcome}`, reason: `the planner would not book it: ${plan.reason}` };
   }
-  const payments = transactions.flatMap((tx) => expectedDocuments(planEvent({ shop, topic: 'order_transactions/create', payload: tx }, settings, { appliedVersion: null, latestSnapshot: payload })));
+  const payments = transactions.flatMap((transaction) => expectedDocuments(planPayment(shop, transaction, order, settings)));
   const expected = [...new Map([...expectedDocuments(plan), ...payments].map((document) => [document.key, document])).values()];
   const found = new Map<string, FoundDocument>();
   for (const document of expected) {

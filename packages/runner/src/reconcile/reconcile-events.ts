@@ -4,7 +4,7 @@ export interface NotComparedOrder {
   readonly name: string;
   /**
    * A stable code: the error's (`erpnext.network`, `erpnext.permission`), the planner's failure code
-   * or `plan.skipped`, or `reconcile.order_unreadable` (backfill's limits) / `reconcile.order_gone`.
+   * or `plan.skipped`, or `reconcile.order_unreadable` (the read's limits, admin-read/read-limits.ts) / `reconcile.order_gone`.
    */
   readonly code: string;
   readonly reason: string;

@@ -1,7 +1,7 @@
 import { coreFailure, describeDrift, describeFailure, type DriftFinding, type SyncSettings } from '@shopsync/core';
-import { backfillDelivery } from '../backfill/backfill-deliveries';
-import { listWindow } from '../backfill/run-backfill';
-import type { BackfillShopify } from '../backfill/types';
+import { orderDelivery, transactionDelivery } from '../admin-read/inbox-deliveries';
+import { listWindow } from '../admin-read/list-window';
+import type { ShopifyOrderReads } from '../admin-read/types';
 import type { NewDelivery } from '../store/store';
 import { checkOrder, type CheckOrderContext, type ComparedOrder } from './check-order';
 import type { ErpnextReads } from './compare-order';
@@ -14,7 +14,7 @@ export type { NotComparedOrder, ReconcileCounts, ReconcileEvent, ShopStop } from
 
 export interface ReconcileShopOptions {
   readonly shop: string;
-  readonly shopify: BackfillShopify;
+  readonly shopify: ShopifyOrderReads;
   readonly erpnext: ErpnextReads;
   readonly settings: SyncSettings;
   readonly since: string;
@@ -43,7 +43,7 @@ export interface ReconcileShopResult {
   readonly listed: number;
   readonly compared: number;
   readonly drifted: readonly OrderDriftReport[];
-  /** Orders that could not be compared: a read failed, the planner would not book them, or the converter refuses them. */
+  /** Orders that could not be compared: a read failed, the planner would not book them, or the read cannot stand for them. */
   readonly notCompared: readonly NotComparedOrder[];
   /** Set when the rest of the window could not be compared (the list unreadable, auth refused, a service unreachable). */
   readonly stopped: ShopStop | null;
@@ -111,14 +111,14 @@ export async function reconcileShop(options: ReconcileShopOptions): Promise<Reco
 
 /** A drifted order's report, and the parked event (and transactions) that record and repair it. */
 function noteDrift(shop: string, apiVersion: string, check: ComparedOrder, findings: FindingToRecord[], paymentRepairs: NewDelivery[]): OrderDriftReport {
-  const { order, payload, transactions } = check;
+  const { detail, order, transactions } = check.read;
   const described = check.findings.map((finding) => ({ ...finding, message: describeDrift(finding) }));
-  const version = `${RECONCILE_WEBHOOK_PREFIX}${order.legacyResourceId}:${order.updatedAt}`;
-  const failure = coreFailure('drift.order_differs', { kind: 'order', label: order.name, shopifyId: order.legacyResourceId }, { findings: described.map((finding) => finding.message).join('; ') });
+  const version = `${RECONCILE_WEBHOOK_PREFIX}${detail.legacyResourceId}:${detail.updatedAt}`;
+  const failure = coreFailure('drift.order_differs', { kind: 'order', label: detail.name, shopifyId: detail.legacyResourceId }, { findings: described.map((finding) => finding.message).join('; ') });
   findings.push({
-    delivery: backfillDelivery(shop, 'orders/updated', version, payload, apiVersion),
+    delivery: orderDelivery(shop, version, order, apiVersion),
     failure: { code: failure.code, category: failure.category, retryable: failure.retryable, message: describeFailure(failure), details: { subject: failure.subject, findings: described } },
   });
-  for (const [n, tx] of transactions.entries()) paymentRepairs.push(backfillDelivery(shop, 'order_transactions/create', `${version}:transaction:${n}`, tx, apiVersion));
-  return { id: order.legacyResourceId, name: order.name, findings: described };
+  for (const [n, transaction] of transactions.entries()) paymentRepairs.push(transactionDelivery(shop, `${version}:transaction:${n}`, transaction, order, apiVersion));
+  return { id: detail.legacyResourceId, name: detail.name, findings: described };
 }

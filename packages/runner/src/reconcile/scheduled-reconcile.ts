@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { shopifyClientFor } from '../cli/shopify-for-shop';
+import { shopifyClientFor } from '../config/shopify-for-shop';
 import type { Config } from '../config/config-schema';
 import { settingsFrom } from '../create-runner';
 import type { Store } from '../store/store';

@@ -1,7 +1,10 @@
 import { parseResourceKey } from '@shopsync/core';
 import type { Store, ClaimedEvent } from '../store/store';
 
-/** Reads an order's latest state from Shopify as the REST payload the planner reads, or says why not. */
+/**
+ * Reads an order's latest state from Shopify, or says why not: as the orders/* webhook body the inbox
+ * holds (admin-read/latest-order.ts), since it replaces the event's payload and becomes the snapshot.
+ */
 export type LatestOrderPort = (shop: string, orderId: string) => Promise<{ readonly payload: unknown } | { readonly unavailable: string }>;
 
 export interface PlanningInputs {
@@ -21,7 +24,7 @@ export interface PlanningInputs {
  * operator's `requeue`, Shopify's latest state of the order replaces the payload (order topics) or
  * the snapshot (refunds, transactions), so a requeue applies what Shopify holds now. orders/edited
  * carries only the change, so the edited order is always read. When Shopify cannot be read (no
- * credentials, an order the converter refuses) the stored state is used, and the evidence says so.
+ * credentials, an order its read cannot stand for) the stored state is used, and the evidence says so.
  */
 export async function planningInputs(event: ClaimedEvent, store: Store, latestOrder: LatestOrderPort | undefined, now: () => Date): Promise<PlanningInputs> {
   const state = await store.resourceVersion(event.resourceKey);

@@ -19,13 +19,14 @@ function unreadRefundPart(refund: OrderRefund): string | null {
 }
 
 /**
- * Why an order cannot be backfilled faithfully from what the client's documents read, or null when it
- * can. An order that would plan differently from its webhook is refused and named, never enqueued
- * half-read: a refund left out would leave the order invoiced and paid in full, and a Shopify-fulfilled
- * order without its fulfillments would get no Delivery Notes. (Tips and duties are not read either, but
- * they cannot go unnoticed: the planner's total check parks the order.)
+ * Why an order cannot be read faithfully from what the client's documents read, or null when it can.
+ * An order that would plan differently from its webhook is refused and named — by backfill, reconcile
+ * and requeue alike — never planned half-read: a refund left out would leave the order invoiced and
+ * paid in full, and a Shopify-fulfilled order without its fulfillments would get no Delivery Notes.
+ * (Tips and duties are not read either, but they cannot go unnoticed: the planner's total check parks
+ * the order.)
  */
-export function backfillLimitation(order: ShopifyOrderDetail, fulfillmentAuthority: 'erpnext' | 'shopify'): string | null {
+export function readLimitation(order: ShopifyOrderDetail, fulfillmentAuthority: 'erpnext' | 'shopify'): string | null {
   if (fulfillmentAuthority === 'shopify' && FULFILLED.has(order.displayFulfillmentStatus)) {
     return 'it is fulfilled in Shopify (the fulfillment authority here), and fulfillments are not read by the client\'s OrderById document';
   }

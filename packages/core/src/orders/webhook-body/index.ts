@@ -1,0 +1,2 @@
+export { orderWebhookBody } from './order-webhook-body';
+export { transactionWebhookBody } from './transaction-webhook-body';
