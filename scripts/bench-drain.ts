@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { DEMO_MAPPING, createLogger, createRunner, openSqliteStore, parseConfig, type ErpnextPort, type NewDelivery } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { createLogger, createRunner, openSqliteStore, parseConfig, type ErpnextPort, type NewDelivery } from '@shopsync/runner';
 import { createShopifySimulator } from '@shopsync/simulators';
 
 /**

@@ -4,8 +4,8 @@
 // Over loopback HTTP through the real client, one request at a time, one entry per request, as the
 // runner's mirror does for a trickle of settled events. Speed targets live here, never in tests.
 import { parseArgs } from 'node:util';
-import { createErpnextClient, type ErpnextClient } from '../packages/erpnext-client/src';
-import { createErpnextSimulator } from '../packages/simulators/src';
+import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-client';
+import { createErpnextSimulator } from '@shopsync/simulators';
 
 const BATCH = 100;
 // A settled event's evidence trail is a few KB of JSON (received, plan, operations, result).

@@ -3,8 +3,8 @@
 // In-process (no HTTP) and over loopback HTTP through the real client, with a bucket large enough
 // never to throttle, so the numbers measure parsing, validation, cost and execution only.
 import { parseArgs } from 'node:util';
-import { createShopifyClient, SHOPIFY_DOCUMENTS } from '../packages/shopify-client/src';
-import { createShopifySimulator } from '../packages/simulators/src';
+import { createShopifyClient, SHOPIFY_DOCUMENTS } from '@shopsync/shopify-client';
+import { createShopifySimulator } from '@shopsync/simulators';
 
 const ORDER_BY_ID_DOCUMENT_TEXT = SHOPIFY_DOCUMENTS.find((d) => d.name === 'OrderById')?.text ?? '';
 

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { CHAOS_DEFAULTS, INVARIANTS, chaosJson, runChaos, type ChaosReport } from '@shopsync/runner';
+import { CHAOS_DEFAULTS, INVARIANTS, chaosJson, runChaos, type ChaosReport } from '@shopsync/demo';
 
 // `npm run chaos`, small and with a fixed seed: serve as a real child process, SIGKILLed twice and
 // restarted, ERPNext down for 3 s and answering some requests with faults, webhooks duplicated and

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { DEMO_MAPPING, openSqliteStore, runDoctorCommand, SHOPSYNC_WEBHOOK_TOPICS, type CheckResult, type DoctorReport } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { openSqliteStore, runDoctorCommand, SHOPSYNC_WEBHOOK_TOPICS, type CheckResult, type DoctorReport } from '@shopsync/runner';
 import { createShopifySimulator, DEFAULT_SHOPIFY_CATALOGUE, type ShopifySimulator } from '@shopsync/simulators';
 import { recordingContext } from './support/cli-harness';
 import { startSimWithCustomFields } from './support/erpnext-custom-fields';

@@ -1,4 +1,4 @@
-import { demoSucceeded, runDemo } from '@shopsync/runner';
+import { demoSucceeded, runDemo } from '@shopsync/demo';
 import { rmSync } from 'node:fs';
 
 // The main job (`npm run demo`), small: every order booked once, every payment, refund and invoice

@@ -1,5 +1,5 @@
 import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-client';
-import { createErpnextSimulator, type ErpnextSimulator } from '../packages/simulators/src';
+import { createErpnextSimulator, type ErpnextSimulator } from '@shopsync/simulators';
 
 // Issue 11 point 9: record_sync_logs copied every Sync Log for each entry, so the mirror slowed to
 // ~2 requests/s past ~2,600 logs. Speed lives in scripts/bench-erpnext-sim.ts; this test pins the

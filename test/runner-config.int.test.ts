@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DEMO_MAPPING, loadConfigFile, loadStoreConfig, parseConfig } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { loadConfigFile, loadStoreConfig, parseConfig } from '@shopsync/runner';
 import { useTempDir } from './support/temp-dir';
 
 const VALID = {

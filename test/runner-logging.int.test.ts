@@ -1,4 +1,5 @@
-import { createRunner, createLogger, createMemoryStore, DEMO_MAPPING, parseConfig, type Config } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { createRunner, createLogger, createMemoryStore, parseConfig, type Config } from '@shopsync/runner';
 import { SyncError } from '@shopsync/core';
 import { webhookHmac } from '@shopsync/shopify-client';
 import { FakeErpnext } from './support/fake-erpnext';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { SyncError } from '@shopsync/core';
-import { createLogger, createRunner, DEMO_MAPPING, openSqliteStore, parseConfig, runFailuresAction, runReplay, type FailureActionResult, type Runner, type Store } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { createLogger, createRunner, openSqliteStore, parseConfig, runFailuresAction, runReplay, type FailureActionResult, type Runner, type Store } from '@shopsync/runner';
 import { webhookHmac } from '@shopsync/shopify-client';
 import { recordingContext } from './support/cli-harness';
 import { FakeErpnext } from './support/fake-erpnext';

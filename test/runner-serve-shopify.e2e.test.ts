@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_MAPPING } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
 import { createShopifySimulator, type ShopifySimulator } from '@shopsync/simulators';
 import { startServe } from './support/runner-process';
 import { useTempDir } from './support/temp-dir';

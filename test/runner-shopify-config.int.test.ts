@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger, DEMO_MAPPING, loadConfigFile, parseConfig } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { createLogger, loadConfigFile, parseConfig } from '@shopsync/runner';
 import { useTempDir } from './support/temp-dir';
 
 // The Shopify Admin API settings: a token per shop (a secret, from the environment when there is one

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_MAPPING } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
 import { createErpnextSimulator, createShopifySimulator } from '@shopsync/simulators';
 import { freePort, kill, startServe } from './support/runner-process';
 import { useTempDir } from './support/temp-dir';

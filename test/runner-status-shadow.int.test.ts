@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createLogger, createMemoryStore, createRunner, DEMO_MAPPING, openSqliteStore, parseConfig, runStatus, type StatusReport, type Store } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { createLogger, createMemoryStore, createRunner, openSqliteStore, parseConfig, runStatus, type StatusReport, type Store } from '@shopsync/runner';
 import { webhookHmac } from '@shopsync/shopify-client';
 import { recordingContext } from './support/cli-harness';
 import { FakeErpnext } from './support/fake-erpnext';

@@ -1,8 +1,5 @@
 import { DEFAULT_SYNC_SETTINGS, SYNC_SETTINGS_DEFAULTS } from '@shopsync/core';
-import { configTemplate, MAPPING_PLACEHOLDERS } from '../packages/runner/src/config/config-template';
-import { parseConfig } from '../packages/runner/src/config/load-config';
-import { MappingSchema } from '../packages/runner/src/config/mapping-schema';
-import { settingsFrom } from '../packages/runner/src/create-runner';
+import { configTemplate, MAPPING_PLACEHOLDERS, MappingSchema, parseConfig, settingsFrom } from '@shopsync/runner';
 
 /**
  * One settings shape, one source of defaults: the core's SyncSettings and SYNC_SETTINGS_DEFAULTS.

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { createShopifyClient } from '@shopsync/shopify-client';
-import { createShopifySimulator } from '../packages/simulators/src';
+import { createShopifySimulator } from '@shopsync/simulators';
 import { shopifyGraphqlContract, type ContractTarget } from './support/shopify-graphql-contract';
 import { fakeTime } from './support/shopify-graphql-time';
 

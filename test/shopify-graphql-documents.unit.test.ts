@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, NoDeprecatedCustomRule, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { estimateQueryCost, SHOPIFY_DOCUMENTS, type ShopifyDocument } from '@shopsync/shopify-client';
-import { loadShopifyAdminSchema } from '../packages/simulators/src/shopify/graphql/admin-schema';
-import { calculateQueryCost } from '../packages/simulators/src/shopify/graphql/query-cost';
+import { calculateShopifyQueryCost as calculateQueryCost, loadShopifyAdminSchema } from '@shopsync/simulators';
 
 // Every document the client can send is validated against the real 2026-10 Admin schema (issue 4):
 // a document that Shopify would reject fails here first.

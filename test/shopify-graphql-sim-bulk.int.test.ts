@@ -1,4 +1,4 @@
-import { createShopifySimulator, type ShopifySimulator } from '../packages/simulators/src';
+import { createShopifySimulator, type ShopifySimulator } from '@shopsync/simulators';
 import { startWebhookReceiver, type WebhookReceiver } from './support/shopify-webhook-receiver';
 import { fakeTime, type FakeTime } from './support/shopify-graphql-time';
 

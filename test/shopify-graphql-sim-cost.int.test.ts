@@ -1,5 +1,5 @@
 import { createShopifyClient } from '@shopsync/shopify-client';
-import { createShopifySimulator, type ShopifySimulator, type ShopifySimulatorOptions } from '../packages/simulators/src';
+import { createShopifySimulator, type ShopifySimulator, type ShopifySimulatorOptions } from '@shopsync/simulators';
 import { fakeTime, type FakeTime } from './support/shopify-graphql-time';
 
 // The simulator's Admin API endpoint: calculated cost, the leaky bucket on an injected clock,

@@ -1,5 +1,5 @@
 import { createGraphqlTransport, createShopifyClient, SHOPIFY_ADMIN_API_VERSION, toShopifyError } from '@shopsync/shopify-client';
-import { createShopifySimulator, type ShopifySimulator } from '../packages/simulators/src';
+import { createShopifySimulator, type ShopifySimulator } from '@shopsync/simulators';
 import { fakeTime } from './support/shopify-graphql-time';
 
 // The simulator refuses what Shopify refuses before anything runs, in Shopify's shapes (capture

@@ -1,4 +1,4 @@
-import { createShopifySimulator, type ShopifySimulator } from '../packages/simulators/src';
+import { createShopifySimulator, type ShopifySimulator } from '@shopsync/simulators';
 import { parseAmountToCents } from '../packages/simulators/src/shopify/money';
 import { fakeTime } from './support/shopify-graphql-time';
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createShopifySimulator, type ShopifyOrderJson, type ShopifySimulator, type ShopifyWebhookStats } from '../packages/simulators/src';
+import { createShopifySimulator, type ShopifyOrderJson, type ShopifySimulator, type ShopifyWebhookStats } from '@shopsync/simulators';
 import { startWebhookReceiver, type WebhookReceiver } from './support/shopify-webhook-receiver';
 
 // The /_sim/* routes drive the same shop as the in-process driver; /admin/api/* is reserved for the

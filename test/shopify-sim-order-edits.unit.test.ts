@@ -5,7 +5,7 @@ import {
   ShopifyWebhookDispatcher,
   type ShopifyOrderJson,
   type ShopifySimulator,
-} from '../packages/simulators/src';
+} from '@shopsync/simulators';
 import { driverRoutes, matchRoute } from '../packages/simulators/src/shopify/driver-routes';
 import { parseAmountToCents } from '../packages/simulators/src/shopify/money';
 import { documentedSample, inferredSchema, keyShapeDiff } from './support/shopify-payload-shape';

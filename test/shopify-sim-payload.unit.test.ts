@@ -1,4 +1,4 @@
-import { createShopifySimulator, type ShopifyOrderJson } from '../packages/simulators/src';
+import { createShopifySimulator, type ShopifyOrderJson } from '@shopsync/simulators';
 import { parseAmountToCents } from '../packages/simulators/src/shopify/money';
 import { documentedSample, inferredSchema, keyShapeDiff } from './support/shopify-payload-shape';
 

@@ -1,4 +1,4 @@
-import { createShopifySimulator } from '../packages/simulators/src';
+import { createShopifySimulator } from '@shopsync/simulators';
 
 // Issue 11 point 9: with two lines of one SKU, the simulator refunded the first line twice
 // (current_quantity -1), something Shopify never produces. Refunds by SKU must spread over the

@@ -1,5 +1,5 @@
 import { planEvent } from '@shopsync/core';
-import { createShopifySimulator } from '../packages/simulators/src';
+import { createShopifySimulator } from '@shopsync/simulators';
 import { MAPPED_SETTINGS } from './support/order-fixtures';
 import { parseAmountToCents } from '../packages/simulators/src/shopify/money';
 import { documentedSample, inferredSchema, keyShapeDiff } from './support/shopify-payload-shape';

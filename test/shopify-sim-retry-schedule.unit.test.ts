@@ -1,4 +1,4 @@
-import { SHOPIFY_WEBHOOK_RETRY_POLICY, shopifyRetryDelaySeconds } from '../packages/simulators/src';
+import { SHOPIFY_WEBHOOK_RETRY_POLICY, shopifyRetryDelaySeconds } from '@shopsync/simulators';
 import { compressedRetryDelayMs } from '../packages/simulators/src/shopify/delivery-timing';
 
 // Shopify: "retried a total of 8 times over 4 hours using an exponential backoff schedule".

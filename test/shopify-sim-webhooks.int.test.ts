@@ -1,4 +1,4 @@
-import { createShopifySimulator, shopifyRetryDelaySeconds, type ShopifySimulator, type ShopifySimulatorOptions } from '../packages/simulators/src';
+import { createShopifySimulator, shopifyRetryDelaySeconds, type ShopifySimulator, type ShopifySimulatorOptions } from '@shopsync/simulators';
 import { startWebhookReceiver, type ReceivedWebhook, type ReceiverScript, type WebhookReceiver } from './support/shopify-webhook-receiver';
 
 // Real HTTP on loopback; time is compressed (timeScale) so Shopify's four-hour retry window passes in

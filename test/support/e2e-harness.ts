@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-client';
-import { DEMO_MAPPING, createLogger, createRunner, openSqliteStore, parseConfig, type Config, type Runner, type Store } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { createLogger, createRunner, openSqliteStore, parseConfig, type Config, type Runner, type Store } from '@shopsync/runner';
 import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
 
 export const WEBHOOK_SECRET = 'e2e-webhook-secret';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createErpnextClient, type Doc, type ErpnextClient } from '@shopsync/erpnext-client';
-import { DEMO_MAPPING, createLogger, createRunner, openSqliteStore, parseConfig, type Config, type ConfigInput, type Runner, type Store } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { createLogger, createRunner, openSqliteStore, parseConfig, type Config, type ConfigInput, type Runner, type Store } from '@shopsync/runner';
 import { DEFAULT_SHOPIFY_CATALOGUE, createErpnextSimulator, createShopifySimulator, type ShopifySimulator } from '@shopsync/simulators';
 
 const WEBHOOK_SECRET = 'lifecycle-webhook-secret';

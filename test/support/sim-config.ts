@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_MAPPING, createLogger, createRunner, openSqliteStore, parseConfig, type ConfigInput, type ErpnextPort, type InboxCounts, type Store } from '@shopsync/runner';
+import { DEMO_MAPPING } from '@shopsync/demo';
+import { createLogger, createRunner, openSqliteStore, parseConfig, type ConfigInput, type ErpnextPort, type InboxCounts, type Store } from '@shopsync/runner';
 import { SIM_KEY, SIM_SECRET } from './erpnext-sim';
 
 export const SIM_SHOP = 'shopsync-demo.myshopify.com';

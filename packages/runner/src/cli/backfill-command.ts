@@ -1,11 +1,11 @@
 import type { ShopifyClientEvent } from '@shopsync/shopify-client';
 import type { Command } from 'commander';
-import { backfillShop } from '../backfill/run-backfill';
+import { backfillShop } from '../backfill/backfill-shop';
 import type { BackfillProgress, BackfillShopResult } from '../backfill/types';
+import { shopifyClientFor } from '../config/shopify-for-shop';
 import { openSqliteStore } from '../store/sqlite-store';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
 import { shopWindowRun, type ShopWindowOptions } from './shop-window-run';
-import { shopifyClientFor } from './shopify-for-shop';
 
 interface BackfillOptions extends ShopWindowOptions {
   readonly json?: boolean;

@@ -3,6 +3,7 @@ import { createErpnextClient } from '@shopsync/erpnext-client';
 import type { Command } from 'commander';
 import { BACKFILL_WEBHOOK_PREFIX } from '../backfill/backfill-ids';
 import type { Config } from '../config/config-schema';
+import { shopifyClientFor } from '../config/shopify-for-shop';
 import { formatDoctor } from '../doctor/format-doctor';
 import { runDoctor } from '../doctor/run-doctor';
 import type { VerifiedDelivery } from '../doctor/webhook-secret-check';
@@ -10,7 +11,6 @@ import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
 import { loadFullConfig } from './full-config';
-import { shopifyClientFor } from './shopify-for-shop';
 
 interface DoctorOptions {
   readonly config?: string;

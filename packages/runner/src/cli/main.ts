@@ -1,8 +1,6 @@
 import { Command } from 'commander';
-import { registerChaosCommand } from '../chaos/chaos-command';
 import { registerBackfillCommand } from './backfill-command';
 import { processIo, type CliContext } from './cli-context';
-import { registerDemoCommand } from './demo-command';
 import { registerDoctorCommand } from './doctor-command';
 import { registerEventsCommand } from './events-command';
 import { registerFailuresCommand } from './failures-command';
@@ -32,8 +30,6 @@ registerReplayCommand(program, ctx);
 registerBackfillCommand(program, ctx);
 registerReconcileCommand(program, ctx);
 registerPlanCommand(program);
-registerDemoCommand(program);
-registerChaosCommand(program, ctx);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`shopsync: ${error instanceof Error ? error.message : String(error)}\n`);

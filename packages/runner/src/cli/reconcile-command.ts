@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { shopifyClientFor } from '../config/shopify-for-shop';
 import { settingsFrom } from '../create-runner';
 import { reconcileErpnextClient } from '../reconcile/log-reconcile-events';
 import { realRetryDeps, type RetryDeps } from '../reconcile/read-with-retry';
@@ -8,7 +9,6 @@ import type { Store } from '../store/store';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
 import { RECONCILE_EXIT, reconcileExitCode, reconcileProgress, reconcileReport, reconcileSummaryText } from './reconcile-report';
 import { shopWindowRun, type ShopWindowOptions } from './shop-window-run';
-import { shopifyClientFor } from './shopify-for-shop';
 
 export type { ReconcileReport } from './reconcile-report';
 export type { ReadRetryPolicy, RetryDeps } from '../reconcile/read-with-retry';

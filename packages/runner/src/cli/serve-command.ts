@@ -1,14 +1,14 @@
-import { latestOrderFromShopify } from '../backfill/latest-order';
+import { latestOrderFromShopify } from '../admin-read/latest-order';
 import { createErpnextClient } from '@shopsync/erpnext-client';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../config/load-config';
+import { shopifyClientFor } from '../config/shopify-for-shop';
 import { createRunner } from '../create-runner';
 import { shopifyProbes } from '../ingress/shopify-probes';
 import { createLogger } from '../logging/create-logger';
 import { scheduledReconcile } from '../reconcile/scheduled-reconcile';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { CliContext } from './cli-context';
-import { shopifyClientFor } from './shopify-for-shop';
 
 /**
  * The composition root of a running shopsync (STYLE C9): config read and checked once, then the

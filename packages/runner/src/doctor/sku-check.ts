@@ -1,22 +1,8 @@
-import type { Page, ShopifyVariant } from '@shopsync/shopify-client';
-// Deep import: the client has findVariantsBySku but no "every variant" operation; this registered
-// document with an empty search query lists them all, page by page, through the same cost-aware client.
-import { VARIANTS_BY_SKU } from '@shopsync/shopify-client/src/operations/documents/variants-by-sku';
+import { listAllVariants } from '@shopsync/shopify-client';
 import { errorText, listSome } from './error-text';
 import { ok, problem, type CheckResult, type DoctorErpnext, type DoctorShopify } from './types';
 
 const ITEMS_PER_QUERY = 100;
-
-async function allVariants(shopify: DoctorShopify): Promise<ShopifyVariant[]> {
-  const variants: ShopifyVariant[] = [];
-  let after: string | null = null;
-  do {
-    const { data }: { data: { productVariants: Page<ShopifyVariant> } } = await shopify.graphql.request(VARIANTS_BY_SKU, { query: '', after });
-    variants.push(...data.productVariants.nodes);
-    after = data.productVariants.pageInfo.hasNextPage ? data.productVariants.pageInfo.endCursor : null;
-  } while (after !== null);
-  return variants;
-}
 
 /** SKUs that have an enabled ERPNext Item of that item_code (compared case-insensitively, as MariaDB does). */
 async function mappedSkus(erpnext: DoctorErpnext, skus: readonly string[]): Promise<{ found: Set<string>; disabled: Set<string> }> {
@@ -38,7 +24,7 @@ async function mappedSkus(erpnext: DoctorErpnext, skus: readonly string[]): Prom
 export async function checkSkus(shopify: DoctorShopify, erpnext: DoctorErpnext): Promise<CheckResult> {
   const id = 'shopify.skus';
   try {
-    const variants = await allVariants(shopify);
+    const variants = await listAllVariants(shopify.graphql);
     const skus = [...new Set(variants.flatMap((v) => (v.sku === null || v.sku.trim() === '' ? [] : [v.sku])))].sort();
     const withoutSku = variants.filter((v) => v.sku === null || v.sku.trim() === '').map((v) => v.displayName);
     const { found, disabled } = await mappedSkus(erpnext, skus);

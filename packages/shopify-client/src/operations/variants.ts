@@ -27,3 +27,18 @@ export async function findVariantsBySku(client: ShopifyGraphqlClient, skus: read
   }
   return found;
 }
+
+/**
+ * Every variant of the shop, page by page: the same registered document with an empty search query,
+ * through the same cost-aware client (doctor's SKU check compares them all with ERPNext's Items).
+ */
+export async function listAllVariants(client: ShopifyGraphqlClient): Promise<ShopifyVariant[]> {
+  const variants: ShopifyVariant[] = [];
+  let after: string | null = null;
+  do {
+    const { data }: { data: { productVariants: Page<ShopifyVariant> } } = await client.request(VARIANTS_BY_SKU, { query: '', after });
+    variants.push(...data.productVariants.nodes);
+    after = data.productVariants.pageInfo.hasNextPage ? data.productVariants.pageInfo.endCursor : null;
+  } while (after !== null);
+  return variants;
+}

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createErpnextClient } from '@shopsync/erpnext-client';
+import { settingsFrom } from '@shopsync/runner';
 import { createErpnextSimulator, createShopifySimulator, DEFAULT_SHOPIFY_CATALOGUE, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
-import { settingsFrom } from '../create-runner';
 import { DEMO_MAPPING } from '../demo/demo-mapping';
 import { erpnextFindings } from '../demo/erpnext-findings';
 import { CHAOS_SECRETS, writeChaosConfig } from './chaos-config';
@@ -56,7 +56,7 @@ async function startSimulators(options: ChaosOptions): Promise<{ erp: ErpnextSim
 }
 
 /**
- * `shopsync chaos`: both simulators in this process, `serve` as a child process (the real binary, a
+ * `shopsync-demo chaos`: both simulators in this process, `serve` as a child process (the real binary, a
  * config file, SQLite on disk), a seeded workload under a seeded fault plan — duplicated and
  * reordered webhooks, ERPNext faults and an outage, SIGKILLs of serve — run to quiescence, then the
  * invariants checked against both simulators and the state file. Progress goes to `onProgress`.

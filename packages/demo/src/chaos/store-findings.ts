@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { TERMINAL_STATUSES } from '../store/store-records';
+import { TERMINAL_STATUSES } from '@shopsync/runner';
 
 export interface OpenFailure {
   readonly id: number;

@@ -2,4 +2,3 @@ export * from './types';
 export * from './run-chaos';
 export { chaosJson, chaosSucceeded, chaosText } from './chaos-report';
 export { planFaults, describePlan, type FaultPlan } from './fault-plan';
-export { registerChaosCommand } from './chaos-command';

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../cli/cli-context';
-import { numberOption } from '../cli/demo-command';
-import { chaosJson, chaosSucceeded, chaosText } from './chaos-report';
-import { runChaos } from './run-chaos';
-import { CHAOS_DEFAULTS, type ChaosOptions } from './types';
+import type { CliContext } from '@shopsync/runner';
+import { chaosJson, chaosSucceeded, chaosText } from '../chaos/chaos-report';
+import { runChaos } from '../chaos/run-chaos';
+import { CHAOS_DEFAULTS, type ChaosOptions } from '../chaos/types';
+import { numberOption } from './demo-command';
 
 interface ChaosCliOptions {
   readonly orders: number;
@@ -19,7 +19,7 @@ interface ChaosCliOptions {
 }
 
 /**
- * `shopsync chaos`: the demo's workload and checks under a seeded fault plan, with `serve` as a real
+ * `shopsync-demo chaos`: the demo's workload and checks under a seeded fault plan, with `serve` as a real
  * child process. Exit 0 only when every invariant holds.
  */
 export function registerChaosCommand(program: Command, ctx: CliContext): void {

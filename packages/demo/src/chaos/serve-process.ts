@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 
-/** The real binary, as an operator runs it. */
-const CLI = join(__dirname, '..', '..', 'bin', 'shopsync.js');
+/** The runner's real binary, as an operator runs it (the package exports it for this). */
+const CLI = require.resolve('@shopsync/runner/bin/shopsync.js');
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,4 +1,4 @@
-import type { ReconcileReport } from '../cli/reconcile-report';
+import type { ReconcileReport } from '@shopsync/runner';
 import { runCli, type Env } from './serve-process';
 import type { OpenFailure } from './store-findings';
 

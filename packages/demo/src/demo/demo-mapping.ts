@@ -1,4 +1,4 @@
-import type { ConfigInput } from '../config/config-schema';
+import type { ConfigInput } from '@shopsync/runner';
 
 /**
  * The mapping an operator would write for the simulated site: the ERPNext simulator is seeded like a

@@ -1,5 +1,5 @@
 import { createShopifyClient, type ShopifyClient, type ShopifyGraphqlClientOptions } from '@shopsync/shopify-client';
-import type { ShopConfig } from '../config/config-schema';
+import type { ShopConfig } from './config-schema';
 
 /** Client settings a caller may add: retries, events, sleep and clock (tests pass fakes). */
 export type ShopifyClientTuning = Omit<ShopifyGraphqlClientOptions, 'shop' | 'accessToken'>;

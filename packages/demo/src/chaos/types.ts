@@ -27,7 +27,7 @@ export interface ChaosOptions extends WorkloadRates {
   readonly settleTimeoutMs: number;
 }
 
-/** The defaults of `shopsync chaos`: with `--orders 1000` a real test of several minutes. */
+/** The defaults of `shopsync-demo chaos`: with `--orders 1000` a real test of several minutes. */
 export const CHAOS_DEFAULTS: Omit<ChaosOptions, 'orders'> = {
   seed: 1,
   kills: 5,

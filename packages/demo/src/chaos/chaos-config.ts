@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Config, ConfigInput } from '../config/config-schema';
-import { parseConfig } from '../config/load-config';
+import { parseConfig, type Config, type ConfigInput } from '@shopsync/runner';
 import { DEMO_MAPPING } from '../demo/demo-mapping';
 
 export const CHAOS_SECRETS = {
