@@ -1,21 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+export { freePort } from '@shopsync/demo';
 
 const CLI = join(__dirname, '..', '..', 'packages', 'runner', 'bin', 'shopsync.js');
-
-/** A free loopback port, so a restarted runner comes back on the address Shopify keeps retrying. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ServeProcess {
   readonly child: ChildProcess;
