@@ -1,6 +1,6 @@
 import { parseOrder, planEvent } from '@shopsync/core';
 import { DEMO_MAPPING } from '@shopsync/demo';
-import { latestOrderFromShopify, parseConfig, settingsFrom, type Config } from '@shopsync/runner';
+import { composeApp, latestOrderFromShopify, parseConfig, settingsFrom, type Config } from '@shopsync/runner';
 import { startBackfillShop, SIM_TOKEN, type BackfillShop } from './support/backfill-shop';
 
 // Requeue's read of Shopify's latest order (the LatestOrderPort serve hands the worker): the order
@@ -28,6 +28,11 @@ describe('latestOrderFromShopify', () => {
       .filter((body) => body.admin_graphql_api_id === gid)
       .sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at)))
       .at(-1);
+  // The app's one client per shop, as serve hands it over.
+  const latestOrderOf = (cfg: Config) => {
+    const app = composeApp(cfg);
+    return latestOrderFromShopify(cfg, (domain) => app.shopify(domain));
+  };
   const plan = (payload: unknown) => planEvent({ shop: SHOP, topic: 'orders/updated', payload: JSON.parse(JSON.stringify(payload)) as unknown }, settingsFrom(config));
 
   test('an edited, partly refunded order: the payload is the order its webhook carries, and plans the same', async () => {
@@ -39,7 +44,7 @@ describe('latestOrderFromShopify', () => {
     shop.time.advance(60_000);
     shop.sim.driver.refundOrder(created.id, { lines: [{ sku: 'SKU-1002' }], shipping: true });
     await shop.drain();
-    const latest = await latestOrderFromShopify(config)(SHOP, String(created.id));
+    const latest = await latestOrderOf(config)(SHOP, String(created.id));
     if (!('payload' in latest)) throw new Error(latest.unavailable);
     const webhook = latestWebhook(created.admin_graphql_api_id);
     expect(parseOrder(latest.payload)).toEqual(parseOrder(webhook));
@@ -53,7 +58,7 @@ describe('latestOrderFromShopify', () => {
       shop.time.advance(60_000);
       shop.sim.driver.refundOrder(refunded.id, { lines: [{ sku: 'SKU-1008', quantity: 1 }] });
     }
-    const latestOrder = latestOrderFromShopify(config);
+    const latestOrder = latestOrderOf(config);
     expect(await latestOrder(SHOP, String(refunded.id))).toEqual({ unavailable: expect.stringMatching(/5 or more refunds/) });
     expect(await latestOrder(SHOP, '999999999')).toEqual({ unavailable: 'order 999999999 no longer exists in Shopify' });
     expect(await latestOrder('other.myshopify.com', '1')).toEqual({ unavailable: 'no Shopify access token is configured for other.myshopify.com' });

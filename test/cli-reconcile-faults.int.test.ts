@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, parseConfig, runReconcile, type ReconcileReport, type RetryDeps } from '@shopsync/runner';
+import { composeApp, createLogger, parseConfig, runReconcile, type ReconcileReport, type RetryDeps } from '@shopsync/runner';
 import { scheduledReconcile } from '../packages/runner/src/reconcile/scheduled-reconcile';
 import { startBackfillShop, SIM_TOKEN, type BackfillShop } from './support/backfill-shop';
 import { recordingContext, T0 } from './support/cli-harness';
@@ -128,7 +128,10 @@ describe('shopsync reconcile when reads fail', () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
     const retry = recordedRetry();
-    await withConfiguredStore(config, (store) => scheduledReconcile(parsed.config, store, logger, () => T0, retry)!(new Date('2026-11-01T00:00:00Z')));
+    // The round's clients come from the app; without client read retries, as reconcile reads, so the waits are readWithRetry's alone.
+    const app = composeApp(parsed.config, { erpnext: { maxReadRetries: 0 } });
+    const deps = { config: parsed.config, logger, erpnext: app.erpnext, shopify: (domain: string) => app.shopify(domain) };
+    await withConfiguredStore(config, (store) => scheduledReconcile({ ...deps, store }, () => T0, retry)!(new Date('2026-11-01T00:00:00Z')));
     const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(retry.waits).toEqual([50, 100, 200]);
     expect(logged.find((line) => line.msg === 'reconcile.not_compared')).toMatchObject({ level: 40, shop: SIM_SHOP, order: '#1002', code: 'erpnext.network' });

@@ -12,6 +12,8 @@ import { processEvent } from './worker/process-event';
 import { mirrorSyncFailures, type FailureMirrorResult } from './mirror/mirror-sync-failures';
 import { mirrorSyncLogs, type MirrorResult } from './mirror/mirror-sync-logs';
 import type { LatestOrderPort } from './worker/latest-state';
+import { scheduleJobs } from './schedule/runner-jobs';
+import { Scheduler } from './schedule/scheduler';
 import { OutageBreaker } from './worker/outage-breaker';
 import { WorkerPool } from './worker/worker-pool';
 
@@ -34,7 +36,6 @@ export interface RunnerDeps {
   readonly reconcile?: (since: Date) => Promise<void>;
 }
 
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Runner {
@@ -120,12 +121,8 @@ export function createRunner(deps: RunnerDeps): Runner {
     metrics: { contentType: metrics.registry.contentType, render: () => metrics.render() },
   });
   let running: RunningServer | null = null;
-  let pruneTimer: NodeJS.Timeout | null = null;
-  let mirrorTimer: NodeJS.Timeout | null = null;
-  let reconcileTimer: NodeJS.Timeout | null = null;
-  let reconciling: Promise<void> | null = null;
+  const scheduler = new Scheduler({ logger });
   let mirroring: Promise<MirrorResult> | null = null;
-
   let mirroringFailures: Promise<FailureMirrorResult> | null = null;
   const acknowledgedFailures = new Map<number, string>();
 
@@ -161,32 +158,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       running = await listen(server, config.server.port, config.server.host);
       if (options.workers ?? true) {
         workers.start();
-        const pruneQuietly = () => void prune().catch((error: unknown) => logger.error({ err: error }, 'store.prune_failed'));
-        pruneQuietly();
-        pruneTimer = setInterval(pruneQuietly, PRUNE_EVERY_MS);
-        pruneTimer.unref();
-        const reconcileRound = deps.reconcile;
-        if (reconcileRound !== undefined && config.reconcile.intervalMinutes !== null) {
-          const lookbackMs = config.reconcile.lookbackHours * 60 * 60 * 1000;
-          // Rounds never overlap: a slow Shopify or ERPNext must not pile them up.
-          const reconcileQuietly = () => {
-            reconciling ??= reconcileRound(new Date(now().getTime() - lookbackMs))
-              .catch((error: unknown) => logger.warn({ err: error }, 'reconcile.failed'))
-              .finally(() => {
-                reconciling = null;
-              });
-          };
-          reconcileTimer = setInterval(reconcileQuietly, config.reconcile.intervalMinutes * 60_000);
-          reconcileTimer.unref();
-        }
-        if (config.mirror.syncLogs || config.mirror.syncFailures) {
-          const mirrorQuietly = () => {
-            if (config.mirror.syncLogs) void mirror().catch((error: unknown) => logger.warn({ err: error }, 'sync_log.mirror_failed'));
-            if (config.mirror.syncFailures) void mirrorFailures().catch((error: unknown) => logger.warn({ err: error }, 'sync_failure.mirror_failed'));
-          };
-          mirrorTimer = setInterval(mirrorQuietly, config.mirror.intervalMs);
-          mirrorTimer.unref();
-        }
+        scheduleJobs(scheduler, { config, now, prune, mirror, mirrorFailures, ...(deps.reconcile === undefined ? {} : { reconcile: deps.reconcile }) });
       }
       logger.info({ url: running.url, webhookPath: config.server.webhookPath, workers: options.workers ?? true }, 'runner.started');
       return running.url;
@@ -206,15 +178,15 @@ export function createRunner(deps: RunnerDeps): Runner {
       }
     },
     async stop() {
-      if (pruneTimer !== null) clearInterval(pruneTimer);
-      if (mirrorTimer !== null) clearInterval(mirrorTimer);
-      if (reconcileTimer !== null) clearInterval(reconcileTimer);
+      // No new run starts from here; the runs in flight are awaited after the workers stop, as before.
+      const jobsStopped = scheduler.stop();
       outage?.stop();
       await running?.close();
       await workers.stop();
+      await jobsStopped;
+      // A mirror round asked for directly (runner.mirror()) is no scheduled run; it is awaited too.
       await mirroring?.catch(() => undefined);
       await mirroringFailures?.catch(() => undefined);
-      await reconciling;
       logger.info('runner.stopped');
     },
   };

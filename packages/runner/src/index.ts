@@ -3,6 +3,8 @@ export * from './config/config-template';
 export * from './config/mapping-schema';
 export * from './config/load-config';
 export * from './create-runner';
+export * from './compose';
+export * from './schedule';
 export * from './logging/create-logger';
 export * from './store/store';
 export * from './store/sqlite-store';

@@ -2,8 +2,7 @@ import type { ShopifyClientEvent } from '@shopsync/shopify-client';
 import type { Command } from 'commander';
 import { backfillShop } from '../backfill/backfill-shop';
 import type { BackfillProgress, BackfillShopResult } from '../backfill/types';
-import { shopifyClientFor } from '../config/shopify-for-shop';
-import { openSqliteStore } from '../store/sqlite-store';
+import { composeApp } from '../compose/compose-app';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
 import { shopWindowRun, type ShopWindowOptions } from './shop-window-run';
 
@@ -48,12 +47,14 @@ export async function runBackfill(options: BackfillOptions, ctx: CliContext): Pr
   const countWait = (event: ShopifyClientEvent) => {
     if (event.type === 'http.throttled') throttleWaitMs += event.delayMs;
   };
-  const store = openSqliteStore({ path: config.store.path, synchronous: config.store.synchronous });
+  // Every shop's client reports its throttle waits to one count, the report's total.
+  const app = composeApp(config, { shopify: { onEvent: countWait } });
+  const { store } = app;
   const results: BackfillShopResult[] = [];
   const failed: Array<{ shop: string; error: string }> = [];
   try {
     for (const shop of run.shops) {
-      const shopify = shopifyClientFor(shop, { onEvent: countWait });
+      const shopify = app.shopify(shop.domain);
       if (shopify === null) continue;
       try {
         const args = { shop: shop.domain, shopify, store, since: window.since, until: window.until, now: ctx.now };
@@ -65,7 +66,7 @@ export async function runBackfill(options: BackfillOptions, ctx: CliContext): Pr
       }
     }
   } finally {
-    await store.close();
+    await app.close();
   }
   const report = { ...totals({ since: window.since, until: window.until }, results, throttleWaitMs), failed };
   emit(ctx, options.json, report, () => summaryText(report));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadStoreConfig } from '../config/load-config';
-import { openSqliteStore } from '../store/sqlite-store';
+import { composeApp } from '../compose/compose-app';
 import type { Store } from '../store/store';
 import type { CliContext } from './cli-context';
 
@@ -36,10 +36,11 @@ export async function withCliStore(options: StoreOptions, ctx: CliContext, run: 
     ctx.io.err(`no state database at ${path}: start \`shopsync serve\` with this config first, or pass --db`);
     return 1;
   }
-  const store = openSqliteStore({ path });
+  // Only the store section was read, so the app holds nothing but the store: no secret is needed.
+  const app = composeApp({ store: { path } });
   try {
-    return await run(store);
+    return await run(app.store);
   } finally {
-    await store.close();
+    await app.close();
   }
 }

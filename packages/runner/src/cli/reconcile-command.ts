@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { shopifyClientFor } from '../config/shopify-for-shop';
+import { composeApp } from '../compose/compose-app';
 import { settingsFrom } from '../create-runner';
-import { reconcileErpnextClient } from '../reconcile/log-reconcile-events';
 import { realRetryDeps, type RetryDeps } from '../reconcile/read-with-retry';
 import { reconcileShop, type ReconcileShopResult } from '../reconcile/reconcile-shop';
-import { openSqliteStore } from '../store/sqlite-store';
-import type { Store } from '../store/store';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
 import { RECONCILE_EXIT, reconcileExitCode, reconcileProgress, reconcileReport, reconcileSummaryText } from './reconcile-report';
 import { shopWindowRun, type ShopWindowOptions } from './shop-window-run';
@@ -31,15 +28,16 @@ export interface ReconcileRunDeps {
 export async function runReconcile(options: ReconcileOptions, ctx: CliContext, deps: ReconcileRunDeps = {}): Promise<number> {
   const run = shopWindowRun('reconcile', options, ctx);
   if (run === null) return RECONCILE_EXIT.badArguments;
-  const { config } = run;
-  const erpnext = reconcileErpnextClient(config);
-  const store: Store = openSqliteStore({ path: config.store.path, synchronous: config.store.synchronous });
+  // No read retries in the ERPNext client: reconcile retries each order's reads itself
+  // (readWithRetry), and two layers would multiply the waits of a read that never answers.
+  const app = composeApp(run.config, { erpnext: { maxReadRetries: 0 } });
+  const { config, erpnext, store } = app;
   const onEvent = reconcileProgress(ctx, options.json);
   const shops: ReconcileShopResult[] = [];
   const failed: Array<{ shop: string; error: string }> = [];
   try {
     for (const shop of run.shops) {
-      const shopify = shopifyClientFor(shop, {});
+      const shopify = app.shopify(shop.domain);
       if (shopify === null) continue;
       try {
         const findings = { mode: options.repair ? ('repair' as const) : ('record' as const), store, now: ctx.now };
@@ -51,7 +49,7 @@ export async function runReconcile(options: ReconcileOptions, ctx: CliContext, d
       }
     }
   } finally {
-    await store.close();
+    await app.close();
   }
   const report = reconcileReport({ since: run.since, until: run.until }, shops, failed);
   emit(ctx, options.json, report, () => reconcileSummaryText(report, options.repair === true));

@@ -1,16 +1,5 @@
-import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-client';
 import type { Logger } from 'pino';
-import type { Config } from '../config/config-schema';
 import { progressGate, type ReconcileEvent } from './reconcile-events';
-
-/**
- * The ERPNext client reconcile reads through. It retries nothing itself: reconcile retries each
- * order's reads (readWithRetry), and two layers would multiply the waits of a read that never answers.
- */
-export function reconcileErpnextClient(config: Config): ErpnextClient {
-  const { url, apiKey, apiSecret, timeoutMs } = config.erpnext;
-  return createErpnextClient({ baseUrl: url, apiKey, apiSecret, timeoutMs, maxReadRetries: 0 });
-}
 
 /** Reconcile events as structured log records (serve's logger, or `reconcile --json` on stderr). */
 export function logReconcileEvents(logger: Logger, now: () => Date): (event: ReconcileEvent) => void {

@@ -1,0 +1,2 @@
+export * from './compose-app';
+export * from './types';

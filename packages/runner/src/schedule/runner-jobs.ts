@@ -1,0 +1,33 @@
+import type { Config } from '../config/config-schema';
+import type { Scheduler } from './scheduler';
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface RunnerJobs {
+  readonly config: Pick<Config, 'mirror' | 'reconcile'>;
+  readonly now: () => Date;
+  readonly prune: () => Promise<unknown>;
+  readonly mirror: () => Promise<unknown>;
+  readonly mirrorFailures: () => Promise<unknown>;
+  /** One scheduled reconciliation round over the lookback window; absent: none. */
+  readonly reconcile?: (since: Date) => Promise<void>;
+}
+
+/**
+ * The periodic jobs of a runner whose workers run, each on the scheduler with the interval and the
+ * failure event it had as a hand-written timer: the retention prune hourly (and once at start), the
+ * Sync Log and Sync Failure mirrors every `mirror.intervalMs` when enabled, and the reconcile round
+ * every `reconcile.intervalMinutes` when set.
+ */
+export function scheduleJobs(scheduler: Scheduler, jobs: RunnerJobs): void {
+  const { config } = jobs;
+  scheduler.every('store.prune', PRUNE_EVERY_MS, jobs.prune, { failedEvent: 'store.prune_failed', level: 'error', immediately: true });
+  if (config.mirror.syncLogs) scheduler.every('sync_log.mirror', config.mirror.intervalMs, jobs.mirror, { failedEvent: 'sync_log.mirror_failed' });
+  if (config.mirror.syncFailures) scheduler.every('sync_failure.mirror', config.mirror.intervalMs, jobs.mirrorFailures, { failedEvent: 'sync_failure.mirror_failed' });
+  const round = jobs.reconcile;
+  const { intervalMinutes, lookbackHours } = config.reconcile;
+  if (round !== undefined && intervalMinutes !== null) {
+    scheduler.every('reconcile', intervalMinutes * 60_000, () => round(new Date(jobs.now().getTime() - lookbackHours * HOUR_MS)), { failedEvent: 'reconcile.failed' });
+  }
+}
