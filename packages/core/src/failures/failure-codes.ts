@@ -153,7 +153,15 @@ export const FAILURE_CODES = {
   // A link to a missing Item/Customer/Warehouse is a missing mapping (DESIGN §4 "SKU without Item").
   'erpnext.validation.link': { category: 'mapping', retryable: false, remedy: 'fix_mapping' },
   'erpnext.validation.warehouse_required': { category: 'mapping', retryable: false, remedy: 'fix_mapping' },
-  'erpnext.validation.negative_stock': { category: 'validation', retryable: false, remedy: 'fix_data' },
+  // A Delivery Note is dated when Shopify fulfilled it (set_posting_time): stock received later does not
+  // cover it, and the draft a first attempt left keeps its time, so "fix the data, then retry" failed
+  // again every time in the chaos runs. The sentence says what does work.
+  'erpnext.validation.negative_stock': {
+    category: 'validation',
+    retryable: false,
+    remedy: 'fix_data',
+    action: 'receive the missing stock into that warehouse with a posting date and time no later than the ones ERPNext names (the delivery is dated when Shopify fulfilled it, so stock received after that does not cover it), then retry',
+  },
   'erpnext.validation.valuation_rate': { category: 'validation', retryable: false, remedy: 'fix_data' },
   // A Stock Reconciliation asking for the quantities and rates already there: the target holds.
   'erpnext.validation.no_stock_change': { category: 'conflict', retryable: false, remedy: 'adopt_existing' },

@@ -1,0 +1,35 @@
+import type { Doc } from '@shopsync/erpnext-client';
+import { useSubscribedHarness } from './support/e2e-harness';
+import { receiveStock } from './support/erpnext-stock';
+import { useTempDir } from './support/temp-dir';
+
+const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/fulfilled', 'orders/partially_fulfilled', 'order_transactions/create'];
+const SITE = { company: 'Shopsync Demo', warehouse: 'Stores - SD' };
+
+/**
+ * A fulfillment of an item without stock parks erpnext.validation.negative_stock. Its sentence must
+ * say what fixes it: the Delivery Note is dated when Shopify fulfilled it, so stock received after that
+ * does not cover it (a retry failed again every time in the chaos runs); stock received no later does.
+ */
+describe('a delivery that meets no stock', () => {
+  const { harness, settle } = useSubscribedHarness(useTempDir(), TOPICS, { fulfillmentAuthority: 'shopify' });
+
+  test('its failure says to receive stock dated no later than the delivery; doing that and retrying books it', async () => {
+    const order = harness().shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1010', quantity: 1 }] });
+    harness().shopify.driver.fulfilOrder(order.id, {});
+    await settle();
+    const store = harness().primary.store;
+    const [failure] = await store.failures({ status: 'open' });
+    expect(failure?.code).toBe('erpnext.validation.negative_stock');
+    expect(failure?.message).toContain('with a posting date and time no later than the ones ERPNext names');
+    const [draft] = harness().erp.docs('Delivery Note').filter((doc: Doc) => doc.shopify_order_id === String(order.id));
+    expect(draft?.docstatus).toBe(0);
+    // Backdated to the delivery's own moment, as the sentence says.
+    await receiveStock(harness().erpnext, SITE, 'SKU-1010', 5, 10, { set_posting_time: 1, posting_date: draft!.posting_date, posting_time: '00:00:00' });
+    await store.actOnFailure(failure!.id, 'retry', new Date());
+    await harness().primary.runner.drained();
+    const notes = harness().erp.docs('Delivery Note').filter((doc: Doc) => doc.shopify_order_id === String(order.id));
+    expect(notes.map((doc: Doc) => doc.docstatus)).toEqual([1]);
+    expect(await store.failures({ status: 'open' })).toEqual([]);
+  });
+});
