@@ -1,4 +1,4 @@
-import { FLOWS, SYNCED_TOPICS, TOPIC_FAMILIES, TOPICS, flowOfTopic, planEvent, resourceKeyOf, subjectOf, type Topic, type TopicSpec, type TopicTable } from '@shopsync/core';
+import { FLOWS, SYNCED_TOPICS, TOPIC_FAMILIES, TOPICS, flowOfTopic, payloadOf, planEvent, resourceKeyOf, subjectOf, type Topic, type TopicSpec, type TopicTable } from '@shopsync/core';
 import { SHOPSYNC_WEBHOOK_TOPICS, type ShopsyncWebhookTopic } from '@shopsync/runner';
 import { MAPPED_SETTINGS, SHOP } from './support/order-fixtures';
 
@@ -57,5 +57,13 @@ describe('the topic registry', () => {
     expect(subjectOf('orders/paid', { id: 9, name: '#1001' })).toEqual({ kind: 'order', label: '#1001', shopifyId: '9' });
     expect(subjectOf('customers/update', { id: 3, first_name: 'Jane', last_name: 'Doe' })).toEqual({ kind: 'customer', label: 'Jane Doe', shopifyId: '3' });
     expect(subjectOf('order_transactions/create', 'not json')).toEqual({ kind: 'event', label: 'order_transactions/create' });
+  });
+
+  test('each row says what its payload holds, so the runner needs no topic names: the state, a part, or a change read back as another topic', () => {
+    const holds = (topic: string) => payloadOf(topic);
+    expect(SYNCED_TOPICS.filter((topic) => holds(topic)?.carries === 'part')).toEqual(['refunds/create', 'order_transactions/create']);
+    expect(holds('orders/edited')).toEqual({ carries: 'change', readAs: 'orders/updated' });
+    expect(SYNCED_TOPICS.filter((topic) => topic.startsWith('orders/') && topic !== 'orders/edited').every((topic) => holds(topic)?.carries === 'state')).toBe(true);
+    expect(holds('orders/delete')).toBeNull();
   });
 });

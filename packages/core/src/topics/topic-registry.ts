@@ -2,7 +2,10 @@ import { planRefundEvent } from '../orders/plan-refund-event';
 import { planTransactionEvent } from '../orders/plan-transaction-event';
 import { planCustomerTopic, planOrderEditTopic, planOrderTopic } from './topic-planners';
 import { CUSTOMER, EDITED_ORDER, ORDER, REFUND, TRANSACTION } from './topic-resources';
-import type { TopicFamilySpec, TopicSpec } from './types';
+import type { TopicFamilySpec, TopicPayload, TopicSpec } from './types';
+
+const STATE: TopicPayload = { carries: 'state' };
+const PART: TopicPayload = { carries: 'part' };
 
 /**
  * Shopify names every topic `<resource>/<event>`. The resource family decides the flow of each of its
@@ -34,17 +37,17 @@ export type TopicTable = { readonly [topic: `${TopicFamily}/${string}`]: TopicSp
  * needs its family's flow first).
  */
 export const TOPICS = {
-  'orders/create': { resource: ORDER, plan: planOrderTopic('order.created') },
-  'orders/updated': { resource: ORDER, plan: planOrderTopic('order.updated') },
-  'orders/paid': { resource: ORDER, plan: planOrderTopic('order.paid') },
-  'orders/cancelled': { resource: ORDER, plan: planOrderTopic('order.cancelled') },
-  'orders/fulfilled': { resource: ORDER, plan: planOrderTopic('order.fulfilled') },
-  'orders/partially_fulfilled': { resource: ORDER, plan: planOrderTopic('order.fulfilled') },
-  'orders/edited': { resource: EDITED_ORDER, plan: planOrderEditTopic },
-  'refunds/create': { resource: REFUND, plan: planRefundEvent },
-  'customers/create': { resource: CUSTOMER, plan: planCustomerTopic },
-  'customers/update': { resource: CUSTOMER, plan: planCustomerTopic },
-  'order_transactions/create': { resource: TRANSACTION, plan: planTransactionEvent },
+  'orders/create': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.created') },
+  'orders/updated': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.updated') },
+  'orders/paid': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.paid') },
+  'orders/cancelled': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.cancelled') },
+  'orders/fulfilled': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.fulfilled') },
+  'orders/partially_fulfilled': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.fulfilled') },
+  'orders/edited': { resource: EDITED_ORDER, payload: { carries: 'change', readAs: 'orders/updated' }, plan: planOrderEditTopic },
+  'refunds/create': { resource: REFUND, payload: PART, plan: planRefundEvent },
+  'customers/create': { resource: CUSTOMER, payload: STATE, plan: planCustomerTopic },
+  'customers/update': { resource: CUSTOMER, payload: STATE, plan: planCustomerTopic },
+  'order_transactions/create': { resource: TRANSACTION, payload: PART, plan: planTransactionEvent },
 } as const satisfies TopicTable;
 
 /** A topic shopsync syncs, in Shopify's REST spelling (as X-Shopify-Topic carries it). */
@@ -61,4 +64,9 @@ export function isTopic(topic: string): topic is Topic {
 export function familyOf(topic: string): TopicFamilySpec | null {
   const family = topic.slice(0, Math.max(topic.indexOf('/'), 0));
   return Object.hasOwn(TOPIC_FAMILIES, family) ? TOPIC_FAMILIES[family as TopicFamily] : null;
+}
+
+/** What a topic's payload holds (types.ts TopicPayload); null for a topic no row plans. */
+export function payloadOf(topic: string): TopicPayload | null {
+  return isTopic(topic) ? TOPICS[topic].payload : null;
 }

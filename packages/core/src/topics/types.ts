@@ -20,9 +20,18 @@ export interface TopicResource {
 /** Parses the payload and plans it: pure, like every decision of the core (STYLE C2). */
 export type TopicPlanner = (event: InboundEvent, settings: SyncSettings, context: PlanContext) => Plan;
 
-/** One synced topic: what its payload is about, and how it is planned. */
+/**
+ * What a topic's payload holds of its resource: its whole latest `state` (kept as the resource's
+ * snapshot, and replaced by Shopify's latest read on a requeue), a `part` of it (a refund, a payment:
+ * never the snapshot; a requeue refreshes the snapshot instead), or only a `change` (orders/edited:
+ * the resource is always read back, and planned as the `readAs` topic).
+ */
+export type TopicPayload = { readonly carries: 'state' } | { readonly carries: 'part' } | { readonly carries: 'change'; readonly readAs: string };
+
+/** One synced topic: what its payload is about, what it holds, and how it is planned. */
 export interface TopicSpec {
   readonly resource: TopicResource;
+  readonly payload: TopicPayload;
   readonly plan: TopicPlanner;
 }
 

@@ -1,4 +1,4 @@
-import { parseResourceKey } from '@shopsync/core';
+import { parseResourceKey, payloadOf } from '@shopsync/core';
 import type { Store, ClaimedEvent } from '../store/store';
 
 /**
@@ -35,8 +35,10 @@ export async function planningInputs(event: ClaimedEvent, store: Store, latestOr
     latestSnapshot: state.snapshot === null ? null : JSON.parse(state.snapshot),
     appliedVersion: state.version,
   };
-  const edited = event.topic === 'orders/edited';
-  if (!event.refreshFirst && !edited) return stored;
+  const holds = payloadOf(event.topic);
+  // A change alone (orders/edited) cannot be planned: the resource is always read back.
+  const change = holds?.carries === 'change' ? holds : null;
+  if (!event.refreshFirst && change === null) return stored;
   const resource = parseResourceKey(event.resourceKey);
   const orderId = resource?.kind === 'order' ? resource.id : undefined;
   const latest = orderId === undefined ? { unavailable: 'the event is not about an order' } : latestOrder === undefined ? { unavailable: 'no Shopify credentials are configured for this shop' } : await latestOrder(event.shop, orderId);
@@ -45,6 +47,7 @@ export async function planningInputs(event: ClaimedEvent, store: Store, latestOr
     return stored;
   }
   await store.addEvidence(event.claim.inboxId, 'refresh', { refreshed: true, updatedAt: (latest.payload as { updated_at?: unknown }).updated_at ?? null }, now());
-  if (!event.topic.startsWith('orders/')) return { ...stored, latestSnapshot: latest.payload };
-  return { ...stored, topic: edited ? 'orders/updated' : event.topic, payload: latest.payload, payloadText: JSON.stringify(latest.payload) };
+  // A part of the order (a refund, a payment) keeps its payload and plans on the order read now.
+  if (holds?.carries === 'part') return { ...stored, latestSnapshot: latest.payload };
+  return { ...stored, topic: change?.readAs ?? event.topic, payload: latest.payload, payloadText: JSON.stringify(latest.payload) };
 }

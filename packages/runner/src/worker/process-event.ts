@@ -4,6 +4,7 @@ import {
   mayRetry,
   nextDelayMs,
   planEvent,
+  payloadOf,
   flowOfTopic,
   type Flow,
   type FlowMode,
@@ -65,7 +66,7 @@ function failureFromError(error: unknown, topic: string, payload: unknown): Fail
  * A refund payload is only a part of its order, so it never becomes the order's snapshot.
  */
 async function rememberState(event: ClaimedEvent, version: string | null, payloadText: string, deps: ProcessDeps): Promise<void> {
-  if (version === null || event.topic.startsWith('refunds/')) return;
+  if (version === null || payloadOf(event.topic)?.carries === 'part') return;
   await deps.store.advanceVersion(event.resourceKey, version, payloadText, deps.now());
 }
 
