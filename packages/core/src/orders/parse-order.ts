@@ -7,7 +7,7 @@ import { locationIdOf } from './location-id';
 import { parseRefund } from './parse-refund';
 import { parseFulfillments } from './shopify-fulfillment';
 import { readShopMoney, type MoneyScope } from './shop-money';
-import type { ShopifyCustomerRef, ShopifyLineItem, ShopifyOrder } from './shopify-order';
+import { customerRef, type ShopifyCustomerRef, type ShopifyLineItem, type ShopifyOrder } from './shopify-order';
 import type { ShopifyRefund } from './shopify-refund';
 
 function parseCustomer(value: unknown, issues: string[]): ShopifyCustomerRef | null {
@@ -16,18 +16,7 @@ function parseCustomer(value: unknown, issues: string[]): ShopifyCustomerRef | n
     issues.push('customer is not an object');
     return null;
   }
-  const id = resourceIdOf(value, 'Customer');
-  if (id === null) {
-    issues.push('customer has no exact id');
-    return null;
-  }
-  return {
-    id,
-    firstName: optionalString(value.first_name),
-    lastName: optionalString(value.last_name),
-    email: optionalString(value.email),
-    phone: optionalString(value.phone),
-  };
+  return customerRef(resourceIdOf(value, 'Customer'), { firstName: value.first_name, lastName: value.last_name, email: value.email, phone: value.phone }, issues);
 }
 
 function parseLineItem(value: unknown, index: number, scope: MoneyScope): ShopifyLineItem | null {

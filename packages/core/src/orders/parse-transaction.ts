@@ -2,7 +2,7 @@ import { resourceIdOf } from '../ids/shopify-gid';
 import { isRecord, optionalString, parsed, rejected, type ParseResult } from '../webhooks/parse-result';
 import { currencyExponent } from '../money/currency-exponent';
 import { readShopMoney } from './shop-money';
-import type { ShopifyTransaction } from './shopify-transaction';
+import { shopifyTransaction, type ShopifyTransaction } from './shopify-transaction';
 
 /** Reads an order_transactions/create body. */
 export function parseTransaction(payload: unknown): ParseResult<ShopifyTransaction> {
@@ -16,15 +16,14 @@ export function parseTransaction(payload: unknown): ParseResult<ShopifyTransacti
   const currency = optionalString(payload.currency);
   const amountCents = readShopMoney(payload, 'amount', '', { currency, exponent: currencyExponent(currency), issues }, { required: true });
   if (id === null || orderId === null || amountCents === null) return rejected(issues);
-  return parsed({
-    id,
-    orderId,
-    kind: optionalString(payload.kind) ?? 'unknown',
-    status: optionalString(payload.status) ?? 'unknown',
-    gateway: optionalString(payload.gateway) ?? 'manual',
-    amountCents,
-    createdAt: optionalString(payload.created_at) ?? '',
-  });
+  return parsed(
+    shopifyTransaction(id, orderId, amountCents, {
+      kind: optionalString(payload.kind),
+      status: optionalString(payload.status),
+      gateway: optionalString(payload.gateway),
+      createdAt: optionalString(payload.created_at),
+    }),
+  );
 }
 
 /** `order_id` as an exact decimal string; a number above 2^53 was rounded by a JSON parser and is refused. */

@@ -35,9 +35,9 @@ function refusal(path: string, value: unknown, why: CentsRefusal, currency: stri
 
 /**
  * One amount in minor units of `currency` (with `exponent` decimals), or null with an issue naming
- * `path` and the value: the one reading of money both wire shapes share (graphql/graphql-money.ts).
+ * `path` and the value: the one reading of money both wire shapes share (graphql/graphql-fields.ts).
  */
-export function checkedAmount(value: unknown, path: string, currency: string | null, exponent: number, scope: MoneyScope, rule: MoneyRule): number | null {
+function checkedAmount(value: unknown, path: string, currency: string | null, exponent: number, scope: MoneyScope, rule: MoneyRule): number | null {
   const reading = readCents(value, exponent);
   if (!reading.ok) {
     scope.issues.push(refusal(path, value, reading.refusal, currency, exponent));
@@ -48,6 +48,11 @@ export function checkedAmount(value: unknown, path: string, currency: string | n
     return null;
   }
   return reading.cents;
+}
+
+/** A money set's amount: in the currency the set names, else in the scope's. */
+export function setAmount(amount: unknown, code: string | null, path: string, scope: MoneyScope, rule: MoneyRule): number | null {
+  return checkedAmount(amount, path, code ?? scope.currency, code === null ? scope.exponent : currencyExponent(code), scope, rule);
 }
 
 /**
@@ -65,9 +70,8 @@ export function readShopMoney(source: Record<string, unknown>, field: string, wh
   const set = source[setField];
   const shop = isRecord(set) && isRecord(set.shop_money) ? set.shop_money : null;
   if (shop !== null && shop.amount !== undefined && shop.amount !== null) {
-    const code = optionalString(shop.currency_code);
     const setPath = `${where === '' ? setField : `${where}.${setField}`}.shop_money.amount`;
-    return checkedAmount(shop.amount, setPath, code ?? scope.currency, code === null ? scope.exponent : currencyExponent(code), scope, rule);
+    return setAmount(shop.amount, optionalString(shop.currency_code), setPath, scope, rule);
   }
   const plain = source[field];
   if (plain === undefined || plain === null) {

@@ -1,3 +1,4 @@
+import { optionalString } from '../webhooks/parse-result';
 import type { ShopifyFulfillment } from './shopify-fulfillment';
 import type { ShopifyRefund } from './shopify-refund';
 
@@ -8,6 +9,21 @@ export interface ShopifyCustomerRef {
   readonly lastName: string | null;
   readonly email: string | null;
   readonly phone: string | null;
+}
+
+/** The customer from its exact id and the fields as read off either wire shape; no id is an issue. */
+export function customerRef(id: string | null, fields: { firstName: unknown; lastName: unknown; email: unknown; phone: unknown }, issues: string[]): ShopifyCustomerRef | null {
+  if (id === null) {
+    issues.push('customer has no exact id');
+    return null;
+  }
+  return {
+    id,
+    firstName: optionalString(fields.firstName),
+    lastName: optionalString(fields.lastName),
+    email: optionalString(fields.email),
+    phone: optionalString(fields.phone),
+  };
 }
 
 /** A tax charged on a line or on shipping, in shop money. */

@@ -10,3 +10,16 @@ export interface ShopifyTransaction {
   readonly amountCents: number;
   readonly createdAt: string;
 }
+
+/** A transaction from its exact ids and amount; what either wire shape leaves out reads as a webhook without it. */
+export function shopifyTransaction(id: string, orderId: string, amountCents: number, rest: { kind: string | null; status: string | null; gateway: string | null; createdAt: string | null }): ShopifyTransaction {
+  return {
+    id,
+    orderId,
+    kind: rest.kind ?? 'unknown',
+    status: rest.status ?? 'unknown',
+    gateway: rest.gateway ?? 'manual',
+    amountCents,
+    createdAt: rest.createdAt ?? '',
+  };
+}

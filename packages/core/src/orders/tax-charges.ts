@@ -8,7 +8,7 @@ import type { ShopifyTaxLine } from './shopify-order';
  * The row's description: the title, with the rate appended only when the title does not already show
  * one — Shopify titles such as "MwSt 19%" carry it, and "MwSt 19% 19%" reads like two taxes.
  */
-export function taxDescription(title: string, rate: number): string {
+function taxDescription(title: string, rate: number): string {
   if (/\d\s*%/.test(title)) return title;
   return `${title} ${Math.round(rate * 10_000) / 100}%`;
 }

@@ -1,8 +1,7 @@
 import { parseGid } from '../../ids/shopify-gid';
 import { sumCents } from '../../money/cents';
-import { currencyExponent } from '../../money/currency-exponent';
 import { optionalString } from '../../webhooks/parse-result';
-import { checkedAmount, type MoneyRule, type MoneyScope } from '../shop-money';
+import { setAmount, type MoneyRule, type MoneyScope } from '../shop-money';
 import type { GraphqlMoneyBag, GraphqlTaxLine } from './graphql-order';
 import type { ShopifyTaxLine } from '../shopify-order';
 
@@ -31,8 +30,7 @@ export function readBagCents(bag: GraphqlMoneyBag | null | undefined, path: stri
     if (rule.required === true) scope.issues.push(`${path} is missing`);
     return null;
   }
-  const code = optionalString(bag?.shopMoney.currencyCode);
-  return checkedAmount(amount, `${path}.shopMoney.amount`, code ?? scope.currency, code === null ? scope.exponent : currencyExponent(code), scope, rule);
+  return setAmount(amount, optionalString(bag?.shopMoney.currencyCode), `${path}.shopMoney.amount`, scope, rule);
 }
 
 /** The sum of `fields` (money bags) over a list, signed as Shopify gives them; a refused amount counts 0 and is an issue. */

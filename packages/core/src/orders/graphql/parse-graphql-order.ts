@@ -1,7 +1,7 @@
 import { currencyExponent } from '../../money/currency-exponent';
 import { optionalString, parsed, rejected, type ParseResult } from '../../webhooks/parse-result';
 import type { MoneyScope } from '../shop-money';
-import type { ShopifyCustomerRef, ShopifyOrder } from '../shopify-order';
+import { customerRef, type ShopifyCustomerRef, type ShopifyOrder } from '../shopify-order';
 import type { ShopifyRefund } from '../shopify-refund';
 import { gidIdOf, readBagCents, restEnum } from './graphql-fields';
 import type { GraphqlCustomer, GraphqlOrder } from './graphql-order';
@@ -18,18 +18,8 @@ const FULFILLMENT_STATUS: ReadonlyMap<string, string> = new Map([
 
 function parseCustomer(customer: GraphqlCustomer | null, issues: string[]): ShopifyCustomerRef | null {
   if (customer === null) return null;
-  const id = gidIdOf(customer.id, 'Customer');
-  if (id === null) {
-    issues.push('customer has no exact id');
-    return null;
-  }
-  return {
-    id,
-    firstName: optionalString(customer.firstName),
-    lastName: optionalString(customer.lastName),
-    email: optionalString(customer.defaultEmailAddress?.emailAddress),
-    phone: optionalString(customer.defaultPhoneNumber?.phoneNumber),
-  };
+  const fields = { firstName: customer.firstName, lastName: customer.lastName, email: customer.defaultEmailAddress?.emailAddress, phone: customer.defaultPhoneNumber?.phoneNumber };
+  return customerRef(gidIdOf(customer.id, 'Customer'), fields, issues);
 }
 
 /** An instant in the shop's wall-clock time, as REST prints it; an issue when it is not an instant. */

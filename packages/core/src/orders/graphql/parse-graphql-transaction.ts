@@ -1,6 +1,6 @@
 import { currencyExponent } from '../../money/currency-exponent';
 import { optionalString, parsed, rejected, type ParseResult } from '../../webhooks/parse-result';
-import type { ShopifyTransaction } from '../shopify-transaction';
+import { shopifyTransaction, type ShopifyTransaction } from '../shopify-transaction';
 import type { MoneyScope } from '../shop-money';
 import { gidIdOf, readBagCents, restEnum } from './graphql-fields';
 import type { GraphqlOrder, GraphqlTransaction } from './graphql-order';
@@ -13,15 +13,12 @@ function parseOne(transaction: GraphqlTransaction, orderId: string, clock: ShopC
   if (id === null) issues.push('the transaction has no exact id (id)');
   const amountCents = readBagCents(transaction.amountSet, 'amountSet', scope, { required: true });
   if (id === null || amountCents === null) return null;
-  return {
-    id,
-    orderId,
-    kind: restEnum(transaction.kind) ?? 'unknown',
-    status: restEnum(transaction.status) ?? 'unknown',
-    gateway: optionalString(transaction.gateway) ?? 'manual',
-    amountCents,
-    createdAt: clock(transaction.createdAt) ?? '',
-  };
+  return shopifyTransaction(id, orderId, amountCents, {
+    kind: restEnum(transaction.kind),
+    status: restEnum(transaction.status),
+    gateway: optionalString(transaction.gateway),
+    createdAt: clock(transaction.createdAt),
+  });
 }
 
 /**
