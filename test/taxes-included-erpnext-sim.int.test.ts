@@ -30,6 +30,7 @@ describe.each(['USD', 'KWD'])('taxes-included Sales Orders and credit notes in a
   test('ERPNext’s grand total equals Shopify’s total, and the credit note’s the money refunded', async () => {
     // Every run books another order on the same site: its keys get the run number.
     let run = 0;
+    let credited = 0;
     await fc.assert(
       fc.asyncProperty(includedTaxSpec(currency), async (spec) => {
         const payload = includedTaxOrder(spec);
@@ -42,6 +43,7 @@ describe.each(['USD', 'KWD'])('taxes-included Sales Orders and credit notes in a
         for (const item of so.items as Doc[]) expect(cents(item.net_amount)).toBe(Math.round(Number(item.qty) * cents(item.rate)));
         const note = plan.operations.find((op) => op.key.startsWith('credit-note:')) as EnsureMappedDocumentOperation | undefined;
         if (note === undefined) return;
+        credited += 1;
         const invoice = await s.client.insertDoc('Sales Invoice', { ...(await s.client.callMethod<Doc>(MAKE_SI, { source_name: so.name }, { verb: 'GET' })), shopsync_key: `invoice#${run}`, docstatus: 1 });
         expect(cents(invoice.grand_total)).toBe(cents(payload.total_price));
         const draft = await s.client.callMethod<Doc>(String(note.method), { source_name: invoice.name }, { verb: 'GET' });
@@ -53,6 +55,8 @@ describe.each(['USD', 'KWD'])('taxes-included Sales Orders and credit notes in a
       }),
       { numRuns: 30 },
     );
+    // Some runs booked a credit note (the spec's optional refund), not only the orders.
+    expect(credited).toBeGreaterThan(0);
     // Each run is a few HTTP round trips to the simulator; beside other suites they take seconds.
   }, 60_000);
 });
