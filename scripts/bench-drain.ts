@@ -8,8 +8,8 @@ import { createShopifySimulator } from '@shopsync/simulators';
 
 /**
  * `npm run bench:drain [-- --backlog 100000 --measure 5000 --concurrency 4]`: the runner as `serve` runs
- * it (workers on, orders in shadow mode — the default rollout — so ERPNext's own speed is not what is
- * measured), with `backlog` orders/create events already pending: how fast it drains the first
+ * it (workers on) but in shadow mode — the default rollout: events are planned and settled `skipped`,
+ * nothing is written to ERPNext, so the figure is the runner's own overhead, not the live path's — with `backlog` orders/create events already pending: how fast it drains the first
  * `measure` of them, and what one claim costs at that backlog. Claims used to cost in proportion to the
  * backlog (240–290 ms each at 100k pending, 4.6 events/s); they are an index search now.
  */
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     if (process.argv.includes('--debug')) process.stdout.write(`stop took ${Math.round(performance.now() - stopStarted)} ms\n`);
     const counts = await store.counts();
     const remaining = counts.unfinished;
-    if (process.argv.includes("--debug")) process.stdout.write(`${JSON.stringify(counts)}\n`);
+    if (process.argv.includes('--debug')) process.stdout.write(`${JSON.stringify(counts)}\n`);
     await store.close();
     const seconds = (finishedAt - started) / 1000;
     const result = { backlog, measured: measure, concurrency, eventsPerSecond: Math.round(measure / seconds), msPerEvent: Number(((seconds * 1000) / measure).toFixed(2)), firstClaimMs: Number(claimMs.toFixed(2)), stillPending: remaining };

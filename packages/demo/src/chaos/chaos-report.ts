@@ -20,7 +20,10 @@ const counted = (record: Readonly<Record<string, number>>) =>
 export function chaosText(report: ChaosReport): string {
   const { details } = report;
   const parkedByCode = new Map<string, number>();
-  for (const line of details.parked) parkedByCode.set(line.split(':')[0]!, (parkedByCode.get(line.split(':')[0]!) ?? 0) + 1);
+  for (const line of details.parked) {
+    const code = line.split(':')[0]!;
+    parkedByCode.set(code, (parkedByCode.get(code) ?? 0) + 1);
+  }
   return [
     `${report.orders} Shopify orders (seed ${report.seed}) → ${details.deliveries} webhook deliveries, ${report.events} events stored`,
     `workload: ${counted(details.workload)}`,

@@ -31,7 +31,12 @@ const PAID = new Set(['paid', 'partially_paid', 'partially_refunded', 'refunded'
 
 function groupBy(docs: readonly Doc[], field: string): Map<string, Doc[]> {
   const groups = new Map<string, Doc[]>();
-  for (const doc of docs) groups.set(String(doc[field]), [...(groups.get(String(doc[field])) ?? []), doc]);
+  for (const doc of docs) {
+    const key = String(doc[field]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [doc]);
+    else group.push(doc);
+  }
   return groups;
 }
 
