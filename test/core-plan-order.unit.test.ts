@@ -66,6 +66,11 @@ describe('order state table: one row, one test', () => {
     expect(note.key).toBe(`delivery-note:${SHOP}:41`);
     expect(note.tableEdits[0]!.rows).toEqual([{ match: line.admin_graphql_api_id.split('/').pop(), set: { qty: 1 } }]);
     expect(note.set.lr_no).toBe('1Z999');
+    // Posted at the fulfillment's instant on the site's clock: date and time both, in the site's zone.
+    expect(note.set).toMatchObject({ posting_date: '2026-11-28', posting_time: '15:00:00', set_posting_time: 1 });
+    const lateEvening = { ...fulfilled, fulfillments: [{ ...fulfilled.fulfillments[0]!, created_at: '2026-11-28T22:30:00-05:00' }] };
+    const onKolkata = plan(lateEvening, 'orders/partially_fulfilled', { ...MAPPED_SETTINGS, fulfillmentAuthority: 'shopify', erpnextTimeZone: 'Asia/Kolkata' });
+    expect((onKolkata.operations.find((op) => op.doctype === 'Delivery Note') as EnsureMappedDocumentOperation).set).toMatchObject({ posting_date: '2026-11-29', posting_time: '09:00:00' });
   });
 
   test('warehouses follow the location mapping: a point-of-sale order reserves at its location, a fulfillment ships from its own; unmapped locations use the default', () => {

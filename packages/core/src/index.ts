@@ -21,6 +21,7 @@ export * from './topics/plan-event';
 export * from './topics/topic-registry';
 export * from './topics/types';
 export * from './settings/sync-settings';
+export { siteDateTimeOf, isKnownTimeZone, type SiteDateTime } from './orders/site-date-time';
 export * from './webhooks/parse-result';
 export * from './retry/next-delay';
 export * from './money/cents';

@@ -1,14 +1,14 @@
 import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
 import type { Operation } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
-import { calendarDateOf } from './calendar-date';
 import type { ShopifyOrder } from './shopify-order';
+import { siteDateTimeOf } from './site-date-time';
 
 const MAKE_DELIVERY_NOTE = 'erpnext.selling.doctype.sales_order.sales_order.make_delivery_note';
 
 /**
  * When the store fulfils in Shopify, each successful Shopify fulfillment becomes one submitted
- * Delivery Note, drafted by ERPNext's make_delivery_note (rows carry so_detail) and cut to the
+ * Delivery Note, posted at the fulfillment's instant on the site's clock,, drafted by ERPNext's make_delivery_note (rows carry so_detail) and cut to the
  * fulfilled lines and quantities. Stock leaves the warehouse of the location that fulfilled them when
  * that location is mapped, else the order line's warehouse.
  */
@@ -17,7 +17,7 @@ export function ensureDeliveryNotes(shop: string, order: ShopifyOrder, salesOrde
     .filter((fulfillment) => fulfillment.status === 'success' && fulfillment.lines.length > 0)
     .map((fulfillment) => {
       const key = operationKey(OPERATION_KINDS.deliveryNote, shop, fulfillment.id);
-      const date = calendarDateOf(fulfillment.createdAt) ?? calendarDateOf(order.updatedAt) ?? '';
+      const posted = siteDateTimeOf(fulfillment.createdAt, settings.erpnextTimeZone) ?? siteDateTimeOf(order.updatedAt, settings.erpnextTimeZone);
       const warehouse = fulfillment.locationId === null ? undefined : settings.locationWarehouses[fulfillment.locationId];
       return {
         key,
@@ -26,8 +26,7 @@ export function ensureDeliveryNotes(shop: string, order: ShopifyOrder, salesOrde
         method: MAKE_DELIVERY_NOTE,
         args: { source_name: { $ref: salesOrderKey } },
         set: {
-          posting_date: date,
-          set_posting_time: 1,
+          ...(posted === null ? {} : { posting_date: posted.date, posting_time: posted.time, set_posting_time: 1 }),
           lr_no: fulfillment.trackingNumber ?? '',
           shopsync_key: key,
           shopify_order_id: order.id,

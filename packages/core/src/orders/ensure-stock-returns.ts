@@ -1,8 +1,9 @@
 import { OPERATION_KINDS, operationKey } from '../keys/operation-key';
 import type { Operation } from '../plan/types';
-import { calendarDateOf } from './calendar-date';
+import type { SyncSettings } from '../settings/sync-settings';
 import type { ShopifyOrder } from './shopify-order';
 import type { ShopifyRefund } from './shopify-refund';
+import { siteDateTimeOf } from './site-date-time';
 
 const MAKE_DELIVERY_RETURN = 'erpnext.stock.doctype.delivery_note.delivery_note.make_sales_return';
 
@@ -13,7 +14,7 @@ const MAKE_DELIVERY_RETURN = 'erpnext.stock.doctype.delivery_note.delivery_note.
  * lines and quantities. `cancel` lines never left the warehouse and `no_restock` ones stay out, so
  * neither moves stock. With ERPNext as the fulfillment authority, returns are ERPNext's own documents.
  */
-export function ensureStockReturns(shop: string, order: ShopifyOrder, refund: ShopifyRefund): Operation[] {
+export function ensureStockReturns(shop: string, order: ShopifyOrder, refund: ShopifyRefund, settings: SyncSettings): Operation[] {
   const byFulfillment = new Map<string, Array<{ lineId: string; qty: number }>>();
   for (const line of refund.lines.filter((candidate) => candidate.restockType === 'return')) {
     const fulfillment = order.fulfillments.find((candidate) => candidate.status === 'success' && candidate.lines.some((shipped) => shipped.lineItemId === line.lineItemId));
@@ -22,7 +23,7 @@ export function ensureStockReturns(shop: string, order: ShopifyOrder, refund: Sh
     rows.push({ lineId: line.lineItemId, qty: line.quantity });
     byFulfillment.set(fulfillment.id, rows);
   }
-  const date = calendarDateOf(refund.createdAt) ?? calendarDateOf(order.updatedAt) ?? '';
+  const posted = siteDateTimeOf(refund.createdAt, settings.erpnextTimeZone) ?? siteDateTimeOf(order.updatedAt, settings.erpnextTimeZone);
   return [...byFulfillment].map(([fulfillmentId, rows]) => {
     const deliveryKey = operationKey(OPERATION_KINDS.deliveryNote, shop, fulfillmentId);
     const key = operationKey(OPERATION_KINDS.deliveryReturn, shop, `${refund.id}-${fulfillmentId}`);
@@ -32,7 +33,7 @@ export function ensureStockReturns(shop: string, order: ShopifyOrder, refund: Sh
       doctype: 'Delivery Note',
       method: MAKE_DELIVERY_RETURN,
       args: { source_name: { $ref: deliveryKey } },
-      set: { posting_date: date, set_posting_time: 1, shopsync_key: key, shopify_order_id: order.id, shopify_shop: shop },
+      set: { ...(posted === null ? {} : { posting_date: posted.date, posting_time: posted.time, set_posting_time: 1 }), shopsync_key: key, shopify_order_id: order.id, shopify_shop: shop },
       tableEdits: [{ table: 'items', matchField: 'shopify_line_item_id', rows: rows.map((row) => ({ match: row.lineId, set: { qty: -row.qty } })), dropUnmatched: true }],
       submit: true,
       dependsOn: [deliveryKey],

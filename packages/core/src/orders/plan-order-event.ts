@@ -47,7 +47,7 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
   if (decision.effects.includes('invoice')) operations.push(invoice);
   if (decision.effects.includes('delivery_notes')) {
     operations.push(...ensureDeliveryNotes(shop, order, salesOrderKey, settings));
-    for (const refund of order.refunds) operations.push(...ensureStockReturns(shop, order, refund));
+    for (const refund of order.refunds) operations.push(...ensureStockReturns(shop, order, refund, settings));
   }
   if (decision.effects.includes('invoice')) {
     const refunds = ensureCreditNotes(shop, order, invoice.key, settings, subject);

@@ -51,6 +51,11 @@ export interface SyncSettings {
   readonly fulfillmentAuthority: 'erpnext' | 'shopify';
   /** Who owns each mapped field (`Doctype.field` → shopify | set_on_create | erpnext). */
   readonly fieldAuthority: FieldAuthority;
+  /**
+   * The ERPNext site's time zone (System Settings → Time Zone, an IANA name): stock vouchers dated by a
+   * Shopify event are posted at that event's instant on the site's clock. `doctor` compares it with the site's.
+   */
+  readonly erpnextTimeZone: string;
 }
 
 /** Keys without a default: names in the operator's ERPNext that nothing could guess. */
@@ -78,6 +83,7 @@ export const SYNC_SETTINGS_DEFAULTS = {
   paymentGateways: {},
   fulfillmentAuthority: 'erpnext',
   fieldAuthority: DEFAULT_FIELD_AUTHORITY,
+  erpnextTimeZone: 'UTC',
 } as const satisfies Omit<SyncSettings, RequiredSettingKey>;
 
 /** The settings of the simulated site (a fresh ERPNext after the setup wizard): `plan` without --config, and tests. */

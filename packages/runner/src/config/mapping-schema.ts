@@ -1,4 +1,4 @@
-import { FIELD_OWNERS, SYNC_SETTINGS_DEFAULTS, type SyncSettings } from '@shopsync/core';
+import { FIELD_OWNERS, isKnownTimeZone, SYNC_SETTINGS_DEFAULTS, type SyncSettings } from '@shopsync/core';
 import { z } from 'zod';
 
 // Every default is the core's (SYNC_SETTINGS_DEFAULTS): one source, read by the planner's tests, by
@@ -37,6 +37,8 @@ export const MappingSchema = z.object({
   fulfillmentAuthority: z.enum(['erpnext', 'shopify']).default(D.fulfillmentAuthority),
   /** Overrides of the default field authority, e.g. { "Customer.customer_name": "set_on_create" }; none when left out. */
   fieldAuthority: z.record(z.string().regex(/^[A-Z][A-Za-z ]+\.[a-z_]+$/, 'must be "Doctype.field"'), z.enum(FIELD_OWNERS)).default({}),
+  /** The ERPNext site's time zone (System Settings → Time Zone), e.g. "Europe/Berlin": Delivery Notes are posted on its clock. */
+  erpnextTimeZone: z.string().refine(isKnownTimeZone, 'must be an IANA time zone name such as "UTC" or "America/New_York"').default(D.erpnextTimeZone),
 }) satisfies z.ZodType<SyncSettings>;
 
 export type MappingConfig = z.infer<typeof MappingSchema>;
