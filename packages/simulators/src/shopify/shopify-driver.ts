@@ -1,6 +1,6 @@
 import { customerJson, type CustomerJson } from './customer-payload';
 import { inventoryLevelJson } from './inventory/inventory-payload';
-import type { ShopifyQuantityName } from './inventory/inventory-types';
+import { SHOPIFY_QUANTITY_NAMES, type ShopifyQuantityName } from './inventory/inventory-types';
 import { orderEditJson } from './order-edit-payload';
 import { orderJson, type ShopifyOrderJson } from './order-payload';
 import { fireEvents, fulfillmentEvents, inventoryEvents, transactionEvents, type ShopEvent } from './shop-events';
@@ -36,6 +36,10 @@ export function isShopifySimTopic(value: unknown): value is ShopifySimTopic {
 
 const T = SHOPIFY_SIM_TOPICS;
 
+/**
+ * A merchant editing stock by hand in the admin (receiving, counting, shrinkage, damage) for one SKU
+ * at one location. Fires inventory_levels/update for the level.
+ */
 export interface InventoryChangeInput {
   sku: string;
   /** Location id (number); default the primary location. */
@@ -44,7 +48,10 @@ export interface InventoryChangeInput {
   delta?: number;
   /** … or set `available` / `on_hand` to an absolute value. */
   set?: number;
-  /** Default `available`. `set` accepts only `available` or `on_hand`. */
+  /**
+   * Default `available`; on_hand moves with it (and available with an on_hand change). `set` accepts
+   * only `available` or `on_hand`; `committed` cannot be edited (only orders commit stock).
+   */
   name?: ShopifyQuantityName;
 }
 
@@ -178,10 +185,14 @@ export function createShopifyDriver(shop: ShopifyShop, webhooks: ShopifyWebhookD
       const level = shop.inventory.level(item.id, location.id);
       if (!level) throw new ShopifySimulatorInputError('locationId', `${input.sku} is not stocked at location ${location.id}`);
       const name = input.name ?? 'available';
+      if (!(SHOPIFY_QUANTITY_NAMES as readonly string[]).includes(name)) throw new ShopifySimulatorInputError('name', `unknown quantity name ${JSON.stringify(name)}`);
       if ((input.delta === undefined) === (input.set === undefined)) throw new ShopifySimulatorInputError('delta', 'give exactly one of delta or set');
+      if (!Number.isInteger(input.delta ?? input.set)) throw new ShopifySimulatorInputError(input.set === undefined ? 'delta' : 'set', 'must be an integer');
       if (input.set !== undefined) {
         if (name !== 'available' && name !== 'on_hand') throw new ShopifySimulatorInputError('name', 'set accepts only available or on_hand');
         shop.inventory.set(level, name, input.set);
+      } else if (name === 'committed') {
+        throw new ShopifySimulatorInputError('name', 'committed stock moves only with orders; change available, on_hand or another state');
       } else shop.inventory.adjust(level, name, input.delta ?? 0);
       fireEvents(webhooks, inventoryEvents(shop));
       return inventoryLevel(input.sku, location.id);

@@ -1,5 +1,5 @@
 import { childRows } from '../model/new-doc';
-import { DOC_ACTIONS, type Controller, type Ctx, type SavePhase } from '../site/site';
+import { DOC_ACTIONS, findDoc, type Controller, type Ctx, type SavePhase } from '../site/site';
 import type { Doc } from '../types';
 import { computeTotals, fillItemDetails, fillPartyDetails, requireWarehouses } from './selling-details';
 import { adjustBin } from './stock-bins';
@@ -22,10 +22,11 @@ function validateDeliveryDate(ctx: Ctx, doc: Doc): void {
   if (!doc.delivery_date) ctx.log.throw('Please enter Delivery Date', 'ValidationError', { erpnext: true });
 }
 
-/** Stock reservation of a submitted order, undone on cancel (`update_reserved_qty`). */
+/** Stock reservation of a submitted order, undone on cancel (`update_reserved_qty`): stock items only, not drop-shipped. */
 function reserve(ctx: Ctx, doc: Doc, sign: 1 | -1): void {
   for (const row of childRows(doc, 'items')) {
-    if (!row.warehouse || !row.item_code) continue;
+    if (!row.warehouse || !row.item_code || num(row.delivered_by_supplier) === 1) continue;
+    if (num(findDoc(ctx, 'Item', String(row.item_code))?.is_stock_item) !== 1) continue;
     const pending = Math.max(0, num(row.stock_qty) - num(row.delivered_qty) * (num(row.conversion_factor) || 1));
     if (pending > 0) adjustBin(ctx, String(row.item_code), String(row.warehouse), { reserved_qty: sign * pending });
   }

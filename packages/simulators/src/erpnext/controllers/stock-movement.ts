@@ -16,10 +16,20 @@ function stockRows(ctx: Ctx, doc: Doc): Array<{ row: Doc; item: Doc; qty: number
   });
 }
 
-/** Delivering against an order releases that order's reservation (`update_reserved_qty`); cancel restores it. */
+/**
+ * Delivering against an order releases that order's reservation; cancel restores it
+ * (`SellingController.update_reserved_qty` → `SalesOrder.update_reserved_qty`). Only rows naming
+ * their order row (`so_detail`) count, and the reservation moves where the order made it: the
+ * Sales Order row's item and warehouse (`get_reserved_qty`), whichever warehouse the stock left.
+ */
 function releaseReservations(ctx: Ctx, doc: Doc, sign: 1 | -1): void {
-  for (const { row, item, qty } of stockRows(ctx, doc)) {
-    if (row.against_sales_order || row.sales_order) adjustBin(ctx, item.name, String(row.warehouse), { reserved_qty: sign * qty });
+  for (const { row, qty } of stockRows(ctx, doc)) {
+    const orderName = row.against_sales_order ?? row.sales_order;
+    if (!orderName || !row.so_detail) continue;
+    const order = ctx.site.store.get('Sales Order', String(orderName));
+    const line = order ? childRows(order, 'items').find((r) => r.name === row.so_detail) : undefined;
+    if (!line?.warehouse || num(line.delivered_by_supplier) === 1) continue;
+    adjustBin(ctx, String(line.item_code), String(line.warehouse), { reserved_qty: sign * qty });
   }
 }
 

@@ -4,20 +4,34 @@ import type { FieldDef } from '../types';
 import { dateRange } from './date-ranges';
 import type { Condition } from './parse-filters';
 
-type Kind = 'number' | 'date' | 'text';
+type Kind = 'number' | 'date' | 'datetime' | 'text';
 
 const NUMERIC_STANDARD = new Set(['docstatus', 'idx']);
-const DATE_STANDARD = new Set(['creation', 'modified']);
+const DATETIME_STANDARD = new Set(['creation', 'modified']);
 
 function kindOf(fieldname: string, df: FieldDef | undefined): Kind {
   if (NUMERIC_STANDARD.has(fieldname) || (df && (FLOAT_TYPES.has(df.fieldtype) || INT_TYPES.has(df.fieldtype)))) return 'number';
-  if (DATE_STANDARD.has(fieldname) || df?.fieldtype === 'Date' || df?.fieldtype === 'Datetime') return 'date';
+  if (DATETIME_STANDARD.has(fieldname) || df?.fieldtype === 'Datetime') return 'datetime';
+  if (df?.fieldtype === 'Date') return 'date';
   return 'text';
+}
+
+/**
+ * A DATETIME(6) column compared with a string: MariaDB converts the string to a datetime, so
+ * "2026-12-05 00:00:00" (str(datetime) drops a zero fraction), "2026-12-05 00:00:00.000000" and
+ * "2026-12-05" are the same instant. Canonical text with six fraction digits sorts the same way.
+ */
+function canonicalDatetime(text: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?$/.exec(text.trim());
+  if (!match) return text;
+  const [, date, h = '0', m = '00', sec = '00', fraction = ''] = match;
+  return `${date} ${h.padStart(2, '0')}:${m}:${sec}.${fraction.slice(0, 6).padEnd(6, '0')}`;
 }
 
 /** `ifnull(col, fallback)`: Frappe wraps nullable columns, so `= ""` also matches NULL (notes §2). */
 function normalise(kind: Kind, value: unknown): number | string {
   if (kind === 'number') return Number(value ?? 0) || 0;
+  if (kind === 'datetime') return value === null || value === undefined || value === '' ? '0001-01-01 00:00:00.000000' : canonicalDatetime(String(value));
   if (kind === 'date') return value === null || value === undefined || value === '' ? '0001-01-01 00:00:00.000000' : String(value);
   return collate(value);
 }
@@ -82,7 +96,7 @@ export function matchesCondition(ctx: Ctx, cond: Condition, value: unknown, df: 
     case 'is': return String(v).toLowerCase() === 'set' ? value !== null && value !== undefined && value !== '' : value === null || value === undefined || value === '';
     case 'between': {
       const [from, to] = listOf(v);
-      const upper = kind === 'date' && typeof to === 'string' && to.length === 10 ? `${to} 23:59:59.999999` : to;
+      const upper = (kind === 'date' || kind === 'datetime') && typeof to === 'string' && to.length === 10 ? `${to} 23:59:59.999999` : to;
       return compare(kind, value, from) >= 0 && compare(kind, value, upper) <= 0;
     }
     case 'timespan':

@@ -55,9 +55,16 @@ export const BILLING_DOCTYPES: readonly DoctypeMeta[] = [
       f('set_posting_time', 'Check', { label: 'Edit Posting Date and Time' }),
       f('is_return', 'Check'),
       f('return_against', 'Link', { options: 'Delivery Note' }),
-      // Transporter details (ERPNext's "Transporter Info" section), where shopsync puts the tracking number.
+      // Transporter details (ERPNext's "Transporter Info" section), where shopsync puts the tracking
+      // number. `transporter_name` is read-only, fetched from the Supplier linked as `transporter`
+      // (fetch_from transporter.name); without a transporter it keeps what the document was given.
+      f('transporter', 'Link', { options: 'Supplier' }),
+      f('driver', 'Link', { options: 'Driver' }),
       f('lr_no', 'Data', { label: 'Transport Receipt No' }),
-      f('lr_date', 'Date', { label: 'Transport Receipt Date' }),
+      f('vehicle_no', 'Data'),
+      f('transporter_name', 'Data', { read_only: 1, fetch_from: 'transporter.name' }),
+      f('driver_name', 'Data', { fetch_from: 'driver.full_name' }),
+      f('lr_date', 'Date', { label: 'Transport Receipt Date', default: 'Today' }),
       f('items', 'Table', { options: 'Delivery Note Item', reqd: 1, label: 'Items' }),
       f('per_billed', 'Percent', { read_only: 1, no_copy: 1, allow_on_submit: 1 }),
       f('status', 'Select', { options: '\nDraft\nTo Bill\nCompleted\nReturn Issued\nCancelled\nClosed', default: 'Draft', read_only: 1, no_copy: 1, allow_on_submit: 1 }),

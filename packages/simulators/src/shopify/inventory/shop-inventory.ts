@@ -69,12 +69,20 @@ export class ShopInventory {
     return [...this.items.keys()].map((i) => this.level(i, locationId)).filter((l): l is InventoryLevelRecord => l !== undefined);
   }
 
-  /** Move `delta` into `name`; quantities that count in on_hand move on_hand with them. */
-  adjust(level: InventoryLevelRecord, name: ShopifyQuantityName, delta: number): LevelChange[] {
+  /**
+   * Add `delta` to `name`, as an adjustment does: the states that count in on_hand (available,
+   * reserved, damaged, quality_control, safety_stock) move on_hand with them, `incoming` moves alone,
+   * and an on_hand change lands in available (on_hand = available + committed + the other states),
+   * as a merchant editing "On hand" sees it. `committed` moves only with orders (commit/release/ship).
+   */
+  adjust(level: InventoryLevelRecord, name: Exclude<ShopifyQuantityName, 'committed'>, delta: number): LevelChange[] {
     if (delta === 0) return [];
     level.quantities[name] += delta;
     const changes: LevelChange[] = [{ level, name, delta }];
-    if (name !== 'on_hand' && name !== 'incoming' && name !== 'committed') {
+    if (name === 'on_hand') {
+      level.quantities.available += delta;
+      changes.push({ level, name: 'available', delta });
+    } else if (name !== 'incoming') {
       level.quantities.on_hand += delta;
       changes.push({ level, name: 'on_hand', delta });
     }
