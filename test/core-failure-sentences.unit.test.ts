@@ -1,6 +1,6 @@
 import { describeFailure, FAILURE_CODES, type FailureCategory, type FailureCode, type FailureCodeInfo } from '@shopsync/core';
 
-const PARAMS = { lineTitle: 'Blue Mug', orderCurrency: 'EUR', companyCurrency: 'USD', issues: 'name is missing', taxTitle: 'VAT 20%', amount: 4.5, gateway: 'paypal', erpnextTotal: 10, shopifyTotal: 11, doctype: 'Sales Order', name: 'SAL-ORD-2026-00001', reason: 'linked with Sales Invoice ACC-SINV-2026-00001', message: 'ERPNext said no', refundId: '901', transactionId: '7001', what: 'payment', id: '7001', findings: 'Sales Order SAL-ORD-2026-00001 is missing in ERPNext' };
+const PARAMS = { lineTitle: 'Blue Mug', orderCurrency: 'EUR', companyCurrency: 'USD', issues: 'name is missing', taxTitle: 'VAT 20%', amount: 4.5, gateway: 'paypal', erpnextTotal: 10, shopifyTotal: 11, doctype: 'Sales Order', name: 'SAL-ORD-2026-00001', reason: 'linked with Sales Invoice ACC-SINV-2026-00001', message: 'ERPNext said no', refundId: '901', transactionId: '7001', what: 'payment', id: '7001', findings: 'Sales Order SAL-ORD-2026-00001 is missing in ERPNext', items: 'SKU-1001', locationId: '98087769208', warehouse: 'Stores - SD', shopify: 3, erpnext: 125, cause: 'changed in Shopify, not by shopsync', fulfillment: 'gid://shopify/Fulfillment/1' };
 
 const ROWS = Object.entries(FAILURE_CODES) as Array<[FailureCode, FailureCodeInfo]>;
 const withSentence = ROWS.filter(([, info]) => info.action !== undefined);
@@ -33,4 +33,24 @@ describe('every failure code renders one sentence naming the subject and the act
       expect(sentence).toMatch(/^Customer Ada Lovelace was not synced: Could not find Customer Group: VIP; .+\.$/);
     },
   );
+});
+
+describe('stock and Delivery Note failures name their item, location or note', () => {
+  test('drift names the item, the location and both numbers', () => {
+    const sentence = describeFailure({
+      code: 'drift.stock_differs',
+      category: 'drift',
+      retryable: true,
+      subject: { kind: 'stock', label: 'SKU-1003 at location 98087769208' },
+      params: { items: 'SKU-1003', locationId: '98087769208', shopify: 3, erpnext: 100, cause: 'changed in Shopify, not by shopsync' },
+    });
+    expect(sentence).toBe(
+      "Stock of SKU-1003 at location 98087769208 is 3 available in Shopify, but ERPNext's Bins say 100 (changed in Shopify, not by shopsync); press Retry to set Shopify to ERPNext's quantity (ERPNext is the stock authority; nothing is written to ERPNext stock), or correct the stock in ERPNext and ignore this failure.",
+    );
+  });
+
+  test('a cancelled Delivery Note is named by its name', () => {
+    const sentence = describeFailure({ code: 'conflict.delivery_note_cancelled', category: 'conflict', retryable: false, subject: { kind: 'delivery_note', label: 'MAT-DN-2026-00001' }, params: { fulfillment: 'gid://shopify/Fulfillment/7' } });
+    expect(sentence.startsWith('Delivery Note MAT-DN-2026-00001 was cancelled in ERPNext after it became Shopify fulfillment gid://shopify/Fulfillment/7; ')).toBe(true);
+  });
 });

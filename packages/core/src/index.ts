@@ -38,3 +38,4 @@ export * from './plan/flows';
 export * from './errors/network-cause';
 export * from './plan/document-content';
 export * from './reconcile/order-drift';
+export * from './inventory';

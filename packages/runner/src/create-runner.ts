@@ -1,4 +1,6 @@
-import { DEFAULT_FIELD_AUTHORITY, type SyncSettings } from '@shopsync/core';
+import { DEFAULT_FIELD_AUTHORITY, parseStockFormula, type SyncSettings } from '@shopsync/core';
+import type { ErpnextClient } from '@shopsync/erpnext-client';
+import type { ShopifyClient } from '@shopsync/shopify-client';
 import type { Logger } from 'pino';
 import type { Config } from './config/config-schema';
 import { createGroupCommit } from './ingress/group-commit';
@@ -16,6 +18,8 @@ import { scheduleJobs } from './schedule/runner-jobs';
 import { Scheduler } from './schedule/scheduler';
 import { OutageBreaker } from './worker/outage-breaker';
 import { WorkerPool } from './worker/worker-pool';
+import { tailStockLedger } from './stock/stock-tailer';
+import type { PushPorts } from './worker/process-event';
 
 export interface RunnerDeps {
   readonly config: Config;
@@ -34,6 +38,11 @@ export interface RunnerDeps {
   readonly processMetrics?: boolean;
   /** One scheduled reconciliation round (every `reconcile.intervalMinutes` while the workers run); absent: none. */
   readonly reconcile?: (since: Date) => Promise<void>;
+  /**
+   * ERPNext → Shopify (flows.inventory, flows.fulfillment): each shop's Admin API client and ERPNext
+   * reads. Absent, the Stock Ledger is not tailed and push events are parked as unconfigured.
+   */
+  readonly stock?: { shopify(shop: string): ShopifyClient | null; readonly erpnext: Pick<ErpnextClient, 'listAll' | 'listDocs' | 'getDoc'> };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,6 +66,8 @@ export interface Runner {
    * (also every `mirror.intervalMs` while the workers run).
    */
   mirrorFailures(): Promise<FailureMirrorResult>;
+  /** Reads each shop's Stock Ledger now (also every `stock.pollMs` while the workers run); false when no flow from ERPNext is on. */
+  tailStock(): Promise<boolean>;
   /** Resolves once every stored event is terminal (none pending, waiting for a retry, or claimed). */
   drained(): Promise<void>;
   stop(): Promise<void>;
@@ -76,6 +87,37 @@ function createOutageBreaker(deps: RunnerDeps): OutageBreaker | undefined {
   return new OutageBreaker({ probe, probeEveryMs: outageProbeMs, maxProbeEveryMs: Math.max(outageProbeMs, Math.min(maxDelayMs, 30_000)), logger: deps.logger });
 }
 
+function pushPortsFrom(deps: RunnerDeps): PushPorts | undefined {
+  const stock = deps.stock;
+  if (stock === undefined) return undefined;
+  const parsed = parseStockFormula(deps.config.mapping.stockFormula);
+  if (!parsed.ok) throw new Error(`mapping.stockFormula: ${parsed.error}`);
+  return { shopify: (shop) => stock.shopify(shop), erpnext: stock.erpnext, formula: parsed.formula, echoWindowMs: deps.config.stock.echoWindowMinutes * 60_000, driftRecheckMs: deps.config.stock.driftRecheckSeconds * 1000 };
+}
+
+/** One read of every shop's Stock Ledger; the workers are woken when it queued anything. */
+function stockTailJob(deps: RunnerDeps, now: () => Date, wake: () => void): (() => Promise<unknown>) | undefined {
+  const { config, stock } = deps;
+  if (stock === undefined || (config.flows.inventory === 'off' && config.flows.fulfillment === 'off')) return undefined;
+  const settings = settingsFrom(config);
+  return async () => {
+    for (const shop of config.shops) {
+      const result = await tailStockLedger({
+        shop: shop.domain,
+        erpnext: stock.erpnext,
+        store: deps.store,
+        settings,
+        overlapMs: config.stock.overlapSeconds * 1000,
+        pageSize: config.stock.pageSize,
+        deliveryNotes: config.flows.fulfillment !== 'off' && settings.fulfillmentAuthority === 'erpnext',
+        now,
+        logger: deps.logger,
+      });
+      if (result.events > 0) wake();
+    }
+  };
+}
+
 /** The composition of ingress, store and workers; every dependency comes in through `deps` (STYLE C9). */
 export function createRunner(deps: RunnerDeps): Runner {
   const now = deps.now ?? (() => new Date());
@@ -84,6 +126,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   const metrics = createRunnerMetrics({ store, processMetrics: deps.processMetrics ?? true });
   const workerStore = countParks(store, metrics);
   const outage = createOutageBreaker(deps);
+  const pushes = pushPortsFrom(deps);
   const workers = new WorkerPool({
     ...(outage === undefined ? {} : { gate: outage }),
     store: workerStore,
@@ -102,6 +145,7 @@ export function createRunner(deps: RunnerDeps): Runner {
         jitter: deps.jitter ?? Math.random,
         flowModes: config.flows,
         ...(deps.latestOrder === undefined ? {} : { latestOrder: deps.latestOrder }),
+        ...(pushes === undefined ? {} : { pushes }),
         logger: logger.child({ inboxId: event.claim.inboxId, topic: event.topic, shop: event.shop, resourceKey: event.resourceKey }),
       }),
   });
@@ -121,6 +165,17 @@ export function createRunner(deps: RunnerDeps): Runner {
     metrics: { contentType: metrics.registry.contentType, render: () => metrics.render() },
   });
   let running: RunningServer | null = null;
+  const stockTail = stockTailJob(deps, now, () => workers.wake());
+  let tailing: Promise<unknown> | null = null;
+  /** One read at a time: the scheduled one and one asked for directly never overlap. */
+  const tailStock = async (): Promise<boolean> => {
+    if (stockTail === undefined) return false;
+    tailing ??= stockTail().finally(() => {
+      tailing = null;
+    });
+    await tailing;
+    return true;
+  };
   const scheduler = new Scheduler({ logger });
   let mirroring: Promise<MirrorResult> | null = null;
   let mirroringFailures: Promise<FailureMirrorResult> | null = null;
@@ -154,11 +209,20 @@ export function createRunner(deps: RunnerDeps): Runner {
     prune,
     mirror,
     mirrorFailures,
+    tailStock,
     async start(options = {}) {
       running = await listen(server, config.server.port, config.server.host);
       if (options.workers ?? true) {
         workers.start();
-        scheduleJobs(scheduler, { config, now, prune, mirror, mirrorFailures, ...(deps.reconcile === undefined ? {} : { reconcile: deps.reconcile }) });
+        scheduleJobs(scheduler, {
+          config,
+          now,
+          prune,
+          mirror,
+          mirrorFailures,
+          ...(deps.reconcile === undefined ? {} : { reconcile: deps.reconcile }),
+          ...(stockTail === undefined ? {} : { stockTail: { everyMs: config.stock.pollMs, run: tailStock } }),
+        });
       }
       logger.info({ url: running.url, webhookPath: config.server.webhookPath, workers: options.workers ?? true }, 'runner.started');
       return running.url;
@@ -187,6 +251,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       // A mirror round asked for directly (runner.mirror()) is no scheduled run; it is awaited too.
       await mirroring?.catch(() => undefined);
       await mirroringFailures?.catch(() => undefined);
+      await tailing?.catch(() => undefined);
       logger.info('runner.stopped');
     },
   };

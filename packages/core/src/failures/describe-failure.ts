@@ -20,6 +20,10 @@ function subjectText(subject: FailureSubject): string {
       return `Order ${subject.label}`;
     case 'customer':
       return `Customer ${subject.label}`;
+    case 'stock':
+      return `Stock of ${subject.label}`;
+    case 'delivery_note':
+      return `Delivery Note ${subject.label}`;
     case 'event':
       return `Event ${subject.label}`;
   }
@@ -60,6 +64,16 @@ function whatHappened(failure: Failure): string {
       return `was edited in Shopify, but its ${p.doctype} ${p.name} cannot be replaced by an amendment in ERPNext (${p.reason})`;
     case 'drift.order_differs':
       return `differs in ERPNext: ${p.findings}`;
+    case 'mapping.stock_item_unlinked':
+      return `moved in ERPNext, but no Shopify variant has SKU ${p.items}, so Shopify's stock cannot follow`;
+    case 'mapping.stock_item_not_stocked':
+      return `moved in ERPNext, but ${p.items} is not stocked at Shopify location ${p.locationId}`;
+    case 'mapping.warehouse_unmapped':
+      return `moved in warehouse ${p.warehouse} (${p.items}), which is mapped to no Shopify location`;
+    case 'drift.stock_differs':
+      return `is ${p.shopify} available in Shopify, but ERPNext's Bins say ${p.erpnext}${p.cause ? ` (${p.cause})` : ''}`;
+    case 'conflict.delivery_note_cancelled':
+      return `was cancelled in ERPNext after it became Shopify fulfillment ${p.fulfillment}`;
     case 'conflict.cancel_blocked':
       return `was cancelled in Shopify, but its ${p.doctype} ${p.name} cannot be cancelled in ERPNext (${p.reason})`;
     default:

@@ -123,6 +123,32 @@ export const FAILURE_CODES = {
     retryable: false,
     action: "requeue it to bring ERPNext to Shopify's order (keyed writes: nothing is booked twice, an edit is amended), or correct ERPNext by hand and ignore it",
   },
+  // --- ERPNext → Shopify: stock and fulfillment ---
+  'mapping.stock_item_unlinked': {
+    category: 'mapping',
+    retryable: false,
+    action: 'give the Shopify variant the Item Code as its SKU (or create the product in Shopify), then retry: the push is of the quantity ERPNext holds then',
+  },
+  'mapping.stock_item_not_stocked': {
+    category: 'mapping',
+    retryable: false,
+    action: 'stock the variant at that location in Shopify (Inventory → the location), or map the warehouse to another location, then retry',
+  },
+  'mapping.warehouse_unmapped': {
+    category: 'mapping',
+    retryable: false,
+    action: 'add the warehouse to mapping.locationWarehouses under the Shopify location it counts into (or ignore this failure if the warehouse is not sold from), then retry',
+  },
+  'drift.stock_differs': {
+    category: 'drift',
+    retryable: true,
+    action: "press Retry to set Shopify to ERPNext's quantity (ERPNext is the stock authority; nothing is written to ERPNext stock), or correct the stock in ERPNext and ignore this failure",
+  },
+  'conflict.delivery_note_cancelled': {
+    category: 'conflict',
+    retryable: false,
+    action: 'cancel the fulfillment in Shopify by hand if the goods did not leave (shopsync never cancels one silently), then ignore this failure',
+  },
   // Also the runner's code for anything thrown that is not a SyncError.
   'internal.unexpected': {
     category: 'internal',

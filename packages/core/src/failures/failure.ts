@@ -3,8 +3,8 @@ import type { FailureCode } from './failure-codes';
 
 /** Names the thing a failure happened to, so its sentence can say "order #1001" rather than an id. */
 export interface FailureSubject {
-  readonly kind: 'order' | 'customer' | 'event';
-  /** Human label: the order name (#1001), the customer's name, or the topic. */
+  readonly kind: 'order' | 'customer' | 'stock' | 'delivery_note' | 'event';
+  /** Human label: the order name (#1001), the customer's name, the item and location, the Delivery Note's name, or the topic. */
   readonly label: string;
   readonly shopifyId?: string;
 }

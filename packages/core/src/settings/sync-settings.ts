@@ -1,4 +1,5 @@
 import { DEFAULT_FIELD_AUTHORITY, type FieldAuthority } from '../authority/field-authority';
+import { DEFAULT_STOCK_FORMULA } from '../inventory/stock-formula';
 
 /** When a paid order gets its Sales Invoice and Payment Entry. */
 export type InvoicePolicy = 'on_paid' | 'on_fulfilled';
@@ -56,6 +57,21 @@ export interface SyncSettings {
    * Shopify event are posted at that event's instant on the site's clock. `doctor` compares it with the site's.
    */
   readonly erpnextTimeZone: string;
+  /**
+   * ERPNext → Shopify stock: more warehouses counted into a location besides its own in
+   * locationWarehouses (many warehouses → one location), by Shopify location id.
+   */
+  readonly extraStockWarehouses: Readonly<Record<string, readonly string[]>>;
+  /** The quantity offered in Shopify, over Bin fields (inventory/stock-formula.ts), e.g. "actual_qty - reserved_qty". */
+  readonly stockFormula: string;
+}
+
+/** Every warehouse whose Bins count into each mapped location: its own first, then the extra ones. */
+export function stockWarehousesOf(settings: Pick<SyncSettings, 'locationWarehouses' | 'extraStockWarehouses'>): Record<string, readonly string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [locationId, warehouse] of Object.entries(settings.locationWarehouses)) out[locationId] = [warehouse];
+  for (const [locationId, warehouses] of Object.entries(settings.extraStockWarehouses)) out[locationId] = [...new Set([...(out[locationId] ?? []), ...warehouses])];
+  return out;
 }
 
 /** Keys without a default: names in the operator's ERPNext that nothing could guess. */
@@ -84,6 +100,8 @@ export const SYNC_SETTINGS_DEFAULTS = {
   fulfillmentAuthority: 'erpnext',
   fieldAuthority: DEFAULT_FIELD_AUTHORITY,
   erpnextTimeZone: 'UTC',
+  extraStockWarehouses: {},
+  stockFormula: DEFAULT_STOCK_FORMULA,
 } as const satisfies Omit<SyncSettings, RequiredSettingKey>;
 
 /** The settings of the simulated site (a fresh ERPNext after the setup wizard): `plan` without --config, and tests. */

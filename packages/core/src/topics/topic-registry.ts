@@ -2,6 +2,7 @@ import { planRefundEvent } from '../orders/plan-refund-event';
 import { planTransactionEvent } from '../orders/plan-transaction-event';
 import { planCustomerTopic, planOrderEditTopic, planOrderTopic } from './topic-planners';
 import { CUSTOMER, EDITED_ORDER, ORDER, REFUND, TRANSACTION } from './topic-resources';
+import { DELIVERY_NOTE, INVENTORY_LEVEL, STOCK_CHANGE } from './push-resources';
 import type { TopicFamilySpec, TopicPayload, TopicSpec } from './types';
 
 const STATE: TopicPayload = { carries: 'state' };
@@ -18,10 +19,13 @@ export const TOPIC_FAMILIES = {
   refunds: { flow: 'orders', resource: REFUND },
   order_transactions: { flow: 'orders', resource: null },
   customers: { flow: 'customers', resource: CUSTOMER },
-  inventory_levels: { flow: 'inventory', resource: null },
+  inventory_levels: { flow: 'inventory', resource: INVENTORY_LEVEL },
   inventory_items: { flow: 'inventory', resource: null },
   fulfillments: { flow: 'fulfillment', resource: null },
   fulfillment_orders: { flow: 'fulfillment', resource: null },
+  // Not Shopify's: events shopsync makes from ERPNext's Stock Ledger (never accepted from a webhook).
+  stock: { flow: 'inventory', resource: STOCK_CHANGE },
+  delivery_notes: { flow: 'fulfillment', resource: DELIVERY_NOTE },
 } as const satisfies Record<string, TopicFamilySpec>;
 
 export type TopicFamily = keyof typeof TOPIC_FAMILIES;
@@ -69,4 +73,28 @@ export function familyOf(topic: string): TopicFamilySpec | null {
 /** What a topic's payload holds (types.ts TopicPayload); null for a topic no row plans. */
 export function payloadOf(topic: string): TopicPayload | null {
   return isTopic(topic) ? TOPICS[topic].payload : null;
+}
+
+/**
+ * Topics whose work is done in Shopify, not planned into ERPNext writes: the stock tailer's
+ * `stock/changed` (push ERPNext's quantities), Shopify's `inventory_levels/update` (echo or drift,
+ * never written to ERPNext stock) and the Delivery Notes the tailer sees (a fulfillment each).
+ * `origin: erpnext` topics are made by shopsync itself: the webhook receiver refuses them.
+ */
+export const PUSH_TOPICS = {
+  'stock/changed': { origin: 'erpnext' },
+  'delivery_notes/submitted': { origin: 'erpnext' },
+  'delivery_notes/cancelled': { origin: 'erpnext' },
+  'inventory_levels/update': { origin: 'shopify' },
+} as const satisfies { readonly [topic: `${TopicFamily}/${string}`]: { readonly origin: 'erpnext' | 'shopify' } };
+
+export type PushTopic = keyof typeof PUSH_TOPICS;
+
+export function isPushTopic(topic: string): topic is PushTopic {
+  return Object.hasOwn(PUSH_TOPICS, topic);
+}
+
+/** A topic shopsync makes from ERPNext: no webhook may carry it. */
+export function isInternalTopic(topic: string): boolean {
+  return isPushTopic(topic) && PUSH_TOPICS[topic].origin === 'erpnext';
 }

@@ -42,7 +42,8 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       // layer, so an order that never answers costs the client's attempts, not 4 × them.
       const reconcile = scheduledReconcile(app, undefined, { ...realRetryDeps, policy: { ...RECONCILE_RETRY, maxAttempts: 1 } });
       const latestOrder = latestOrderFromShopify(config, (domain) => app.shopify(domain));
-      const runner = createRunner({ config, store, erpnext, logger, probes, latestOrder, ...(reconcile === undefined ? {} : { reconcile }) });
+      const stock = { shopify: (domain: string) => app.shopify(domain), erpnext };
+      const runner = createRunner({ config, store, erpnext, logger, probes, latestOrder, stock, ...(reconcile === undefined ? {} : { reconcile }) });
       await runner.start();
       const shutdown = async () => {
         await runner.stop();

@@ -106,6 +106,21 @@ export const ConfigSchema = z.object({
    * the last lookbackHours are compared with ERPNext and each drifted one is recorded as a drift
    * failure (Sync Failure; Requeue repairs it). Needs each shop's Admin API token; null: off.
    */
+  /** ERPNext → Shopify (flows.inventory, flows.fulfillment): how the Stock Ledger is tailed and echoes are told apart. */
+  stock: z
+    .object({
+      /** How often the Stock Ledger is read for new entries. */
+      pollMs: z.number().int().positive().default(2_000),
+      /** Each read starts this far before the newest entry seen, so entries committed late are not missed. */
+      overlapSeconds: z.number().int().min(1).default(120),
+      /** An inventory_levels/update within this time of a push of the same quantity is that push's echo. */
+      echoWindowMinutes: z.number().positive().default(15),
+      /** A level that differs from ERPNext is looked at again after this long before it is drift (its order's webhook may trail it). */
+      driftRecheckSeconds: z.number().min(0).default(60),
+      /** Entries read per request (the read pages until none are left). */
+      pageSize: z.number().int().positive().max(5000).default(500),
+    })
+    .prefault({}),
   reconcile: z
     .object({
       intervalMinutes: z.number().positive().nullable().default(null),

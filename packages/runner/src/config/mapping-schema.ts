@@ -1,4 +1,4 @@
-import { FIELD_OWNERS, isKnownTimeZone, SYNC_SETTINGS_DEFAULTS, type SyncSettings } from '@shopsync/core';
+import { FIELD_OWNERS, isKnownTimeZone, parseStockFormula, SYNC_SETTINGS_DEFAULTS, type SyncSettings } from '@shopsync/core';
 import { z } from 'zod';
 
 // Every default is the core's (SYNC_SETTINGS_DEFAULTS): one source, read by the planner's tests, by
@@ -38,6 +38,16 @@ export const MappingSchema = z.object({
   /** Overrides of the default field authority, e.g. { "Customer.customer_name": "set_on_create" }; none when left out. */
   fieldAuthority: z.record(z.string().regex(/^[A-Z][A-Za-z ]+\.[a-z_]+$/, 'must be "Doctype.field"'), z.enum(FIELD_OWNERS)).default({}),
   /** The ERPNext site's time zone (System Settings → Time Zone), e.g. "Europe/Berlin": Delivery Notes are posted on its clock. */
+  /** More warehouses whose Bins count into a Shopify location besides its own (many warehouses → one location). */
+  extraStockWarehouses: z.record(z.string().regex(/^\d+$/, 'must be a Shopify location id (digits)'), z.array(z.string().min(1))).default(D.extraStockWarehouses),
+  /** The quantity pushed to Shopify per location, over Bin fields; floored at 0. */
+  stockFormula: z
+    .string()
+    .superRefine((text, ctx) => {
+      const parsed = parseStockFormula(text);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    })
+    .default(D.stockFormula),
   erpnextTimeZone: z.string().refine(isKnownTimeZone, 'must be an IANA time zone name such as "UTC" or "America/New_York"').default(D.erpnextTimeZone),
 }) satisfies z.ZodType<SyncSettings>;
 

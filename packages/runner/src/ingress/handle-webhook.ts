@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { resourceKeyOf } from '@shopsync/core';
+import { isInternalTopic, resourceKeyOf } from '@shopsync/core';
 import { hmacHeaderOf, parseDeliveryHeaders, verifyWebhookHmac, type HmacRejection } from '@shopsync/shopify-client';
 import type { DeliveryInbox } from './group-commit';
 
@@ -8,7 +8,7 @@ export interface WebhookReply {
   readonly status: number;
   readonly body: string;
   /** For the log line: what happened to this request. */
-  readonly outcome: 'accepted' | 'duplicate' | HmacRejection | 'unknown_shop' | 'bad_headers' | 'bad_json';
+  readonly outcome: 'accepted' | 'duplicate' | HmacRejection | 'unknown_shop' | 'bad_headers' | 'bad_json' | 'internal_topic';
   readonly inboxId?: number;
 }
 
@@ -52,6 +52,8 @@ export async function handleWebhook(headers: IncomingHttpHeaders, rawBody: Buffe
     return reply(400, 'bad_json', 'body is not valid JSON');
   }
   const { delivery } = parsed;
+  // stock/changed and delivery_notes/* are made by shopsync from ERPNext's Stock Ledger: a webhook carrying one is refused.
+  if (isInternalTopic(delivery.topic)) return reply(400, 'internal_topic', `topic ${delivery.topic} is shopsync's own and is not accepted from a webhook`);
   const accepted = await deps.inbox.accept(
     {
       shop: delivery.shopDomain,

@@ -12,19 +12,23 @@ export interface RunnerJobs {
   readonly mirrorFailures: () => Promise<unknown>;
   /** One scheduled reconciliation round over the lookback window; absent: none. */
   readonly reconcile?: (since: Date) => Promise<void>;
+  /** One read of each shop's ERPNext Stock Ledger (ERPNext → Shopify stock and fulfillments); absent: none. */
+  readonly stockTail?: { readonly everyMs: number; readonly run: () => Promise<unknown> };
 }
 
 /**
  * The periodic jobs of a runner whose workers run, each on the scheduler with the interval and the
  * failure event it had as a hand-written timer: the retention prune hourly (and once at start), the
  * Sync Log and Sync Failure mirrors every `mirror.intervalMs` when enabled, and the reconcile round
- * every `reconcile.intervalMinutes` when set.
+ * every `reconcile.intervalMinutes` when set, and the Stock Ledger tail every `stock.pollMs` when a
+ * flow from ERPNext is on.
  */
 export function scheduleJobs(scheduler: Scheduler, jobs: RunnerJobs): void {
   const { config } = jobs;
   scheduler.every('store.prune', PRUNE_EVERY_MS, jobs.prune, { failedEvent: 'store.prune_failed', level: 'error', immediately: true });
   if (config.mirror.syncLogs) scheduler.every('sync_log.mirror', config.mirror.intervalMs, jobs.mirror, { failedEvent: 'sync_log.mirror_failed' });
   if (config.mirror.syncFailures) scheduler.every('sync_failure.mirror', config.mirror.intervalMs, jobs.mirrorFailures, { failedEvent: 'sync_failure.mirror_failed' });
+  if (jobs.stockTail !== undefined) scheduler.every('stock.tail', jobs.stockTail.everyMs, jobs.stockTail.run, { failedEvent: 'stock.tail_failed', immediately: true });
   const round = jobs.reconcile;
   const { intervalMinutes, lookbackHours } = config.reconcile;
   if (round !== undefined && intervalMinutes !== null) {

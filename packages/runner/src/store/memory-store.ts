@@ -4,6 +4,7 @@ import { memoryLedgerPort } from './memory/ledger-port';
 import { MemoryState } from './memory/memory-state';
 import { memoryMirrorPort } from './memory/mirror-port';
 import { memoryOperatorActionPort, memoryOperatorQueryPort } from './memory/operator-port';
+import { memoryStockPort } from './memory/stock-port';
 import { memoryLifecyclePort, memoryRetentionPort } from './memory/upkeep-ports';
 import type { Store } from './store';
 
@@ -23,5 +24,6 @@ export function createMemoryStore(): Store {
     ...memoryMirrorPort(state),
     ...memoryRetentionPort(state),
     ...memoryLifecyclePort(),
+    ...memoryStockPort(state),
   };
 }

@@ -5,6 +5,7 @@ import { sqliteLedgerPort } from './sqlite/ledger-port';
 import { sqliteMirrorPort } from './sqlite/mirror-port';
 import { sqliteOperatorActionPort, sqliteOperatorQueryPort } from './sqlite/operator-port';
 import { openSqliteConnection, type SqliteStoreOptions } from './sqlite/sqlite-connection';
+import { sqliteStockPort } from './sqlite/stock-port';
 import { sqliteLifecyclePort, sqliteRetentionPort } from './sqlite/upkeep-ports';
 
 export type { SqliteStoreOptions } from './sqlite/sqlite-connection';
@@ -25,5 +26,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...sqliteMirrorPort(db),
     ...sqliteRetentionPort(db),
     ...sqliteLifecyclePort(db),
+    ...sqliteStockPort(db),
   };
 }

@@ -3,6 +3,7 @@ import type { InboxPort } from './ports/inbox-port';
 import type { LedgerPort } from './ports/ledger-port';
 import type { MirrorPort } from './ports/mirror-port';
 import type { OperatorActionPort, OperatorQueryPort } from './ports/operator-port';
+import type { StockPort } from './ports/stock-port';
 import type { LifecyclePort, RetentionPort } from './ports/upkeep-ports';
 
 export * from './store-records';
@@ -13,6 +14,7 @@ export * from './ports/ledger-port';
 export * from './ports/mirror-port';
 export * from './ports/operator-port';
 export * from './ports/upkeep-ports';
+export * from './ports/stock-port';
 
 /**
  * The state store (DESIGN §5): every port at once, for the composition root and the callers that
@@ -26,6 +28,7 @@ export * from './ports/upkeep-ports';
  * - OperatorQueryPort / OperatorActionPort: what the operator reads, and the actions safe to repeat.
  * - MirrorPort: which settled events the Sync Log does not show yet.
  * - RetentionPort, LifecyclePort: pruning by age; readiness and closing.
+ * - StockPort: the Stock Ledger tail's cursor, the echo ledger, the orders not booked yet.
  */
 export interface Store
   extends InboxPort,
@@ -35,4 +38,5 @@ export interface Store
     OperatorActionPort,
     MirrorPort,
     RetentionPort,
-    LifecyclePort {}
+    LifecyclePort,
+    StockPort {}

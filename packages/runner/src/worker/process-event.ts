@@ -6,6 +6,8 @@ import {
   planEvent,
   payloadOf,
   flowOfTopic,
+  isPushTopic,
+  isRecord,
   type Flow,
   type FlowMode,
   SyncError,
@@ -21,6 +23,9 @@ import { applyOperation } from './apply-operation';
 import { planningInputs, type LatestOrderPort } from './latest-state';
 import type { ErpnextPort } from './erpnext-port';
 import { looksLikeOutage, type OutageBreaker } from './outage-breaker';
+import { processPushEvent } from '../stock/process-push-event';
+import { fulfillmentEchoKey } from '../stock/process-delivery-note';
+import type { PushDeps } from '../stock/push-deps';
 
 export interface ProcessDeps {
   readonly store: Store;
@@ -37,6 +42,17 @@ export interface ProcessDeps {
   readonly latestOrder?: LatestOrderPort;
   /** Confirms that ERPNext is down (outage-breaker.ts); absent, every failure is an ordinary retry. */
   readonly outage?: Pick<OutageBreaker, 'confirmOutage'>;
+  /** What the push topics (stock, levels, Delivery Notes) need; absent, they are parked as unconfigured. */
+  readonly pushes?: PushPorts;
+}
+
+/** The ERPNext → Shopify side: each shop's Admin API client, ERPNext reads, the stock rules. */
+export interface PushPorts {
+  shopify(shop: string): PushDeps['shopify'] | null;
+  readonly erpnext: PushDeps['erpnext'];
+  readonly formula: PushDeps['formula'];
+  readonly echoWindowMs: number;
+  readonly driftRecheckMs: number;
 }
 
 /** `waiting`: put back until another event of its order settles; `deferred`: put back while ERPNext is down. */
@@ -118,12 +134,75 @@ async function waitForOrder(event: ClaimedEvent, failure: Failure, deps: Process
 }
 
 /**
+ * A push topic: the work is done in Shopify (pushes/push-deps.ts). Its verdict settles the event; a
+ * thrown error is retried like any other (a lost response replays by the same idempotency key).
+ */
+async function processPush(event: ClaimedEvent, deps: ProcessDeps): Promise<ProcessResult> {
+  const flow = flowOfTopic(event.topic);
+  const mode = flow === null ? 'live' : deps.flowModes[flow];
+  if (mode === 'off') return (await deps.store.finish(event.claim, 'skipped', `the ${flow} flow is off`, deps.now())) ? 'skipped' : 'lost_claim';
+  const shopify = deps.pushes?.shopify(event.shop) ?? null;
+  try {
+    if (deps.pushes === undefined || shopify === null) {
+      throw SyncError.of('shopify.auth', { message: `no Admin API access token is configured for ${event.shop}: stock and fulfillments cannot be sent to Shopify` });
+    }
+    const { erpnext, formula, echoWindowMs, driftRecheckMs } = deps.pushes;
+    const verdict = await processPushEvent(event as ClaimedEvent & { topic: Parameters<typeof processPushEvent>[0]['topic'] }, {
+      store: deps.store,
+      erpnext,
+      shopify,
+      settings: deps.settings,
+      formula,
+      echoWindowMs,
+      driftRecheckMs,
+      mode,
+      now: deps.now,
+      logger: deps.logger,
+    });
+    if ('recheckAfterMs' in verdict) {
+      const kept = await deps.store.deferEvent(event.claim, 'waiting', new Date(deps.now().getTime() + verdict.recheckAfterMs), verdict.reason, deps.now());
+      return kept ? 'waiting' : 'lost_claim';
+    }
+    if ('failure' in verdict) return park(event, verdict.failure, null, deps);
+    return (await deps.store.finish(event.claim, verdict.status, verdict.reason, deps.now())) ? (verdict.status === 'echo' ? 'skipped' : verdict.status) : 'lost_claim';
+  } catch (error) {
+    return settleError(event, error, event.payload, deps);
+  }
+}
+
+const FULFILLED_TOPICS: ReadonlySet<string> = new Set(['orders/fulfilled', 'orders/partially_fulfilled']);
+
+/**
+ * With ERPNext as the fulfillment authority, an orders/fulfilled whose every fulfillment shopsync made
+ * from a Delivery Note is the echo of those pushes: recorded, not planned.
+ */
+async function isFulfillmentEcho(event: ClaimedEvent, deps: ProcessDeps): Promise<boolean> {
+  if (!FULFILLED_TOPICS.has(event.topic) || deps.settings.fulfillmentAuthority !== 'erpnext') return false;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(event.payload);
+  } catch {
+    return false;
+  }
+  const fulfillments = isRecord(payload) && Array.isArray(payload.fulfillments) ? payload.fulfillments.filter(isRecord) : [];
+  const ids = fulfillments.filter((f) => f.status === 'success').map((f) => String(f.id ?? ''));
+  if (ids.length === 0 || ids.some((id) => id === '')) return false;
+  for (const id of ids) if ((await deps.store.findOperation(fulfillmentEchoKey(event.shop, id))) === null) return false;
+  return true;
+}
+
+/**
  * One claimed event: plan it (pure), record the plan, apply each operation by its key, settle.
  * Any crash in between leaves the claim to expire; the replay re-plans and every operation adopts
  * what an earlier attempt already wrote.
  */
 export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Promise<ProcessResult> {
   const inboxId = event.claim.inboxId;
+  if (isPushTopic(event.topic)) return processPush(event, deps);
+  if (await isFulfillmentEcho(event, deps)) {
+    const reason = 'the echo of fulfillments shopsync made from Delivery Notes';
+    return (await deps.store.finish(event.claim, 'echo', reason, deps.now())) ? 'skipped' : 'lost_claim';
+  }
   let payload: unknown = null;
   try {
     const inputs = await planningInputs(event, deps.store, deps.latestOrder, deps.now);

@@ -3,7 +3,7 @@ import { parkClaimed } from './claim-port';
 import { iso, type MemoryState } from './memory-state';
 
 /** accept-delivery.ts: one event per (shop, webhook id); every delivery is counted, a repeat as a duplicate. */
-function accept(state: MemoryState, delivery: NewDelivery, nowIso: string): AcceptedDelivery {
+export function accept(state: MemoryState, delivery: NewDelivery, nowIso: string): AcceptedDelivery {
   const key = `${delivery.shop}\n${delivery.webhookId}`;
   const known = state.webhookIds.get(key);
   const inboxId = known ?? state.nextId('event');

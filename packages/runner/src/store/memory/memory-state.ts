@@ -50,6 +50,8 @@ export class MemoryState {
   readonly operations = new Map<string, { doctype: string; name: string; revision: string | null; inboxId: number; resourceKey: string | null }>();
   readonly versions = new Map<string, { version: string; versionMs: number; snapshot: string }>();
   readonly failures = new Map<number, MemFailure>();
+  readonly stockCursors = new Map<string, { creation: string | null; seen: ReadonlyArray<{ name: string; creation: string }> }>();
+  readonly stockPushes: Array<{ shop: string; inventoryItemId: string; locationId: string; quantity: number; at: string }> = [];
   private ids = { event: 0, evidence: 0, failure: 0 };
 
   nextId(kind: 'event' | 'evidence' | 'failure'): number {

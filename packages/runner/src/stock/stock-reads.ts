@@ -1,0 +1,61 @@
+import { BIN_QUANTITY_FIELDS, parseOrder, unbookedUnits, type BinQuantities, type ShopifyOrder } from '@shopsync/core';
+import { quantityAt } from '@shopsync/shopify-client';
+import type { PushDeps } from './push-deps';
+import { locationGid } from './push-deps';
+
+/** Each item's Bins in the given warehouses, in one list request. */
+export async function binsOf(deps: Pick<PushDeps, 'erpnext'>, itemCodes: readonly string[], warehouses: readonly string[]): Promise<Map<string, BinQuantities[]>> {
+  const out = new Map<string, BinQuantities[]>();
+  if (itemCodes.length === 0 || warehouses.length === 0) return out;
+  const rows = await deps.erpnext.listAll<Record<string, unknown>>('Bin', {
+    fields: ['item_code', 'warehouse', ...BIN_QUANTITY_FIELDS],
+    filters: [
+      ['item_code', 'in', [...itemCodes]],
+      ['warehouse', 'in', [...warehouses]],
+    ],
+    orderBy: 'item_code asc, warehouse asc',
+  });
+  for (const row of rows) {
+    const bins = out.get(String(row.item_code)) ?? [];
+    bins.push(Object.fromEntries(BIN_QUANTITY_FIELDS.map((field) => [field, Number(row[field] ?? 0)])));
+    out.set(String(row.item_code), bins);
+  }
+  return out;
+}
+
+/** Item Code → inventory item GID of the one variant with that SKU (several: none chosen, reported unlinked). */
+export async function inventoryItemsOf(deps: Pick<PushDeps, 'shopify'>, itemCodes: readonly string[]): Promise<{ linked: Map<string, string>; ambiguous: string[] }> {
+  const variants = await deps.shopify.variants.bySku(itemCodes);
+  const linked = new Map<string, string>();
+  const ambiguous: string[] = [];
+  for (const [sku, found] of variants) {
+    if (found.length === 1) linked.set(sku, found[0]!.inventoryItem.id);
+    else if (found.length > 1) ambiguous.push(sku);
+  }
+  return { linked, ambiguous };
+}
+
+/** Shopify's `available` per inventory item GID at one location (absent: not stocked there). */
+export async function availableAt(deps: Pick<PushDeps, 'shopify'>, inventoryItemIds: readonly string[], locationId: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (inventoryItemIds.length === 0) return out;
+  for (const item of await deps.shopify.inventory.levels({ inventoryItemIds, names: ['available'] })) {
+    const quantity = quantityAt(item, locationGid(locationId), 'available');
+    if (quantity !== undefined) out.set(item.id, quantity);
+  }
+  return out;
+}
+
+/** Units per item of the shop's orders ERPNext has not booked, at one location (the oversell guard). */
+export async function unbookedAt(deps: Pick<PushDeps, 'store' | 'settings'>, shop: string, locationId: string): Promise<Map<string, number>> {
+  const orders: ShopifyOrder[] = [];
+  for (const text of await deps.store.unbookedOrderPayloads(shop)) {
+    try {
+      const parsed = parseOrder(JSON.parse(text));
+      if (parsed.ok) orders.push(parsed.value);
+    } catch {
+      // An unreadable payload is that order's own failure; it holds no units here.
+    }
+  }
+  return unbookedUnits(orders, deps.settings.locationWarehouses, deps.settings.defaultWarehouse).get(locationId) ?? new Map();
+}
