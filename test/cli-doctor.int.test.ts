@@ -48,6 +48,7 @@ describe('shopsync doctor', () => {
       ['erpnext.mapping', 'ok'],
       ['erpnext.accounts', 'ok'],
       ['erpnext.modes_of_payment', 'ok'],
+      ['erpnext.time_zone', 'ok'],
       ['shopify.connection', 'ok'],
       ['shopify.skus', 'ok'],
       ['shopify.webhooks', 'ok'],
@@ -90,6 +91,22 @@ describe('shopsync doctor', () => {
     expect(byId((await doctor(config)).report).get('shopify.webhooks')?.status).toBe('ok');
   });
 
+  test('with inventory on: stock that cannot follow is listed (unmapped warehouses, Items that are no SKU), and inventory_levels/update is subscribed', async () => {
+    await start();
+    subscribeAll();
+    const locationId = String(shopify.shop.inventory.primaryLocation().id);
+    const config = writeSimConfig(dir(), { erpnext: erp.url, shopify: shopifyUrl, accessToken: TOKEN }, { mapping: { ...DEMO_MAPPING, locationWarehouses: { [locationId]: 'Stores - SD' } }, flows: { orders: 'live', customers: 'live', inventory: 'live' } });
+    const { report } = await doctor(config);
+    const stock = byId(report).get('shopify.stock_mapping');
+    expect(stock).toMatchObject({ status: 'problem', data: { locations: 1, unknownLocations: [] } });
+    // The simulated site stocks Items the simulated shop does not sell.
+    expect((stock?.data as { unlinked: string[] }).unlinked.every((code) => !code.startsWith('SKU-1'))).toBe(true);
+    expect(stock?.fix).toContain('mapping.unsoldWarehouses');
+    expect(byId(report).get('shopify.webhooks')).toMatchObject({ status: 'problem', data: { missing: ['inventory_levels/update'] } });
+    const unmappedLocation = writeSimConfig(dir(), { erpnext: erp.url, shopify: shopifyUrl, accessToken: TOKEN }, { mapping: { ...DEMO_MAPPING, locationWarehouses: { '1': 'Stores - SD' } }, flows: { inventory: 'live' } });
+    expect(byId((await doctor(unmappedLocation)).report).get('shopify.stock_mapping')).toMatchObject({ status: 'problem', data: { unknownLocations: ['1'] } });
+  });
+
   test('refused credentials: the connection check says which, and the checks that need it are skipped', async () => {
     await start();
     const config = writeSimConfig(dir(), { erpnext: erp.url, shopify: shopifyUrl, accessToken: 'shpat_wrong' }, { erpnext: { url: erp.url, apiKey: 'sim-key', apiSecret: 'wrong-secret' } });
@@ -101,6 +118,7 @@ describe('shopsync doctor', () => {
       ['erpnext.mapping', 'skipped'],
       ['erpnext.accounts', 'skipped'],
       ['erpnext.modes_of_payment', 'skipped'],
+      ['erpnext.time_zone', 'skipped'],
       ['shopify.connection', 'problem'],
       ['shopify.skus', 'skipped'],
       ['shopify.webhooks', 'skipped'],

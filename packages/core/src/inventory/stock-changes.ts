@@ -28,8 +28,9 @@ export function locationsByWarehouse(stockWarehouses: Readonly<Record<string, re
   return out;
 }
 
-/** Groups fresh ledger entries by location (or unmapped warehouse), then by item, keeping the order read. */
-export function groupStockChanges(rows: readonly StockLedgerRow[], stockWarehouses: Readonly<Record<string, readonly string[]>>): StockChangedPayload[] {
+/** Groups fresh ledger entries by location (or unmapped warehouse), then by item, keeping the order read; unsold warehouses are left out. */
+export function groupStockChanges(rows: readonly StockLedgerRow[], stockWarehouses: Readonly<Record<string, readonly string[]>>, unsoldWarehouses: readonly string[] = []): StockChangedPayload[] {
+  const unsold = new Set(unsoldWarehouses);
   const byWarehouse = locationsByWarehouse(stockWarehouses);
   interface Group {
     locationId: string | null;
@@ -39,6 +40,7 @@ export function groupStockChanges(rows: readonly StockLedgerRow[], stockWarehous
   }
   const groups = new Map<string, Group>();
   for (const row of rows) {
+    if (unsold.has(row.warehouse)) continue;
     const locationId = byWarehouse.get(row.warehouse) ?? null;
     const groupKey = locationId === null ? `warehouse:${row.warehouse}` : `location:${locationId}`;
     const group: Group = groups.get(groupKey) ?? { locationId, warehouse: locationId === null ? row.warehouse : null, items: new Map<string, StockVoucher[]>(), entries: [] };

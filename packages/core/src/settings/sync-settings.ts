@@ -62,6 +62,8 @@ export interface SyncSettings {
    * locationWarehouses (many warehouses → one location), by Shopify location id.
    */
   readonly extraStockWarehouses: Readonly<Record<string, readonly string[]>>;
+  /** Warehouses no Shopify location sells from (work in progress, transit): their stock moves are not pushed. */
+  readonly unsoldWarehouses: readonly string[];
   /** The quantity offered in Shopify, over Bin fields (inventory/stock-formula.ts), e.g. "actual_qty - reserved_qty". */
   readonly stockFormula: string;
 }
@@ -101,6 +103,7 @@ export const SYNC_SETTINGS_DEFAULTS = {
   fieldAuthority: DEFAULT_FIELD_AUTHORITY,
   erpnextTimeZone: 'UTC',
   extraStockWarehouses: {},
+  unsoldWarehouses: [],
   stockFormula: DEFAULT_STOCK_FORMULA,
 } as const satisfies Omit<SyncSettings, RequiredSettingKey>;
 

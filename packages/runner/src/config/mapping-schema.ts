@@ -40,6 +40,8 @@ export const MappingSchema = z.object({
   /** The ERPNext site's time zone (System Settings → Time Zone), e.g. "Europe/Berlin": Delivery Notes are posted on its clock. */
   /** More warehouses whose Bins count into a Shopify location besides its own (many warehouses → one location). */
   extraStockWarehouses: z.record(z.string().regex(/^\d+$/, 'must be a Shopify location id (digits)'), z.array(z.string().min(1))).default(D.extraStockWarehouses),
+  /** Warehouses no location sells from (work in progress, goods in transit): their stock moves are not pushed, and doctor does not list them. */
+  unsoldWarehouses: z.array(z.string().min(1)).default([...D.unsoldWarehouses]),
   /** The quantity pushed to Shopify per location, over Bin fields; floored at 0. */
   stockFormula: z
     .string()

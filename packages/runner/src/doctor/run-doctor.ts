@@ -3,6 +3,9 @@ import { checkCustomFields, checkErpnextConnection } from './erpnext-checks';
 import { checkAccounts, checkMasters, checkModesOfPayment } from './mapping-checks';
 import { checkShopifyConnection, checkWebhooks, noToken } from './shopify-checks';
 import { checkSkus } from './sku-check';
+import { checkStockMapping, checkTimeZone } from './stock-checks';
+import { webhookTopicsFor } from './webhook-topics';
+import { settingsFrom } from '../create-runner';
 import { CHECK_IDS, skipped, type CheckId, type CheckResult, type DoctorErpnext, type DoctorReport, type DoctorShopify } from './types';
 import { checkWebhookSecret, type VerifiedDelivery } from './webhook-secret-check';
 
@@ -24,10 +27,10 @@ async function erpnextChecks(deps: DoctorDeps): Promise<{ checks: CheckResult[];
   const connection = await checkErpnextConnection(deps.erpnext, deps.config.erpnext.url);
   if (connection.status !== 'ok') {
     const down = 'ERPNext did not accept the connection check above';
-    return { checks: [connection, because(C.customFields, down), because(C.mappingMasters, down), because(C.mappingAccounts, down), because(C.modesOfPayment, down)], up: false };
+    return { checks: [connection, because(C.customFields, down), because(C.mappingMasters, down), because(C.mappingAccounts, down), because(C.modesOfPayment, down), because(C.timeZone, down)], up: false };
   }
   const { config, erpnext } = deps;
-  const rest = await Promise.all([checkCustomFields(erpnext), checkMasters(config, erpnext), checkAccounts(config, erpnext), checkModesOfPayment(config, erpnext)]);
+  const rest = await Promise.all([checkCustomFields(erpnext), checkMasters(config, erpnext), checkAccounts(config, erpnext), checkModesOfPayment(config, erpnext), checkTimeZone(erpnext, config.mapping.erpnextTimeZone)]);
   return { checks: [connection, ...rest], up: true };
 }
 
@@ -44,7 +47,15 @@ async function shopChecks(shop: ShopConfig, erpnextUp: boolean, deps: DoctorDeps
     return [result, because(C.skus, why, shop.domain), because(C.webhooks, why, shop.domain), secret];
   }
   const skus = erpnextUp ? { ...(await checkSkus(client, deps.erpnext)), shop: shop.domain } : because(C.skus, 'ERPNext is not reachable', shop.domain);
-  return [result, skus, await checkWebhooks(client, shop.domain, deps.config.webhookAddress, deps.fix), secret];
+  const stock = await stockCheck(shop, client, erpnextUp, deps);
+  return [result, skus, ...stock, await checkWebhooks(client, shop.domain, deps.config.webhookAddress, deps.fix, webhookTopicsFor(deps.config.flows)), secret];
+}
+
+/** Only when stock flows to Shopify: the warehouses, locations and Items it needs mapped. */
+async function stockCheck(shop: ShopConfig, client: DoctorShopify, erpnextUp: boolean, deps: DoctorDeps): Promise<CheckResult[]> {
+  if (deps.config.flows.inventory === 'off') return [];
+  if (!erpnextUp) return [because(C.stockMapping, 'ERPNext is not reachable', shop.domain)];
+  return [{ ...(await checkStockMapping(client, deps.erpnext, settingsFrom(deps.config), shop.domain)), shop: shop.domain }];
 }
 
 /**

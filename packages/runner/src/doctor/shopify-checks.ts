@@ -39,7 +39,7 @@ export async function checkShopifyConnection(shopify: DoctorShopify, shop: strin
  * missing ones are created there; subscriptions to other addresses are reported, never deleted (they
  * may belong to another installation).
  */
-export async function checkWebhooks(shopify: DoctorShopify, shop: string, webhookAddress: string | undefined, fix: boolean): Promise<CheckResult> {
+export async function checkWebhooks(shopify: DoctorShopify, shop: string, webhookAddress: string | undefined, fix: boolean, topics: readonly string[] = SHOPSYNC_WEBHOOK_TOPICS): Promise<CheckResult> {
   const id = 'shopify.webhooks';
   if (webhookAddress === undefined) {
     return { ...problem(id, 'webhookAddress is not configured, so the subscriptions cannot be checked', 'Set webhookAddress in the config to the public https URL that reaches shopsync\'s webhook path.'), shop };
@@ -48,9 +48,9 @@ export async function checkWebhooks(shopify: DoctorShopify, shop: string, webhoo
     const subscriptions = await shopify.webhooks.list();
     const ours = new Set(subscriptions.filter((s) => s.uri === webhookAddress).map((s) => s.topic));
     const elsewhere = [...new Set(subscriptions.filter((s) => s.uri !== webhookAddress).map((s) => s.uri))];
-    const missing = SHOPSYNC_WEBHOOK_TOPICS.filter((topic) => !ours.has(webhookTopicEnum(topic)));
+    const missing = topics.filter((topic) => !ours.has(webhookTopicEnum(topic)));
     const also = elsewhere.length > 0 ? `; other addresses subscribed: ${elsewhere.join(', ')}` : '';
-    if (missing.length === 0) return { ...ok(id, `all ${SHOPSYNC_WEBHOOK_TOPICS.length} topics deliver to ${webhookAddress}${also}`, { elsewhere }), shop };
+    if (missing.length === 0) return { ...ok(id, `all ${topics.length} topics deliver to ${webhookAddress}${also}`, { elsewhere }), shop };
     if (!fix) {
       return { ...problem(id, `${missing.length} topics do not deliver to ${webhookAddress}: ${missing.join(', ')}${also}`, 'Run `shopsync doctor --fix` to subscribe them (or subscribe them in your app\'s configuration).', { missing, elsewhere }), shop };
     }

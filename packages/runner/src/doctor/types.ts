@@ -15,6 +15,8 @@ export const CHECK_IDS = {
   skus: 'shopify.skus',
   webhooks: 'shopify.webhooks',
   webhookSecret: 'shopify.webhook_secret',
+  timeZone: 'erpnext.time_zone',
+  stockMapping: 'shopify.stock_mapping',
 } as const;
 export type CheckId = (typeof CHECK_IDS)[keyof typeof CHECK_IDS];
 
@@ -41,7 +43,10 @@ export interface DoctorReport {
 export type DoctorErpnext = Pick<ErpnextClient, 'callMethod' | 'listAll'>;
 
 /** The Shopify calls doctor makes: reads, and webhook subscriptions created by `--fix`. */
-export type DoctorShopify = Pick<ShopifyClient, 'shop' | 'graphql'> & { readonly webhooks: Pick<ShopifyClient['webhooks'], 'list' | 'create'> };
+export type DoctorShopify = Pick<ShopifyClient, 'shop' | 'graphql'> & {
+  readonly webhooks: Pick<ShopifyClient['webhooks'], 'list' | 'create'>;
+  readonly locations?: Pick<ShopifyClient['locations'], 'list'>;
+};
 
 export const ok = (id: CheckId, detail: string, data?: Record<string, unknown>): CheckResult => ({ id, status: 'ok', detail, ...(data === undefined ? {} : { data }) });
 export const problem = (id: CheckId, detail: string, fix: string, data?: Record<string, unknown>): CheckResult => ({ id, status: 'problem', detail, fix, ...(data === undefined ? {} : { data }) });

@@ -69,7 +69,7 @@ export async function tailStockLedger(deps: StockTailDeps): Promise<StockTailRes
     limitPageLength: deps.pageSize,
   });
   const advanced = advanceStockLedger(cursor, rows, deps.overlapMs);
-  const events: NewDelivery[] = groupStockChanges(advanced.fresh, stockWarehousesOf(deps.settings)).map((payload) =>
+  const events: NewDelivery[] = groupStockChanges(advanced.fresh, stockWarehousesOf(deps.settings), deps.settings.unsoldWarehouses).map((payload) =>
     internalEvent(deps.shop, 'stock/changed', `sle:${payload.entries[0]}:${payload.entries.length}`, payload),
   );
   if (deps.deliveryNotes) {

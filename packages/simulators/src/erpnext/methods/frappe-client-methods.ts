@@ -47,6 +47,20 @@ function insertMany(ctx: Ctx, args: MethodArgs): string[] {
   });
 }
 
+/**
+ * The System Settings a fresh v15 site has after the setup wizard, as far as callers read them: the
+ * simulated site keeps its clock in UTC (site-clock.ts), so that is its time zone.
+ */
+const SYSTEM_SETTINGS: Readonly<Record<string, string | number>> = { time_zone: 'UTC', date_format: 'dd-mm-yyyy', time_format: 'HH:mm:ss', number_format: '#,###.##', float_precision: 3, currency_precision: '' };
+
+/** frappe.client.get_single_value: only System Settings is simulated (Single doctypes are not). */
+function getSingleValue(ctx: Ctx, args: MethodArgs): unknown {
+  const doctype = stringArg(args, 'doctype');
+  const field = stringArg(args, 'field');
+  if (doctype !== 'System Settings') ctx.log.throw(`DocType ${doctype} not found`);
+  return SYSTEM_SETTINGS[field] ?? null;
+}
+
 /** `frappe.client.*`, `ping` and `frappe.auth.get_logged_user` (notes §2). */
 export const FRAPPE_CLIENT_METHODS: Readonly<Record<string, WhitelistedMethod>> = {
   ping: { allowGuest: true, run: () => 'pong' },
@@ -67,6 +81,7 @@ export const FRAPPE_CLIENT_METHODS: Readonly<Record<string, WhitelistedMethod>> 
     },
   },
   'frappe.client.get_value': { run: getValue },
+  'frappe.client.get_single_value': { run: getSingleValue },
   'frappe.client.insert': {
     verbs: WRITE,
     run: (ctx, args) => {
