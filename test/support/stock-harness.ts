@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-client';
 import { DEMO_MAPPING } from '@shopsync/demo';
 import { createLogger, createRunner, openSqliteStore, parseConfig, type Config, type Runner, type Store } from '@shopsync/runner';
-import { createShopifyClient } from '@shopsync/shopify-client';
+import { createShopifyClient, type ShopifyClient } from '@shopsync/shopify-client';
 import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
 
 const ERP_KEY = 'stock-key';
@@ -30,7 +30,7 @@ export interface StockHarness {
  * Both simulators over real HTTP and a runner with the inventory and fulfillment flows live: the
  * default warehouse is the shop's primary location, every webhook is delivered twice.
  */
-export async function startStockHarness(dir: string, mapping: Partial<Config['mapping']> = {}, duplicateRate = 1): Promise<StockHarness> {
+export async function startStockHarness(dir: string, mapping: Partial<Config['mapping']> | ((locationId: number) => Partial<Config['mapping']>) = {}, duplicateRate = 1, wrapShopify: (client: ShopifyClient) => ShopifyClient = (client) => client): Promise<StockHarness> {
   const erp = createErpnextSimulator({ apiKey: ERP_KEY, apiSecret: ERP_SECRET });
   const { url: erpUrl } = await erp.listen(0);
   const shopify = createShopifySimulator({ seed: 11, webhookSecret: SECRET, accessToken: TOKEN, timeScale: 1e6, graphql: { plan: 'plus' }, faults: { duplicateRate } });
@@ -42,7 +42,8 @@ export async function startStockHarness(dir: string, mapping: Partial<Config['ma
     store: { path: join(dir, 'stock.sqlite'), synchronous: 'NORMAL' },
     server: { port: 0 },
     worker: { concurrency: 4, pollMs: 20, baseDelayMs: 10, maxDelayMs: 50 },
-    mapping: { ...DEMO_MAPPING, locationWarehouses: { [String(locationId)]: DEMO_MAPPING.defaultWarehouse }, ...mapping },
+    // A mapping that names the location (extraStockWarehouses) is a function of its id, known only now.
+    mapping: { ...DEMO_MAPPING, locationWarehouses: { [String(locationId)]: DEMO_MAPPING.defaultWarehouse }, ...(typeof mapping === 'function' ? mapping(locationId) : mapping) },
     flows: { orders: 'live', customers: 'live', inventory: 'live', fulfillment: 'live' },
     stock: { pollMs: 60_000, driftRecheckSeconds: 0.2 },
     log: { level: 'silent' },
@@ -51,7 +52,8 @@ export async function startStockHarness(dir: string, mapping: Partial<Config['ma
   const config = parsed.config;
   const store = openSqliteStore({ path: config.store.path, synchronous: 'NORMAL' });
   const erpnext = createErpnextClient({ baseUrl: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET });
-  const client = createShopifyClient({ shop: shopifyUrl, accessToken: TOKEN });
+  // wrapShopify lets a test stand between the runner and Shopify (a lost answer, say).
+  const client = wrapShopify(createShopifyClient({ shop: shopifyUrl, accessToken: TOKEN }));
   const runner = createRunner({ config, store, erpnext, logger: createLogger({ level: 'silent' }), jitter: () => 0.5, stock: { shopify: () => client, erpnext } });
   const url = await runner.start();
   for (const topic of STOCK_TOPICS) shopify.webhooks.subscribe({ topic, address: `${url}${config.server.webhookPath}` });

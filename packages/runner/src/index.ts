@@ -30,6 +30,7 @@ export * from './cli/doctor-command';
 export * from './cli/backfill-command';
 export * from './cli/reconcile-command';
 export * from './reconcile/reconcile-shop';
+export * from './reconcile/reconcile-stock';
 export * from './cli/backfill-window';
 export * from './cli/shadow-summary';
 export * from './config/shopify-for-shop';

@@ -5,3 +5,4 @@ export * from './plan-stock-push';
 export * from './classify-level-update';
 export * from './unbooked-units';
 export * from '../fulfillment/delivery-note-lines';
+export * from '../fulfillment/unsent-lines';

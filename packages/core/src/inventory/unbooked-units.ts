@@ -5,11 +5,20 @@ import type { ShopifyOrder } from '../orders/shopify-order';
  * (their order event is pending, retrying or parked). Shopify took them off `available` when the
  * order was placed, ERPNext's Bins do not hold them as reserved yet: a push of the Bins alone would
  * offer them again. They count at the location whose warehouse the Sales Order will reserve in —
- * the order's own location when it is mapped, else the default warehouse's location — and only
- * while the order is open (a cancelled order gave them back).
+ * the order's own location when it is mapped, else the location the default warehouse counts into
+ * (its own, or one it is an extra stock warehouse of) — and only while the order is open (a
+ * cancelled order gave them back).
  */
-export function unbookedUnits(orders: readonly ShopifyOrder[], locationWarehouses: Readonly<Record<string, string>>, defaultWarehouse: string): Map<string, Map<string, number>> {
-  const locationOfWarehouse = new Map(Object.entries(locationWarehouses).map(([location, warehouse]) => [warehouse, location]));
+export function unbookedUnits(
+  orders: readonly ShopifyOrder[],
+  locationWarehouses: Readonly<Record<string, string>>,
+  defaultWarehouse: string,
+  extraStockWarehouses: Readonly<Record<string, readonly string[]>> = {},
+): Map<string, Map<string, number>> {
+  // A warehouse that is a location's own wins over one listed as another location's extra.
+  const locationOfWarehouse = new Map<string, string>();
+  for (const [location, warehouses] of Object.entries(extraStockWarehouses)) for (const warehouse of warehouses) locationOfWarehouse.set(warehouse, location);
+  for (const [location, warehouse] of Object.entries(locationWarehouses)) locationOfWarehouse.set(warehouse, location);
   const defaultLocation = locationOfWarehouse.get(defaultWarehouse) ?? null;
   const out = new Map<string, Map<string, number>>();
   for (const order of orders) {

@@ -3,6 +3,8 @@ import { composeApp } from '../compose/compose-app';
 import { settingsFrom } from '../create-runner';
 import { realRetryDeps, type RetryDeps } from '../reconcile/read-with-retry';
 import { reconcileShop, type ReconcileShopResult } from '../reconcile/reconcile-shop';
+import { reconcileStock, type ReconcileStockResult } from '../reconcile/reconcile-stock';
+import { parseStockFormula } from '@shopsync/core';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
 import { RECONCILE_EXIT, reconcileExitCode, reconcileProgress, reconcileReport, reconcileSummaryText } from './reconcile-report';
 import { shopWindowRun, type ShopWindowOptions } from './shop-window-run';
@@ -34,6 +36,8 @@ export async function runReconcile(options: ReconcileOptions, ctx: CliContext, d
   const { config, erpnext, store } = app;
   const onEvent = reconcileProgress(ctx, options.json);
   const shops: ReconcileShopResult[] = [];
+  const stock: ReconcileStockResult[] = [];
+  const formula = parseStockFormula(config.mapping.stockFormula);
   const failed: Array<{ shop: string; error: string }> = [];
   try {
     for (const shop of run.shops) {
@@ -42,6 +46,10 @@ export async function runReconcile(options: ReconcileOptions, ctx: CliContext, d
       try {
         const findings = { mode: options.repair ? ('repair' as const) : ('record' as const), store, now: ctx.now };
         shops.push(await reconcileShop({ shop: shop.domain, shopify, erpnext, settings: settingsFrom(config), since: run.since, until: run.until, findings, onEvent, retry: deps.retry ?? realRetryDeps }));
+        // Stock is compared as it stands now (the window is for orders), while ERPNext's stock goes to Shopify.
+        if (config.flows.inventory !== 'off' && formula.ok) {
+          stock.push(await reconcileStock({ shop: shop.domain, shopify, erpnext, store, settings: settingsFrom(config), formula: formula.formula, findings }));
+        }
       } catch (error) {
         // Reads never throw (they become not-compared orders or a stop); this is the store or a bug.
         failed.push({ shop: shop.domain, error: error instanceof Error ? error.message : String(error) });
@@ -51,7 +59,7 @@ export async function runReconcile(options: ReconcileOptions, ctx: CliContext, d
   } finally {
     await app.close();
   }
-  const report = reconcileReport({ since: run.since, until: run.until }, shops, failed);
+  const report = reconcileReport({ since: run.since, until: run.until }, shops, failed, stock);
   emit(ctx, options.json, report, () => reconcileSummaryText(report, options.repair === true));
   return reconcileExitCode(report);
 }
@@ -59,7 +67,7 @@ export async function runReconcile(options: ReconcileOptions, ctx: CliContext, d
 export function registerReconcileCommand(program: Command, ctx: CliContext): void {
   program
     .command('reconcile')
-    .description('compare the Shopify orders changed since a date with what ERPNext holds, and report every difference (exit 0 clean, 1 drift, 4 not all compared, 5 both)')
+    .description('compare the Shopify orders changed since a date with what ERPNext holds (and, with flows.inventory on, stock per mapped location), and report every difference (exit 0 clean, 1 drift, 4 not all compared, 5 both)')
     .requiredOption('--since <date>', 'orders updated at or after this date (2026-11-01, a UTC day) or ISO-8601 instant')
     .option('--until <date>', 'and at or before this date (inclusive) or instant')
     .option('--shop <domain>', 'only this shop (default: every configured shop)')

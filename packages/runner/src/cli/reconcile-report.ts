@@ -1,3 +1,4 @@
+import type { ReconcileStockResult } from '../reconcile/reconcile-stock';
 import { createLogger } from '../logging/create-logger';
 import { logReconcileEvents } from '../reconcile/log-reconcile-events';
 import { progressGate, progressLine, type ReconcileEvent } from '../reconcile/reconcile-events';
@@ -18,11 +19,13 @@ export interface ReconcileReport {
   /** False when an order or a whole shop could not be compared. */
   readonly complete: boolean;
   readonly shops: readonly ReconcileShopResult[];
+  /** Stock per mapped location, while the inventory flow is on (empty otherwise). */
+  readonly stock: readonly ReconcileStockResult[];
   /** Shops that failed outside their reads (the state store, a bug): nothing of theirs is reported. */
   readonly failed: ReadonlyArray<{ readonly shop: string; readonly error: string }>;
 }
 
-export function reconcileReport(window: { since: string; until: string | null }, shops: readonly ReconcileShopResult[], failed: ReconcileReport['failed']): ReconcileReport {
+export function reconcileReport(window: { since: string; until: string | null }, shops: readonly ReconcileShopResult[], failed: ReconcileReport['failed'], stock: readonly ReconcileStockResult[] = []): ReconcileReport {
   const sum = (pick: (shop: ReconcileShopResult) => number) => shops.reduce((total, shop) => total + pick(shop), 0);
   const totals = {
     listed: sum((s) => s.listed),
@@ -32,11 +35,12 @@ export function reconcileReport(window: { since: string; until: string | null },
     notCompared: sum((s) => s.notCompared.length),
     stoppedShops: shops.filter((s) => s.stopped !== null).length,
   };
-  return { ...window, totals, complete: totals.notCompared === 0 && totals.stoppedShops === 0 && failed.length === 0, shops, failed };
+  return { ...window, totals, complete: totals.notCompared === 0 && totals.stoppedShops === 0 && failed.length === 0, shops, stock, failed };
 }
 
 export function reconcileExitCode(report: ReconcileReport): number {
-  return (report.totals.drifted > 0 ? RECONCILE_EXIT.drift : 0) | (report.complete ? 0 : RECONCILE_EXIT.incomplete);
+  const stockDrift = report.stock.some((shop) => shop.mismatches.length > 0);
+  return (report.totals.drifted > 0 || stockDrift ? RECONCILE_EXIT.drift : 0) | (report.complete ? 0 : RECONCILE_EXIT.incomplete);
 }
 
 export function reconcileSummaryText(report: ReconcileReport, repair: boolean): string {
@@ -54,6 +58,10 @@ export function reconcileSummaryText(report: ReconcileReport, repair: boolean): 
     ...report.shops.flatMap((shop) => shop.drifted.flatMap((order) => order.findings.map((finding) => `drift: ${shop.shop} ${order.name}: ${finding.message}`))),
     ...report.shops.flatMap((shop) => shop.notCompared.map((order) => `not compared: ${shop.shop} ${order.name}: ${order.code}: ${order.reason}`)),
     ...report.shops.flatMap((shop) => (shop.stopped === null ? [] : [`stopped: ${shop.shop}: ${shop.stopped.code}: ${shop.stopped.reason}; ${shop.stopped.unvisited} orders left unvisited`])),
+    ...report.stock.flatMap((shop) => [
+      `stock of ${shop.shop}: ${shop.compared} items × locations compared; differing: ${shop.mismatches.length}${shop.mismatches.length > 0 ? (repair ? `; ${shop.repairsEnqueued} pushes of ERPNext's quantity enqueued` : `; ${shop.findingsRecorded} new drift failures recorded (Retry pushes ERPNext's quantity)`) : ''}`,
+      ...shop.mismatches.map((m) => `stock drift: ${shop.shop} ${m.sku} at location ${m.locationId}: Shopify ${m.shopify}, ERPNext ${m.erpnext}`),
+    ]),
     ...report.failed.map((shop) => `failed: ${shop.shop}: ${shop.error}`),
     conclusion,
   ].join('\n');

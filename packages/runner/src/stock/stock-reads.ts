@@ -1,20 +1,30 @@
-import { BIN_QUANTITY_FIELDS, parseOrder, unbookedUnits, type BinQuantities, type ShopifyOrder } from '@shopsync/core';
-import { quantityAt } from '@shopsync/shopify-client';
-import type { PushDeps } from './push-deps';
+import { BIN_QUANTITY_FIELDS, parseOrder, unbookedUnits, type BinQuantities, type ShopifyOrder, type SyncSettings } from '@shopsync/core';
+import type { ErpnextClient } from '@shopsync/erpnext-client';
+import { quantityAt, type ShopifyClient } from '@shopsync/shopify-client';
+import type { StockPort } from '../store/store';
 import { locationGid } from './push-deps';
 
-/** Each item's Bins in the given warehouses, in one list request. */
-export async function binsOf(deps: Pick<PushDeps, 'erpnext'>, itemCodes: readonly string[], warehouses: readonly string[]): Promise<Map<string, BinQuantities[]>> {
+const ITEMS_PER_BIN_READ = 200;
+
+/** Each item's Bins in the given warehouses, a list request per 200 items. */
+export async function binsOf(deps: { readonly erpnext: Pick<ErpnextClient, 'listAll'> }, itemCodes: readonly string[], warehouses: readonly string[]): Promise<Map<string, BinQuantities[]>> {
   const out = new Map<string, BinQuantities[]>();
   if (itemCodes.length === 0 || warehouses.length === 0) return out;
-  const rows = await deps.erpnext.listAll<Record<string, unknown>>('Bin', {
-    fields: ['item_code', 'warehouse', ...BIN_QUANTITY_FIELDS],
-    filters: [
-      ['item_code', 'in', [...itemCodes]],
-      ['warehouse', 'in', [...warehouses]],
-    ],
-    orderBy: 'item_code asc, warehouse asc',
-  });
+  const rows: Array<Record<string, unknown>> = [];
+  // A few hundred names per request keep the query string within what a proxy in front of ERPNext accepts.
+  for (let start = 0; start < itemCodes.length; start += ITEMS_PER_BIN_READ) {
+    const batch = itemCodes.slice(start, start + ITEMS_PER_BIN_READ);
+    rows.push(
+      ...(await deps.erpnext.listAll<Record<string, unknown>>('Bin', {
+        fields: ['item_code', 'warehouse', ...BIN_QUANTITY_FIELDS],
+        filters: [
+          ['item_code', 'in', [...batch]],
+          ['warehouse', 'in', [...warehouses]],
+        ],
+        orderBy: 'item_code asc, warehouse asc',
+      })),
+    );
+  }
   for (const row of rows) {
     const bins = out.get(String(row.item_code)) ?? [];
     bins.push(Object.fromEntries(BIN_QUANTITY_FIELDS.map((field) => [field, Number(row[field] ?? 0)])));
@@ -24,7 +34,7 @@ export async function binsOf(deps: Pick<PushDeps, 'erpnext'>, itemCodes: readonl
 }
 
 /** Item Code → inventory item GID of the one variant with that SKU (several: none chosen, reported unlinked). */
-export async function inventoryItemsOf(deps: Pick<PushDeps, 'shopify'>, itemCodes: readonly string[]): Promise<{ linked: Map<string, string>; ambiguous: string[] }> {
+export async function inventoryItemsOf(deps: { readonly shopify: Pick<ShopifyClient, 'variants'> }, itemCodes: readonly string[]): Promise<{ linked: Map<string, string>; ambiguous: string[] }> {
   const variants = await deps.shopify.variants.bySku(itemCodes);
   const linked = new Map<string, string>();
   const ambiguous: string[] = [];
@@ -36,7 +46,7 @@ export async function inventoryItemsOf(deps: Pick<PushDeps, 'shopify'>, itemCode
 }
 
 /** Shopify's `available` per inventory item GID at one location (absent: not stocked there). */
-export async function availableAt(deps: Pick<PushDeps, 'shopify'>, inventoryItemIds: readonly string[], locationId: string): Promise<Map<string, number>> {
+export async function availableAt(deps: { readonly shopify: Pick<ShopifyClient, 'inventory'> }, inventoryItemIds: readonly string[], locationId: string): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (inventoryItemIds.length === 0) return out;
   for (const item of await deps.shopify.inventory.levels({ inventoryItemIds, names: ['available'] })) {
@@ -47,7 +57,7 @@ export async function availableAt(deps: Pick<PushDeps, 'shopify'>, inventoryItem
 }
 
 /** Units per item of the shop's orders ERPNext has not booked, at one location (the oversell guard). */
-export async function unbookedAt(deps: Pick<PushDeps, 'store' | 'settings'>, shop: string, locationId: string): Promise<Map<string, number>> {
+export async function unbookedAt(deps: { readonly store: Pick<StockPort, 'unbookedOrderPayloads'>; readonly settings: SyncSettings }, shop: string, locationId: string): Promise<Map<string, number>> {
   const orders: ShopifyOrder[] = [];
   for (const text of await deps.store.unbookedOrderPayloads(shop)) {
     try {
@@ -57,5 +67,5 @@ export async function unbookedAt(deps: Pick<PushDeps, 'store' | 'settings'>, sho
       // An unreadable payload is that order's own failure; it holds no units here.
     }
   }
-  return unbookedUnits(orders, deps.settings.locationWarehouses, deps.settings.defaultWarehouse).get(locationId) ?? new Map();
+  return unbookedUnits(orders, deps.settings.locationWarehouses, deps.settings.defaultWarehouse, deps.settings.extraStockWarehouses).get(locationId) ?? new Map();
 }
