@@ -24,8 +24,8 @@ function configFor(statePath: string, readyTimeoutMs = 2_000) {
   return parsed.config;
 }
 
-async function post(url: string, body: string, webhookId: string, secret = SECRET) {
-  const headers = { 'x-shopify-topic': 'orders/create', 'x-shopify-shop-domain': SHOP, 'x-shopify-webhook-id': webhookId, 'x-shopify-api-version': '2026-10', 'x-shopify-hmac-sha256': webhookHmac(body, secret) };
+async function post(url: string, body: string, webhookId: string, secret = SECRET, topic = 'orders/create') {
+  const headers = { 'x-shopify-topic': topic, 'x-shopify-shop-domain': SHOP, 'x-shopify-webhook-id': webhookId, 'x-shopify-api-version': '2026-10', 'x-shopify-hmac-sha256': webhookHmac(body, secret) };
   return (await fetch(`${url}/webhooks/shopify`, { method: 'POST', body, headers })).status;
 }
 
@@ -102,6 +102,15 @@ describe('/healthz, /readyz and /metrics', () => {
     expect(sample(text, 'shopsync_backlog_events{state="pending"}')).toBe(1);
     expect(sample(text, 'shopsync_backlog_events{state="claimed"}')).toBe(0);
     expect(text).not.toContain('process_cpu');
+  });
+
+  test('a signed webhook carrying one of shopsync’s own topics (stock/changed, delivery_notes/*) is refused and not stored', async () => {
+    await start({ workers: false });
+    const body = JSON.stringify({ locationId: '1', warehouse: null, items: [{ itemCode: 'SKU-1001', vouchers: [] }], entries: [] });
+    expect(await post(url, body, 'forged-stock', SECRET, 'stock/changed')).toBe(400);
+    expect(await post(url, JSON.stringify({ name: 'MAT-DN-1' }), 'forged-dn', SECRET, 'delivery_notes/submitted')).toBe(400);
+    expect((await store.counts()).deliveries).toBe(0);
+    expect(sample(await (await fetch(`${url}/metrics`)).text(), 'shopsync_webhooks_received_total{outcome="internal_topic"}')).toBe(2);
   });
 
   test('/metrics counts settled events by result and parked failures by category, fed by the worker pool', async () => {

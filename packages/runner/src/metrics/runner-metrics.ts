@@ -13,6 +13,7 @@ export const WEBHOOK_OUTCOMES = [
   'unknown_shop',
   'bad_headers',
   'bad_json',
+  'internal_topic',
   'too_large',
   'aborted',
   'store_failed',
