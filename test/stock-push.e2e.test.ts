@@ -49,4 +49,20 @@ describe('ERPNext stock reaches Shopify per location, and what comes back is ech
     await h.settle();
     expect(available('SKU-1003')).toBe(await erpnextQty('SKU-1003'));
   });
+
+  test('a Sales Order made in ERPNext reserves stock without a ledger entry: the Bin change reaches Shopify too', async () => {
+    const customer = await h.erpnext.insertDoc('Customer', { customer_name: 'Walk-in B2B', customer_type: 'Company', customer_group: 'Commercial', territory: 'All Territories' });
+    await h.erpnext.insertDoc('Sales Order', {
+      customer: customer.name,
+      company: SITE.company,
+      delivery_date: '2099-01-01',
+      items: [{ item_code: 'SKU-1005', qty: 30, rate: 10, warehouse: SITE.warehouse }],
+      docstatus: 1,
+    });
+    expect(await binOf(h.erpnext, 'SKU-1005', SITE.warehouse)).toMatchObject({ reserved_qty: 30 });
+    await h.settle();
+    expect(available('SKU-1005')).toBe(await erpnextQty('SKU-1005'));
+    expect(available('SKU-1005')).toBe(70);
+  });
 });
+

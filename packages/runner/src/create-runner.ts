@@ -19,6 +19,7 @@ import { Scheduler } from './schedule/scheduler';
 import { OutageBreaker } from './worker/outage-breaker';
 import { WorkerPool } from './worker/worker-pool';
 import { tailStockLedger } from './stock/stock-tailer';
+import { LinkCache } from './stock/link-cache';
 import type { PushPorts } from './worker/process-event';
 
 export interface RunnerDeps {
@@ -46,6 +47,8 @@ export interface RunnerDeps {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long an Item Code → inventory item link is trusted before Shopify is asked again. */
+const LINKS_KEPT_MS = 10 * 60 * 1000;
 
 export interface Runner {
   readonly workers: WorkerPool;
@@ -92,7 +95,7 @@ function pushPortsFrom(deps: RunnerDeps): PushPorts | undefined {
   if (stock === undefined) return undefined;
   const parsed = parseStockFormula(deps.config.mapping.stockFormula);
   if (!parsed.ok) throw new Error(`mapping.stockFormula: ${parsed.error}`);
-  return { shopify: (shop) => stock.shopify(shop), erpnext: stock.erpnext, formula: parsed.formula, echoWindowMs: deps.config.stock.echoWindowMinutes * 60_000, driftRecheckMs: deps.config.stock.driftRecheckSeconds * 1000 };
+  return { shopify: (shop) => stock.shopify(shop), erpnext: stock.erpnext, formula: parsed.formula, echoWindowMs: deps.config.stock.echoWindowMinutes * 60_000, driftRecheckMs: deps.config.stock.driftRecheckSeconds * 1000, links: new LinkCache(LINKS_KEPT_MS) };
 }
 
 /** One read of every shop's Stock Ledger; the workers are woken when it queued anything. */
@@ -100,8 +103,12 @@ function stockTailJob(deps: RunnerDeps, now: () => Date, wake: () => void): (() 
   const { config, stock } = deps;
   if (stock === undefined || (config.flows.inventory === 'off' && config.flows.fulfillment === 'off')) return undefined;
   const settings = settingsFrom(config);
+  const rescannedAt = new Map<string, number>();
   return async () => {
     for (const shop of config.shops) {
+      const last = rescannedAt.get(shop.domain);
+      const rescan = last === undefined || now().getTime() - last >= config.stock.rescanSeconds * 1000;
+      if (rescan) rescannedAt.set(shop.domain, now().getTime());
       const result = await tailStockLedger({
         shop: shop.domain,
         erpnext: stock.erpnext,
@@ -110,6 +117,7 @@ function stockTailJob(deps: RunnerDeps, now: () => Date, wake: () => void): (() 
         overlapMs: config.stock.overlapSeconds * 1000,
         pageSize: config.stock.pageSize,
         deliveryNotes: config.flows.fulfillment !== 'off' && settings.fulfillmentAuthority === 'erpnext',
+        rescan,
         now,
         logger: deps.logger,
       });

@@ -113,6 +113,8 @@ export const ConfigSchema = z.object({
       pollMs: z.number().int().positive().default(2_000),
       /** Each read starts this far before the newest entry seen, so entries committed late are not missed. */
       overlapSeconds: z.number().int().min(1).default(120),
+      /** How often the overlap window is read again (other reads start at the cursor); keep it well under overlapSeconds. */
+      rescanSeconds: z.number().min(0).default(30),
       /** An inventory_levels/update within this time of a push of the same quantity is that push's echo. */
       echoWindowMinutes: z.number().positive().default(15),
       /** A level that differs from ERPNext is looked at again after this long before it is drift (its order's webhook may trail it). */

@@ -3,6 +3,7 @@ import type { ErpnextClient } from '@shopsync/erpnext-client';
 import type { ShopifyClient } from '@shopsync/shopify-client';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store';
+import type { LinkCache } from './link-cache';
 
 /** What a push topic's processor talks to: ERPNext read-only, Shopify for the writes. */
 export interface PushDeps {
@@ -14,6 +15,8 @@ export interface PushDeps {
   readonly echoWindowMs: number;
   /** A differing level is looked at again after this long before it is drift. */
   readonly driftRecheckMs: number;
+  /** Item Code → inventory item links remembered across events (absent: asked every time). */
+  readonly links?: LinkCache;
   /** shadow: decide and record the decision, send nothing. */
   readonly mode: FlowMode;
   readonly now: () => Date;

@@ -2,6 +2,7 @@ import { BIN_QUANTITY_FIELDS, parseOrder, unbookedUnits, type BinQuantities, typ
 import type { ErpnextClient } from '@shopsync/erpnext-client';
 import { quantityAt, type ShopifyClient } from '@shopsync/shopify-client';
 import type { StockPort } from '../store/store';
+import type { LinkCache } from './link-cache';
 import { locationGid } from './push-deps';
 
 const ITEMS_PER_BIN_READ = 200;
@@ -34,13 +35,25 @@ export async function binsOf(deps: { readonly erpnext: Pick<ErpnextClient, 'list
 }
 
 /** Item Code → inventory item GID of the one variant with that SKU (several: none chosen, reported unlinked). */
-export async function inventoryItemsOf(deps: { readonly shopify: Pick<ShopifyClient, 'variants'> }, itemCodes: readonly string[]): Promise<{ linked: Map<string, string>; ambiguous: string[] }> {
-  const variants = await deps.shopify.variants.bySku(itemCodes);
+export async function inventoryItemsOf(
+  deps: { readonly shopify: Pick<ShopifyClient, 'variants'>; readonly links?: LinkCache; readonly now?: () => Date },
+  itemCodes: readonly string[],
+  shop = '',
+): Promise<{ linked: Map<string, string>; ambiguous: string[] }> {
+  const nowMs = deps.now?.().getTime() ?? 0;
   const linked = new Map<string, string>();
+  for (const code of itemCodes) {
+    const known = deps.links?.get(shop, code, nowMs);
+    if (known !== undefined) linked.set(code, known);
+  }
   const ambiguous: string[] = [];
-  for (const [sku, found] of variants) {
-    if (found.length === 1) linked.set(sku, found[0]!.inventoryItem.id);
-    else if (found.length > 1) ambiguous.push(sku);
+  const asked = itemCodes.filter((code) => !linked.has(code));
+  if (asked.length === 0) return { linked, ambiguous };
+  for (const [sku, found] of await deps.shopify.variants.bySku(asked)) {
+    if (found.length === 1) {
+      linked.set(sku, found[0]!.inventoryItem.id);
+      deps.links?.set(shop, sku, found[0]!.inventoryItem.id, nowMs);
+    } else if (found.length > 1) ambiguous.push(sku);
   }
   return { linked, ambiguous };
 }

@@ -53,6 +53,7 @@ export interface PushPorts {
   readonly formula: PushDeps['formula'];
   readonly echoWindowMs: number;
   readonly driftRecheckMs: number;
+  readonly links?: PushDeps['links'];
 }
 
 /** `waiting`: put back until another event of its order settles; `deferred`: put back while ERPNext is down. */
@@ -146,7 +147,7 @@ async function processPush(event: ClaimedEvent, deps: ProcessDeps): Promise<Proc
     if (deps.pushes === undefined || shopify === null) {
       throw SyncError.of('shopify.auth', { message: `no Admin API access token is configured for ${event.shop}: stock and fulfillments cannot be sent to Shopify` });
     }
-    const { erpnext, formula, echoWindowMs, driftRecheckMs } = deps.pushes;
+    const { erpnext, formula, echoWindowMs, driftRecheckMs, links } = deps.pushes;
     const verdict = await processPushEvent(event as ClaimedEvent & { topic: Parameters<typeof processPushEvent>[0]['topic'] }, {
       store: deps.store,
       erpnext,
@@ -155,6 +156,7 @@ async function processPush(event: ClaimedEvent, deps: ProcessDeps): Promise<Proc
       formula,
       echoWindowMs,
       driftRecheckMs,
+      ...(links === undefined ? {} : { links }),
       mode,
       now: deps.now,
       logger: deps.logger,
