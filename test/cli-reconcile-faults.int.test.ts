@@ -76,7 +76,7 @@ describe('shopsync reconcile when reads fail', () => {
     expect(retry.waits).toEqual([50]);
     expect(ctx.err()).toContain(`reconcile ${SIM_SHOP}: #1002: erpnext.network, retrying in 0.1 s (attempt 1 failed)`);
     expect(ctx.err()).toContain(`reconcile ${SIM_SHOP}: 4/4 orders checked: 4 compared, 0 drifted, 0 not compared`);
-    expect(ctx.out()).toMatch(/^orders changed since .+: 4; compared with ERPNext: 4; drifted: 0; not compared: 0\nERPNext holds every order as Shopify does$/);
+    expect(ctx.out()).toMatch(/^orders changed since .+: 4; compared with ERPNext: 4; drifted: 0; not compared: 0\ncustomers of .+: 4; compared with ERPNext: 4; drifted: 0; not compared: 0\nERPNext holds every order and customer as Shopify does$/);
   });
 
   test('a 403 on one order is reported once for it, without retrying', async () => {

@@ -31,6 +31,7 @@ export * from './cli/backfill-command';
 export * from './cli/reconcile-command';
 export * from './reconcile/reconcile-shop';
 export * from './reconcile/reconcile-stock';
+export * from './reconcile/reconcile-customers';
 export * from './cli/backfill-window';
 export * from './cli/shadow-summary';
 export * from './config/shopify-for-shop';

@@ -11,7 +11,7 @@ import { getInventoryLevels, type InventoryLevelsInput } from './operations/inve
 import { listLocations } from './operations/locations';
 import { getFulfillmentOrders, getOrder, listOrdersUpdatedSince, type OrdersUpdatedSinceInput } from './operations/orders';
 import { setInventoryQuantities, type InventoryAdjustmentGroup, type SetInventoryQuantitiesInput } from './operations/set-inventory-quantities';
-import type { BulkOperation, FulfillmentOrder, InventoryItemLevels, OrderSummary, Page, ShopifyCustomer, ShopifyLocation, ShopifyOrderDetail, ShopifyVariant, WebhookSubscription } from './operations/types';
+import type { BulkOperation, FulfillmentOrder, InventoryItemLevels, OrderSummary, Page, ShopifyCustomer, ShopifyCustomerDetail, ShopifyLocation, ShopifyOrderDetail, ShopifyVariant, WebhookSubscription } from './operations/types';
 import { findVariantsBySku } from './operations/variants';
 import { createWebhookSubscription, deleteWebhookSubscription, listWebhookSubscriptions, type CreateWebhookSubscriptionInput } from './operations/webhook-subscriptions';
 
@@ -33,7 +33,7 @@ export interface ShopifyClient {
     fulfillmentOrders(orderId: string): Promise<FulfillmentOrder[]>;
   };
   readonly customers: {
-    get(id: string): Promise<ShopifyCustomer | null>;
+    get(id: string): Promise<ShopifyCustomerDetail | null>;
     list(input?: ListCustomersInput): Promise<Page<ShopifyCustomer>>;
   };
   readonly locations: { list(options?: { includeInactive?: boolean }): Promise<ShopifyLocation[]> };

@@ -63,6 +63,7 @@ function whatHappened(failure: Failure): string {
     case 'conflict.order_edit_blocked':
       return `was edited in Shopify, but its ${p.doctype} ${p.name} cannot be replaced by an amendment in ERPNext (${p.reason})`;
     case 'drift.order_differs':
+    case 'drift.customer_differs':
       return `differs in ERPNext: ${p.findings}`;
     case 'mapping.stock_item_unlinked':
       return `moved in ERPNext, but no Shopify variant has SKU ${p.items}, so Shopify's stock cannot follow`;

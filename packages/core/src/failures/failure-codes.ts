@@ -123,6 +123,11 @@ export const FAILURE_CODES = {
     retryable: false,
     action: "requeue it to bring ERPNext to Shopify's order (keyed writes: nothing is booked twice, an edit is amended), or correct ERPNext by hand and ignore it",
   },
+  'drift.customer_differs': {
+    category: 'drift',
+    retryable: false,
+    action: "requeue it to bring ERPNext's Customer, Contact and Addresses to Shopify's customer (only the fields Shopify owns are written), or correct ERPNext by hand and ignore it",
+  },
   // --- ERPNext → Shopify: stock and fulfillment ---
   'mapping.stock_item_unlinked': {
     category: 'mapping',

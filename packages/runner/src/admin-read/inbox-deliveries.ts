@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { orderWebhookBody, resourceKeyOf, transactionWebhookBody, type ShopifyOrder, type ShopifyTransaction } from '@shopsync/core';
+import { customerWebhookBody, orderWebhookBody, resourceKeyOf, transactionWebhookBody, type ShopifyCustomer, type ShopifyOrder, type ShopifyTransaction } from '@shopsync/core';
 import type { NewDelivery } from '../store/store';
 
 /**
@@ -31,4 +31,9 @@ export function orderDelivery(shop: string, webhookId: string, order: ShopifyOrd
 /** One of its transactions, as an order_transactions/create event: payments are planned from these. */
 export function transactionDelivery(shop: string, webhookId: string, transaction: ShopifyTransaction, order: ShopifyOrder, apiVersion: string): NewDelivery {
   return syntheticDelivery(shop, 'order_transactions/create', webhookId, transactionWebhookBody(transaction, order.currency), apiVersion);
+}
+
+/** A customer read over the Admin API, as a customers/update event: it carries the whole customer, addresses included. */
+export function customerDelivery(shop: string, webhookId: string, customer: ShopifyCustomer, apiVersion: string): NewDelivery {
+  return syntheticDelivery(shop, 'customers/update', webhookId, customerWebhookBody(customer), apiVersion);
 }

@@ -4,3 +4,4 @@ export * from './read-limits';
 export * from './read-order';
 export * from './inbox-deliveries';
 export * from './latest-order';
+export * from './list-customer-window';

@@ -9,3 +9,12 @@ export type ShopifyOrderReads = Pick<ShopifyClient, 'shop'> & {
   readonly orders: Pick<ShopifyClient['orders'], 'updatedSince' | 'get'>;
   readonly graphql: Pick<ShopifyClient['graphql'], 'apiVersion'>;
 };
+
+/**
+ * The Shopify calls reconcile reads customers with: the customers changed in a window (a page holds
+ * the default address only), each customer with its addresses, and the API version its events carry.
+ */
+export type ShopifyCustomerReads = {
+  readonly customers: Pick<ShopifyClient['customers'], 'list' | 'get'>;
+  readonly graphql: Pick<ShopifyClient['graphql'], 'apiVersion'>;
+};

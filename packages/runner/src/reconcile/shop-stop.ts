@@ -23,8 +23,11 @@ export function listingStop(error: SyncError, attempts: number): StopReason {
   return { code: error.code, reason: `the orders of the window could not be listed: ${failureReason(error, attempts)}` };
 }
 
-/** Watches each order's check and says when the rest of the shop cannot be compared either. */
-export function stopWatch(): (check: OrderCheck) => StopReason | null {
+/** What stopWatch needs of a check: an order's, or a customer's (check-customer.ts). */
+export type WatchedCheck = { readonly kind: 'compared' } | Extract<OrderCheck, { kind: 'not_compared' }>;
+
+/** Watches each order's (or customer's: `noun`) check and says when the rest of the shop cannot be compared either. */
+export function stopWatch(noun: 'order' | 'customer' = 'order'): (check: WatchedCheck) => StopReason | null {
   let failedInARow = 0;
   return (check) => {
     if (check.kind === 'compared' || check.error === null) {
@@ -32,9 +35,9 @@ export function stopWatch(): (check: OrderCheck) => StopReason | null {
       return null;
     }
     const error = check.error;
-    if (SHOP_WIDE_CODES.has(error.code)) return { code: error.code, reason: `${check.order.name}: ${check.order.reason}; every other order would be refused alike` };
+    if (SHOP_WIDE_CODES.has(error.code)) return { code: error.code, reason: `${check.order.name}: ${check.order.reason}; every other ${noun} would be refused alike` };
     failedInARow = error.retryable ? failedInARow + 1 : 0;
     if (failedInARow < UNREACHABLE_AFTER_ORDERS) return null;
-    return { code: error.code, reason: `${failedInARow} orders in a row could not be read after retries (last: ${check.order.name}: ${check.order.reason}); taken as unreachable` };
+    return { code: error.code, reason: `${failedInARow} ${noun}s in a row could not be read after retries (last: ${check.order.name}: ${check.order.reason}); taken as unreachable` };
   };
 }

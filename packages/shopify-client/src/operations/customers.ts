@@ -2,10 +2,13 @@ import type { ShopifyGraphqlClient } from '../graphql/create-graphql-client';
 import { CUSTOMER_BY_ID } from './documents/customer-by-id';
 import { CUSTOMERS_PAGE } from './documents/customers-page';
 import { searchValue } from './payload';
-import type { Page, ShopifyCustomer } from './types';
+import type { Page, ShopifyCustomer, ShopifyCustomerDetail } from './types';
 
-export async function getCustomer(client: ShopifyGraphqlClient, id: string): Promise<ShopifyCustomer | null> {
-  const { data } = await client.request<{ customer: ShopifyCustomer | null }>(CUSTOMER_BY_ID, { id });
+export { CUSTOMER_ADDRESSES_READ } from './documents/customer-fields';
+
+/** One customer with its addresses (null when Shopify has no such customer). */
+export async function getCustomer(client: ShopifyGraphqlClient, id: string): Promise<ShopifyCustomerDetail | null> {
+  const { data } = await client.request<{ customer: ShopifyCustomerDetail | null }>(CUSTOMER_BY_ID, { id });
   return data.customer;
 }
 

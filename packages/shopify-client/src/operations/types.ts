@@ -221,6 +221,11 @@ export interface ShopifyCustomer {
   readonly defaultAddress: (MailingAddress & { readonly id: string }) | null;
 }
 
+/** A customer as CustomerById reads it: with its addresses (the first CUSTOMER_ADDRESSES_READ). */
+export interface ShopifyCustomerDetail extends ShopifyCustomer {
+  readonly addressesV2: { readonly pageInfo: { readonly hasNextPage: boolean }; readonly nodes: ReadonlyArray<MailingAddress & { readonly id: string }> };
+}
+
 export interface ShopifyLocation {
   readonly id: string;
   readonly legacyResourceId: string;

@@ -1,0 +1,2 @@
+export type { GraphqlCustomerAddress, GraphqlCustomerDetail } from './graphql-customer';
+export { parseGraphqlCustomer } from './parse-graphql-customer';
