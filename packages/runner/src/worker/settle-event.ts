@@ -1,0 +1,57 @@
+import { describeFailure, isSyncError, mayRetry, nextDelayMs, SyncError, subjectOf, type Failure } from '@shopsync/core';
+import type { ClaimedEvent } from '../store/store';
+import { looksLikeOutage } from './outage-breaker';
+import type { ProcessDeps, ProcessResult } from './process-deps';
+
+// How a claimed event ends when it cannot be applied: retried with backoff, put back while ERPNext is
+// down, or parked with its failure. Shared by the ERPNext plans and the push topics.
+
+/** Scalar details of the error become the failure's params, so its sentence can name them. */
+function scalarParams(details: Record<string, unknown> | undefined): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(details ?? {}).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'),
+  );
+}
+
+function failureFromError(error: unknown, topic: string, payload: unknown): Failure {
+  const subject = subjectOf(topic, payload);
+  if (isSyncError(error)) {
+    return { code: error.code, category: error.category, retryable: error.retryable, subject, params: { ...scalarParams(error.details), message: error.message } };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal.unexpected', category: 'internal', retryable: false, subject, params: { message } };
+}
+
+export function planFailureError(failure: Failure): SyncError {
+  return new SyncError({ code: failure.code, category: failure.category, retryable: true, message: describeFailure(failure), details: { ...failure.params } });
+}
+
+export function budgetLeft(event: ClaimedEvent, deps: ProcessDeps): boolean {
+  return mayRetry(event.retryingSince?.getTime() ?? null, deps.now().getTime(), deps.retry);
+}
+
+export async function park(event: ClaimedEvent, failure: Failure, error: unknown, deps: ProcessDeps): Promise<ProcessResult> {
+  const message = describeFailure(failure);
+  deps.logger.error({ ...(error === null ? {} : { err: error }), code: failure.code, category: failure.category }, 'event.parked');
+  const details = { ...failure.params, subject: failure.subject, attempts: event.attempts, ...(event.retryingSince === null ? {} : { retryingSince: event.retryingSince.toISOString() }) };
+  const kept = await deps.store.park(event.claim, { code: failure.code, category: failure.category, retryable: failure.retryable, message, details }, deps.now());
+  return kept ? 'failed' : 'lost_claim';
+}
+
+export async function settleError(event: ClaimedEvent, error: unknown, payload: unknown, deps: ProcessDeps): Promise<ProcessResult> {
+  const failure = failureFromError(error, event.topic, payload);
+  if (deps.outage !== undefined && looksLikeOutage(error) && (await deps.outage.confirmOutage(failure.code))) {
+    // ERPNext is down, not this event's fault: back in the queue at once, no attempt and no budget spent.
+    const reason = `ERPNext is unreachable (${isSyncError(error) ? error.message : failure.code}); waiting for it to answer again, then this event runs`;
+    return (await deps.store.deferEvent(event.claim, 'outage', deps.now(), reason, deps.now())) ? 'deferred' : 'lost_claim';
+  }
+  const retryAfterMs = isSyncError(error) ? error.retryAfterMs : undefined;
+  if (failure.retryable && budgetLeft(event, deps)) {
+    const delay = nextDelayMs(event.attempts, deps.retry, deps.jitter(), retryAfterMs ?? 0);
+    deps.logger.warn({ err: error, code: failure.code, attempt: event.attempts, delayMs: delay }, 'event.retry_scheduled');
+    const kept = await deps.store.scheduleRetry(event.claim, new Date(deps.now().getTime() + delay), describeFailure(failure, 'retrying'), deps.now());
+    return kept ? 'retry' : 'lost_claim';
+  }
+  return park(event, failure, error, deps);
+}
+
