@@ -193,7 +193,13 @@ export const FAILURE_CODES = {
     remedy: 'fix_data',
     action: 'receive the missing stock into that warehouse with a posting date and time no later than the ones ERPNext names (the delivery is dated when Shopify fulfilled it, so stock received after that does not cover it), then retry',
   },
-  'erpnext.validation.valuation_rate': { category: 'validation', retryable: false, remedy: 'fix_data' },
+  // A stock document shopsync makes (a Delivery Note) cannot post without a valuation: its draft posts nothing.
+  'erpnext.validation.valuation_rate': {
+    category: 'validation',
+    retryable: false,
+    remedy: 'fix_data',
+    action: "set the Item's Valuation Rate in ERPNext (or receive its stock with a rate), or tick Allow Zero Valuation Rate on the Item if the store gives it away at no cost, then retry; nothing was posted",
+  },
   // A Stock Reconciliation asking for the quantities and rates already there: the target holds.
   'erpnext.validation.no_stock_change': { category: 'conflict', retryable: false, remedy: 'adopt_existing' },
   // Changing a submitted document is DESIGN §3's "edit after submission": a conflict to review.
