@@ -11,9 +11,17 @@ async function repairRequested(event: ClaimedEvent, deps: PushDeps): Promise<boo
   return trail.some((row) => (row.kind === 'retry' || row.kind === 'requeue') && (row.data as { previousStatus?: string }).previousStatus === 'failed');
 }
 
-async function wasRechecked(event: ClaimedEvent, deps: PushDeps): Promise<boolean> {
+/**
+ * Whether this is the second look, and how long until it is due. Settling another event of the same
+ * level makes this one due at once (the store wakes siblings, for payments waiting on their order);
+ * a second look taken early could miss the order that explains the difference, so it waits its time.
+ */
+async function recheck(event: ClaimedEvent, deps: PushDeps): Promise<{ rechecked: boolean; waitMs: number }> {
   const trail = await deps.store.evidence(event.claim.inboxId);
-  return trail.some((row) => row.kind === 'deferred');
+  const deferred = trail.filter((row) => row.kind === 'deferred').at(-1);
+  if (deferred === undefined) return { rechecked: false, waitMs: 0 };
+  const dueAt = Date.parse(String((deferred.data as { availableAt?: string }).availableAt ?? ''));
+  return { rechecked: true, waitMs: Number.isFinite(dueAt) ? Math.max(0, dueAt - deps.now().getTime()) : 0 };
 }
 
 /**
@@ -41,7 +49,8 @@ export async function processLevelUpdate(event: ClaimedEvent, payload: Record<st
   const [item] = await deps.shopify.inventory.levels({ inventoryItemIds: [itemGid], names: ['available'] });
   const sku = item?.sku ?? null;
   if (sku === null) return { status: 'skipped', reason: `inventory item ${itemGid} has no SKU, so no ERPNext Item stands for it` };
-  const rechecked = await wasRechecked(event, deps);
+  const { rechecked, waitMs } = await recheck(event, deps);
+  if (rechecked && waitMs > 0 && !repair) return { recheckAfterMs: waitMs, reason: 'the second look at this level is not due yet' };
   // On a second look and on a repair, Shopify's level now is what counts, not the one the webhook carried.
   const shopifyNow = rechecked || repair ? (await availableAt(deps, [itemGid], locationId)).get(itemGid) ?? available : available;
   const [bins, unbooked] = await Promise.all([binsOf(deps, [sku], warehouses), unbookedAt(deps, event.shop, locationId)]);

@@ -30,6 +30,7 @@ export function memoryStockPort(state: MemoryState): StockPort {
       const latest = new Map<string, string>();
       for (const event of [...state.events.values()].sort((a, b) => a.id - b.id)) {
         if (event.shop !== shop || !ORDER_STATE_TOPICS.has(event.topic) || !OPEN.has(event.status) || state.versions.has(event.resourceKey)) continue;
+        if ([...state.operations.values()].some((op) => op.resourceKey === event.resourceKey && op.doctype === 'Sales Order')) continue;
         latest.set(event.resourceKey, event.payload);
       }
       return [...latest.values()];

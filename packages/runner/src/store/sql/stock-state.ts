@@ -38,10 +38,15 @@ export function recentStockPushes(db: Database.Database, shop: string, inventory
   ).all(shop, inventoryItemId, locationId, sinceIso) as Array<{ quantity: number; at: string }>;
 }
 
-/** Order events still open, of orders with no applied version; the newest payload per order. */
+/**
+ * Order events still open, of orders with no applied version and no Sales Order recorded yet; the
+ * newest payload per order. A Sales Order is recorded as soon as it is submitted (its units are in
+ * reserved_qty then), before its event settles: counting it until then would take its units off twice.
+ */
 const UNBOOKED = `SELECT i.resource_key AS resourceKey, i.payload AS payload FROM inbox i
   WHERE i.shop = @shop AND i.topic IN ('orders/create', 'orders/updated', 'orders/paid') AND i.status IN ('pending', 'claimed', 'failed')
   AND NOT EXISTS (SELECT 1 FROM resource_versions v WHERE v.resource_key = i.resource_key)
+  AND NOT EXISTS (SELECT 1 FROM operations o WHERE o.resource_key = i.resource_key AND o.doctype = 'Sales Order')
   ORDER BY i.id`;
 
 export function unbookedOrderPayloads(db: Database.Database, shop: string): string[] {
