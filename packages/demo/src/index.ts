@@ -1,6 +1,6 @@
 export * from './demo/demo-mapping';
 export * from './demo/run-demo';
 export * from './demo/demo-options';
-export { demoSucceeded } from './cli/demo-command';
+export { demoSucceeded, stockSucceeded, summaryText } from './cli/demo-command';
 export * from './chaos';
 export { registerChaosCommand } from './cli/chaos-command';

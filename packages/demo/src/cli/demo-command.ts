@@ -11,6 +11,16 @@ export function numberOption(name: string, min: number, max: number) {
   };
 }
 
+/** A whole number within [min, max]. */
+export function wholeNumberOption(name: string, min: number, max: number) {
+  const number = numberOption(name, min, max);
+  return (value: string): number => {
+    const parsed = number(value);
+    if (!Number.isInteger(parsed)) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+    return parsed;
+  };
+}
+
 export function demoSucceeded(summary: DemoSummary): boolean {
   return (
     summary.duplicatesInErpnext === 0 &&
@@ -20,11 +30,31 @@ export function demoSucceeded(summary: DemoSummary): boolean {
     summary.failed === 0 &&
     summary.syncLogs === summary.eventsStored &&
     summary.driftRemaining === 0 &&
-    summary.salesOrders === summary.orders
+    summary.salesOrders === summary.orders &&
+    stockSucceeded(summary)
   );
 }
 
-function summaryText(summary: DemoSummary): string {
+/**
+ * ERPNext → Shopify: Shopify holds ERPNext's quantities everywhere (after the operator's Retry of the
+ * drift failures), no echo was acted on, every change made by hand in Shopify and only those were
+ * surfaced as drift, every Delivery Note is a Shopify fulfillment, and Shopify never throttled a push
+ * into a failure.
+ */
+export function stockSucceeded(summary: DemoSummary): boolean {
+  return (
+    summary.inventoryMismatches === 0 &&
+    summary.echoesApplied === 0 &&
+    summary.stockDriftDetected === summary.manualStockChanges + summary.stockDriftFromLostWebhooks &&
+    summary.stockDriftRepaired === summary.manualStockChanges &&
+    summary.deliveryNotesWithoutFulfillment === 0 &&
+    summary.shopifyThrottledFailures === 0 &&
+    (summary.stockMoves === 0 || summary.stockPushes > 0)
+  );
+}
+
+/** The human-readable summary `npm run demo` prints (without --json). */
+export function summaryText(summary: DemoSummary): string {
   const ok = demoSucceeded(summary);
   return [
     `${summary.orders} Shopify orders → ${summary.deliveries} webhook deliveries (${summary.duplicateDeliveries} duplicates, recorded and not applied; ${summary.droppedWebhooks} webhooks never sent)`,
@@ -33,16 +63,19 @@ function summaryText(summary: DemoSummary): string {
     `${summary.cancelledSalesOrders} of them cancelled, ${summary.amendedSalesOrders} amended after an edit in Shopify; ${summary.salesInvoices} Sales Invoices, ${summary.paymentEntries} Payment Entries, ${summary.creditNotes} credit notes and ${summary.refundPayments} refund payments`,
     `amounts differing from Shopify's by a cent or more: ${summary.totalsNotMatchingShopify}; payments, refunds or invoices missing in ERPNext: ${summary.documentsMissing}`,
     `duplicates in ERPNext: ${summary.duplicatesInErpnext} orders, ${summary.duplicateInvoicesOrPayments} invoices/payments; failed events: ${summary.failed}; ERPNext requests: ${summary.erpnextRequests}`,
+    `stock: ${summary.stockMoves} stock movements in ERPNext on ${summary.stockItems} items → ${summary.stockPushes} inventorySetQuantities pushes to Shopify; ${summary.echoesRecognised} echoes recognised, ${summary.echoesApplied} acted on`,
+    `stock: ${summary.manualStockChanges} levels changed by hand in Shopify → ${summary.stockDriftDetected} stock drift failures (${summary.stockDriftFromLostWebhooks} of them an order whose webhooks Shopify never sent, found matching on Retry), ${summary.stockDriftRepaired} set back to ERPNext's quantity by Retry; items whose Shopify stock differs from ERPNext's: ${summary.inventoryMismatches}${summary.inventoryMismatchList.length > 0 ? ` (${summary.inventoryMismatchList.join('; ')})` : ''}`,
+    `fulfillments: ${summary.deliveryNotes} Delivery Notes in ERPNext → ${summary.fulfillmentsPushed} Shopify fulfillments; notes without one: ${summary.deliveryNotesWithoutFulfillment}; Shopify throttling failures: ${summary.shopifyThrottledFailures}`,
     `every stored event is in ERPNext's Sync Log with its evidence: ${summary.syncLogs} rows for ${summary.eventsStored} events`,
     `took ${(summary.elapsedMs / 1000).toFixed(1)} s; state kept in ${summary.stateDir}`,
-    ok ? 'result: every order booked exactly once' : 'result: MISMATCH — see the failures above',
+    ok ? 'result: every order booked exactly once, and Shopify holds ERPNext\'s stock' : 'result: MISMATCH — see the failures above',
   ].join('\n');
 }
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('run both simulators and the runner, place orders, deliver webhooks with duplicates, and count the result')
+    .description('run both simulators and the runner, place orders, deliver webhooks with duplicates, move stock and ship orders in ERPNext, change stock by hand in Shopify, and count the result')
     .option('--orders <n>', 'orders to place', numberOption('orders', 1, 100_000), 50)
     .option('--duplicate-rate <r>', 'share of webhooks Shopify delivers twice', numberOption('duplicate-rate', 0, 1), 0.3)
     .option('--drop-rate <r>', 'share of webhooks Shopify never sends (reconciliation finds what they leave out)', numberOption('drop-rate', 0, 1), 0.02)
@@ -51,6 +84,8 @@ export function registerDemoCommand(program: Command): void {
     .option('--pending-rate <r>', 'share of orders placed unpaid (later paid, or cancelled)', numberOption('pending-rate', 0, 1), 0.2)
     .option('--refund-rate <r>', 'share of paid orders partly refunded', numberOption('refund-rate', 0, 1), 0.1)
     .option('--edit-rate <r>', 'share of unpaid orders edited before payment', numberOption('edit-rate', 0, 1), 0.3)
+    .option('--delivery-rate <r>', 'share of booked, paid orders shipped from ERPNext (a Delivery Note with a tracking number)', numberOption('delivery-rate', 0, 1), 0.3)
+    .option('--manual-stock-changes <n>', 'items whose stock the merchant changes by hand in Shopify (distinct SKUs): surfaced as drift', wholeNumberOption('manual-stock-changes', 0, 10), 3)
     .option('--seed <n>', 'seed for the simulated shop', numberOption('seed', 0, 2 ** 31), 1)
     .option('--concurrency <n>', 'worker concurrency', numberOption('concurrency', 1, 64), 4)
     .option('--json', 'print one JSON object')

@@ -14,6 +14,10 @@ export interface DemoOptions {
   readonly refundRate: number;
   /** Share of unpaid orders edited before they are paid or cancelled: a unit removed, or a line added. */
   readonly editRate: number;
+  /** Share of booked, paid orders the warehouse ships from ERPNext (a Delivery Note each, with a tracking number). */
+  readonly deliveryRate: number;
+  /** Items whose available quantity the merchant changes by hand in Shopify (distinct SKUs): drift shopsync must surface. */
+  readonly manualStockChanges: number;
   readonly seed: number;
   readonly workerConcurrency: number;
 }
@@ -52,6 +56,40 @@ export interface DemoSummary {
   readonly syncLogs: number;
   readonly applied: number;
   readonly failed: number;
+  /** Shopify SKUs that are ERPNext stock Items: what the stock sync moves (items ERPNext alone holds are left alone). */
+  readonly stockItems: number;
+  /** Stock vouchers submitted in ERPNext between waves of orders: two Purchase Receipts, two Material Receipts, one Stock Reconciliation. */
+  readonly stockMoves: number;
+  /** Delivery Notes submitted in ERPNext for booked orders, each with a carrier and tracking number (one of them partial). */
+  readonly deliveryNotes: number;
+  /** Items whose available quantity was changed by hand in Shopify. */
+  readonly manualStockChanges: number;
+  /** inventorySetQuantities mutations sent to Shopify for ERPNext stock changes (not counting drift repairs). */
+  readonly stockPushes: number;
+  /** Items × mapped locations where Shopify's available ≠ max(0, floor(actual_qty − reserved_qty)) of ERPNext's Bins, after the drain and the Retry of drift failures. */
+  readonly inventoryMismatches: number;
+  /** Each mismatch in a sentence (empty when there is none). */
+  readonly inventoryMismatchList: readonly string[];
+  /** Events recorded as the echo of shopsync's own pushes and fulfillments, not acted on. */
+  readonly echoesRecognised: number;
+  /** Echoes acted on: level updates that wrote to Shopify without an operator's Retry, and stock vouchers in ERPNext neither the demo nor the seed made. */
+  readonly echoesApplied: number;
+  /** drift.stock_differs failures raised (each a level in Shopify that still differed from ERPNext when looked at again). */
+  readonly stockDriftDetected: number;
+  /**
+   * Of those, failures on an item of an order one of whose webhooks Shopify never sent, that Retry found
+   * matching ERPNext: Shopify had committed units to an order shopsync had not heard of yet — true at the
+   * time — and once the order's later webhooks or the reconciliation booked it there was nothing to set.
+   */
+  readonly stockDriftFromLostWebhooks: number;
+  /** Drifted levels set back to ERPNext's quantity by the operator's Retry. */
+  readonly stockDriftRepaired: number;
+  /** Shopify fulfillments (all made by shopsync from Delivery Notes: the demo fulfils nothing in Shopify). */
+  readonly fulfillmentsPushed: number;
+  /** Submitted Delivery Notes of shopsync's orders with no Shopify fulfillment carrying their tracking number. */
+  readonly deliveryNotesWithoutFulfillment: number;
+  /** Failures whose code is shopify.throttled or whose category is rate_limited. */
+  readonly shopifyThrottledFailures: number;
   readonly erpnextRequests: number;
   readonly elapsedMs: number;
   readonly stateDir: string;

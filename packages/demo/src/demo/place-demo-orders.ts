@@ -63,19 +63,50 @@ export function followUpOrders(shopify: ShopifySimulator, placed: readonly Place
   return counts;
 }
 
+export interface DemoWave {
+  /** `placed`: new orders; `followed-up`: the follow-ups (edits, payments, cancellations, refunds) of earlier orders. */
+  readonly stage: 'placed' | 'followed-up';
+  readonly index: number;
+  readonly orders: readonly PlacedOrder[];
+}
+
 /**
  * The demo's workload: every flow of the state table, each webhook subject to the simulator's
- * duplicates. The simulator's own seeded generator: a demo run with the same seed places the same orders.
+ * duplicates, as a stream of waves rather than one burst — the orders placed `waveSize` at a time,
+ * then their follow-ups in two waves (`beforeWave` and `afterWave` are awaited around each: the demo
+ * lets the webhooks land and the runner catch up there, and works in ERPNext between waves). The
+ * simulator's own seeded generator, drawn in the same sequence as one burst would draw it: a demo run
+ * with the same seed places the same orders.
  */
-export function placeDemoOrders(shopify: ShopifySimulator, options: DemoOptions, onProgress: (line: string) => void): void {
+export async function placeDemoOrdersInWaves(
+  shopify: ShopifySimulator,
+  options: DemoOptions,
+  waveSize: number,
+  onProgress: (line: string) => void,
+  hooks: { readonly beforeWave: () => Promise<void>; readonly afterWave: (wave: DemoWave) => Promise<void> },
+): Promise<void> {
   const prng = createPrng(options.seed);
   const random = () => prng.next();
-  const step = Math.max(1, Math.floor(options.orders / 4));
-  const placed = placeOrders(shopify, options.orders, options, random, [], (index) => {
-    if ((index + 1) % step === 0) onProgress(`placed ${index + 1}/${options.orders} orders`);
-  });
-  const { edited, paid, cancelled, refunded } = followUpOrders(shopify, placed, options, random);
-  onProgress(`then: ${edited} unpaid orders edited, ${paid} paid, ${cancelled} cancelled, ${refunded} partly refunded`);
+  const customerIds: number[] = [];
+  const placed: PlacedOrder[] = [];
+  for (let index = 0; placed.length < options.orders; index += 1) {
+    await hooks.beforeWave();
+    const orders = placeOrders(shopify, Math.min(waveSize, options.orders - placed.length), options, random, customerIds);
+    placed.push(...orders);
+    onProgress(`placed ${placed.length}/${options.orders} orders`);
+    await hooks.afterWave({ stage: 'placed', index, orders });
+  }
+  const total: FollowUpCounts = { paid: 0, cancelled: 0, refunded: 0, edited: 0 };
+  // The follow-ups in a few waves, each of a stretch of the orders in the order they were placed.
+  const followWave = Math.max(waveSize, Math.ceil(placed.length / 2));
+  for (let start = 0, index = 0; start < placed.length; start += followWave, index += 1) {
+    const orders = placed.slice(start, start + followWave);
+    await hooks.beforeWave();
+    const counts = followUpOrders(shopify, orders, options, random);
+    for (const key of Object.keys(total) as Array<keyof FollowUpCounts>) total[key] += counts[key];
+    await hooks.afterWave({ stage: 'followed-up', index, orders });
+  }
+  onProgress(`then: ${total.edited} unpaid orders edited, ${total.paid} paid, ${total.cancelled} cancelled, ${total.refunded} partly refunded`);
 }
 
 /** The merchant takes a unit off the first line, or — when it holds only one — adds a line of the same item. */

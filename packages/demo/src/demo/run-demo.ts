@@ -4,23 +4,45 @@ import { join } from 'node:path';
 import { createErpnextClient } from '@shopsync/erpnext-client';
 import { createShopifyClient } from '@shopsync/shopify-client';
 import { createLogger, createRunner, openSqliteStore, parseConfig, reconcileShop, settingsFrom } from '@shopsync/runner';
-import { createErpnextSimulator, createShopifySimulator } from '@shopsync/simulators';
+import { createErpnextSimulator, createPrng, createShopifySimulator } from '@shopsync/simulators';
 import { DEMO_MAPPING } from './demo-mapping';
 import type { DemoOptions, DemoSummary } from './demo-options';
-import { placeDemoOrders } from './place-demo-orders';
+import { placeDemoOrdersInWaves } from './place-demo-orders';
+import { stockFindings } from './stock-findings';
+import { alignOpeningStock, changeStockInShopify, plannedStockMoves, shipBookedOrders, STOCK_VOUCHER_DOCTYPES, syncedSkus, type StockWorkload } from './stock-workload';
 import { summariseErpnext } from './summarise-erpnext';
 
 const ERP_KEY = 'demo-api-key';
 const ERP_SECRET = 'demo-api-secret';
 const WEBHOOK_SECRET = 'demo-webhook-secret';
 const SHOPIFY_TOKEN = 'shpat_demo_reconcile';
-const TOPICS = ['orders/create', 'orders/updated', 'orders/edited', 'orders/paid', 'orders/cancelled', 'refunds/create', 'order_transactions/create'];
+const TOPICS = [
+  'orders/create',
+  'orders/updated',
+  'orders/edited',
+  'orders/paid',
+  'orders/cancelled',
+  'refunds/create',
+  'order_transactions/create',
+  // ERPNext → Shopify: the levels Shopify reports back (echoes of shopsync's pushes, or changes made in
+  // Shopify), and the order webhooks the fulfillments made from Delivery Notes cause.
+  'inventory_levels/update',
+  'orders/fulfilled',
+  'orders/partially_fulfilled',
+];
+/** A level that differs from ERPNext is looked at again after this long before it is drift (60 s by default). */
+const DRIFT_RECHECK_SECONDS = 2;
+const ECHO_WINDOW_MINUTES = 15;
+/** Orders placed per wave: the shop sells in waves, and the warehouse works in ERPNext between them. */
+const WAVE_SIZE = 10;
 
 /**
  * The main job: both simulators and the runner on an embedded SQLite file, N orders placed in the
  * Shopify simulator, webhooks delivered with duplicates and some never sent at all, then a
  * reconciliation that finds what the lost webhooks left out and repairs it, and the outcome counted
- * in ERPNext.
+ * in ERPNext. Stock goes the other way: goods received and counted in ERPNext while the orders are
+ * booked reach Shopify, Delivery Notes become Shopify fulfillments, a few levels changed by hand in
+ * Shopify are surfaced as drift and set back by the operator's Retry.
  */
 export async function runDemo(options: DemoOptions, onProgress: (line: string) => void): Promise<DemoSummary> {
   const started = Date.now();
@@ -36,6 +58,9 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     faults: { duplicateRate: options.duplicateRate, dropRate: options.dropRate, concurrency: 8 },
   });
   const { url: shopifyUrl } = await shopify.listen(0);
+  // The shop's primary location (where its orders are fulfilled from) is the default warehouse.
+  const locationId = shopify.shop.inventory.primaryLocation().id;
+  const locationWarehouses = { [String(locationId)]: DEMO_MAPPING.defaultWarehouse };
   const parsed = parseConfig({
     shops: [{ domain: shopify.shop.domain, webhookSecrets: [WEBHOOK_SECRET] }],
     erpnext: { url: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET },
@@ -46,43 +71,129 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     // after 3 s (not the 6 h default) so that the reconciliation after the drain finds the order and
     // its repair re-runs the payment. In production reconciliation runs while such payments wait.
     worker: { concurrency: options.workerConcurrency, pollMs: 50, baseDelayMs: 200, maxDelayMs: 1_000, retryForMinutes: 0.05 },
-    mapping: DEMO_MAPPING,
-    flows: { orders: 'live', customers: 'live' },
+    mapping: { ...DEMO_MAPPING, locationWarehouses },
+    // Fulfillment authority: ERPNext (the default), so Delivery Notes become Shopify fulfillments.
+    flows: { orders: 'live', customers: 'live', inventory: 'live', fulfillment: 'live' },
+    // The demo reads the Stock Ledger and the Bins itself after each wave (runner.tailStock in settle), so
+    // the scheduled read (every 2 s by default) is left to once a minute. A level that differs from
+    // ERPNext is looked at again after 2 s (60 s by default) before it is drift.
+    stock: { pollMs: 60_000, driftRecheckSeconds: DRIFT_RECHECK_SECONDS, echoWindowMinutes: ECHO_WINDOW_MINUTES },
     log: { level: 'warn' },
   });
   if (!parsed.ok) throw new Error(`demo config is invalid: ${parsed.problems.join('; ')}`);
   const store = openSqliteStore({ path: parsed.config.store.path });
   const logger = createLogger({ level: 'warn', destination: process.stderr });
   const erpnext = createErpnextClient({ baseUrl: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET });
-  const runner = createRunner({ config: parsed.config, store, erpnext, logger });
+  const shopifyClient = createShopifyClient({ shop: shopifyUrl, accessToken: SHOPIFY_TOKEN });
+  const runner = createRunner({ config: parsed.config, store, erpnext, logger, stock: { shopify: () => shopifyClient, erpnext } });
+  const site = { company: DEMO_MAPPING.company, warehouse: DEMO_MAPPING.defaultWarehouse };
+  // The stock workload draws from its own stream, so the orders a seed places stay the same.
+  const prng = createPrng((options.seed ^ 0x5eed5) >>> 0);
+  const workload: StockWorkload = { shopify, erp, erpnext, store, site, locationId, random: () => prng.next(), made: new Set() };
+  /** Reads the Stock Ledger, delivers every webhook and drains the inbox, until a round stores nothing new. */
+  const settle = async (): Promise<void> => {
+    for (let round = 0; round < 20; round += 1) {
+      const before = (await store.counts()).deliveries;
+      await shopify.webhooks.drain();
+      await runner.tailStock();
+      await runner.drained();
+      await shopify.webhooks.drain();
+      await runner.drained();
+      if ((await store.counts()).deliveries === before) return;
+    }
+  };
   try {
+    const skus = syncedSkus(shopify, erp);
+    if (!Number.isInteger(options.manualStockChanges) || options.manualStockChanges < 0 || options.manualStockChanges > skus.length) {
+      throw new Error(`--manual-stock-changes must be a whole number from 0 to ${skus.length} (the SKUs both systems hold), got ${options.manualStockChanges}`);
+    }
+    const aligned = await alignOpeningStock(workload, skus);
+    if (aligned.length > 0) onProgress(`opening stock aligned in ERPNext before the sync starts: ${aligned.join('; ')}`);
+    const knownVouchers = new Set(STOCK_VOUCHER_DOCTYPES.flatMap((doctype) => erp.docs(doctype).map((doc) => `${doctype} ${String(doc.name)}`)));
     const runnerUrl = await runner.start();
+    await runner.tailStock(); // the first read starts at the Stock Ledger's end: the opening stock is not replayed
     for (const topic of TOPICS) shopify.webhooks.subscribe({ topic, address: `${runnerUrl}${parsed.config.server.webhookPath}` });
     onProgress(`simulators up (ERPNext ${erpUrl}); runner listening on ${runnerUrl}; state in ${stateDir}`);
-    placeDemoOrders(shopify, options, onProgress);
-    await shopify.webhooks.drain();
-    onProgress('every webhook delivered; waiting for the inbox to drain');
-    await runner.drained();
-    // Every settled event's trail goes to the companion app's Sync Log, as the running service does on a timer.
-    // Stops when a round records nothing, so an entry ERPNext keeps refusing cannot loop forever.
-    // Webhooks Shopify never sent left orders behind: reconciliation finds them and the runner repairs them.
-    const reconcile = (mode: 'repair' | null) =>
-      reconcileShop({
+    // Webhooks Shopify never sent leave orders behind: a reconciliation round finds them and the runner
+    // repairs them. One round after each wave, over the orders changed since the last round (production
+    // runs it every `reconcile.intervalMinutes`), and one over every order at the end.
+    const drifted = new Set<string>();
+    let reconciledUpTo = new Date(started - 60_000);
+    const reconcile = async (mode: 'repair' | null, since: string) => {
+      const result = await reconcileShop({
         shop: shopify.shop.domain,
-        shopify: createShopifyClient({ shop: shopifyUrl, accessToken: SHOPIFY_TOKEN }),
+        shopify: shopifyClient,
         erpnext,
         settings: settingsFrom(parsed.config),
-        since: '2000-01-01T00:00:00Z',
+        since,
         until: null,
         findings: mode === null ? null : { mode, store, now: () => new Date() },
       });
-    const found = await reconcile('repair');
-    onProgress(`reconciliation: ${found.compared} orders compared, ${found.drifted.length} drifted, ${found.repairsEnqueued} repairs requeued`);
-    await runner.drained();
-    const after = await reconcile(null);
+      if (mode !== null) for (const order of result.drifted) drifted.add(order.id);
+      return result;
+    };
+    const reconcileRound = async () => {
+      const from = reconciledUpTo;
+      reconciledUpTo = new Date();
+      const found = await reconcile('repair', new Date(from.getTime() - 1_000).toISOString());
+      if (found.repairsEnqueued > 0) await settle();
+    };
+    // The shop sells in waves. After each, its webhooks land and the runner catches up, a reconciliation
+    // round books what lost webhooks left out, and the warehouse works in ERPNext: receives goods or
+    // counts a shelf, and ships some of the orders whose follow-ups are done.
+    const pending = plannedStockMoves(workload, skus);
+    const moves: string[] = [];
+    const notes: string[] = [];
+    const shipping = { shipped: 0, partial: 0 };
+    // The drift recheck (2 s here, 60 s by default) is there for an order's webhook that trails its
+    // stock change: it assumes Shopify's webhooks land well within it. In this one process the
+    // simulators, the ingress and the workers share an event loop, and a wave's deliveries can take
+    // seconds to land while the workers run: the workers wait while a wave's webhooks land, so that the
+    // short recheck sees what the 60 s one sees in production.
+    await placeDemoOrdersInWaves(shopify, options, WAVE_SIZE, onProgress, {
+      beforeWave: () => runner.workers.stop(),
+      afterWave: async (wave) => {
+        await shopify.webhooks.drain();
+        runner.workers.start();
+        await settle();
+        await reconcileRound();
+        const move = pending.shift();
+        if (move !== undefined) {
+          moves.push(await move());
+          onProgress(`stock moved in ERPNext: ${moves.at(-1)}`);
+        }
+        if (wave.stage === 'followed-up') {
+          const shipped = await shipBookedOrders(workload, options.deliveryRate, new Set(wave.orders.map((order) => order.id)), shipping);
+          notes.push(...shipped);
+          if (shipped.length > 0) onProgress(`${shipped.length} Delivery Notes submitted in ERPNext, each with a carrier and a tracking number`);
+        }
+        await settle();
+      },
+    });
+    for (const move of pending.splice(0)) moves.push(await move());
+    await settle();
+    await reconcile('repair', '2000-01-01T00:00:00Z');
+    await settle();
+    onProgress(
+      `every webhook delivered and the inbox drained; reconciliation rounds requeued ${drifted.size} orders lost webhooks left different in ERPNext; ${moves.length} stock movements and ${notes.length} Delivery Notes (${shipping.partial} partial) made in ERPNext`,
+    );
+    // Shopify loses webhooks while the orders flow: what the reconciliation is for. A lost level update
+    // of the merchant's own edit would need a stock reconciliation, which the runner does not have yet:
+    // from here on every webhook is sent (still some twice).
+    shopify.webhooks.configure({ dropRate: 0 });
+    const manual = await changeStockInShopify(workload, skus, options.manualStockChanges, ECHO_WINDOW_MINUTES * 60_000);
+    if (manual.length > 0) onProgress(`changed by hand in Shopify: ${manual.map((change) => `${change.sku} ${change.from} → ${change.to}`).join(', ')}`);
+    await settle();
+    // The operator reads the drift failures and presses Retry: Shopify is set to ERPNext's quantity.
+    const drift = await store.failures({ status: 'open', code: 'drift.stock_differs' });
+    for (const failure of drift) await store.actOnFailure(failure.id, 'retry', new Date());
+    if (drift.length > 0) onProgress(`${drift.length} stock drift failures retried by the operator`);
+    await settle();
+    const after = await reconcile(null, '2000-01-01T00:00:00Z');
     while ((await runner.mirror()).recorded > 0);
     const counts = await store.counts();
     const stats = shopify.webhooks.stats();
+    const stock = await stockFindings({ store, shopify, erp, locationWarehouses, skus, knownVouchers: new Set([...knownVouchers, ...workload.made]) });
     return {
       orders: options.orders,
       webhooksTriggered: stats.uniqueDeliveries,
@@ -90,13 +201,28 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
       duplicateDeliveries: counts.duplicateDeliveries,
       eventsStored: counts.deliveries - counts.duplicateDeliveries,
       droppedWebhooks: stats.dropped,
-      driftFound: found.drifted.length,
-      driftRepaired: found.drifted.length - after.drifted.length,
+      driftFound: drifted.size,
+      driftRepaired: drifted.size - after.drifted.length,
       driftRemaining: after.drifted.length,
       notReconciled: after.notCompared.length,
       ...summariseErpnext(erp, shopify),
       applied: counts.byStatus.applied ?? 0,
       failed: counts.byStatus.failed ?? 0,
+      stockItems: skus.length,
+      stockMoves: moves.length,
+      deliveryNotes: notes.length,
+      manualStockChanges: manual.length,
+      stockPushes: stock.stockPushes,
+      inventoryMismatches: stock.inventoryMismatches,
+      inventoryMismatchList: stock.mismatchDetails,
+      echoesRecognised: stock.echoesRecognised,
+      echoesApplied: stock.echoesApplied,
+      stockDriftDetected: stock.stockDriftDetected,
+      stockDriftFromLostWebhooks: stock.stockDriftFromLostWebhooks,
+      stockDriftRepaired: stock.stockDriftRepaired,
+      fulfillmentsPushed: stock.fulfillmentsPushed,
+      deliveryNotesWithoutFulfillment: stock.deliveryNotesWithoutFulfillment,
+      shopifyThrottledFailures: stock.shopifyThrottledFailures,
       erpnextRequests: erp.requests.count,
       elapsedMs: Date.now() - started,
       stateDir,
