@@ -106,10 +106,15 @@ def next_status(current: str, action: str, retry_safe: bool, category: str | Non
 		return Rejected(_rejection_reason(current, action))
 	if action == RETRY and not retry_safe and category not in FIX_THEN_RETRY_CATEGORIES:
 		return Rejected(
-			f"Retrying a {category or 'uncategorised'} failure would repeat the same decision; "
+			f"Retrying {_with_article(category or 'uncategorised')} failure would repeat the same decision; "
 			"requeue it to plan again from the latest state, or ignore it."
 		)
 	return Allowed(target)
+
+
+def _with_article(word: str) -> str:
+	"""'an internal', 'a mapping': the article English puts before the category's name."""
+	return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
 def _rejection_reason(current: str, action: str) -> str:

@@ -143,6 +143,8 @@ class TestWorkspace(unittest.TestCase):
 				self.assertEqual(path.read_text(encoding="utf-8"), frappe_as_json(chart))
 				self.assertEqual((chart["doctype"], chart["name"], chart["module"], chart["is_standard"]), ("Dashboard Chart", ref["chart_name"], MODULE_NAME, 1))
 				self.assertEqual((chart["chart_type"], chart["document_type"]), ("Group By", "Sync Failure"))
+				# Without a colour the Desk logs '"" is not a valid color' on every visit.
+				self.assertRegex(chart.get("color") or "", r"^#[0-9A-Fa-f]{6}$")
 				self.assertEqual(failure_fields[chart["group_by_based_on"]]["fieldtype"], "Select")
 				for doctype, fieldname, operator, value, _ in json.loads(chart["filters_json"]):
 					self.assertEqual(doctype, "Sync Failure")

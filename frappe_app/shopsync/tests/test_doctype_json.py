@@ -198,14 +198,18 @@ class TestKindsAndPermissions(DoctypeCase):
 	def perms(self, doctype):
 		return {p["role"]: {k for k, v in p.items() if k != "role" and v} for p in self.doctypes[doctype]["permissions"]}
 
-	def test_kinds(self):
-		self.assertEqual(self.doctypes["Sync Log"].get("in_create"), 1)
-		self.assertFalse(self.doctypes["Sync Failure"].get("in_create"))
-
-	def test_system_manager_has_full_access(self):
+	def test_nobody_adds_one_by_hand(self):
+		# Only the runner writes them (through api.py); the form's buttons are the operator's levers.
 		for name in ("Sync Log", "Sync Failure"):
 			with self.subTest(doctype=name):
-				self.assertLessEqual({"create", "read", "write", "delete"}, self.perms(name)["System Manager"])
+				self.assertEqual(self.doctypes[name].get("in_create"), 1)
+
+	def test_system_manager_reads_acts_and_deletes_but_does_not_create(self):
+		# write stays: Retry / Requeue / Ignore save the failure under the operator's permission.
+		for name in ("Sync Log", "Sync Failure"):
+			with self.subTest(doctype=name):
+				self.assertLessEqual({"read", "write", "delete"}, self.perms(name)["System Manager"])
+				self.assertNotIn("create", self.perms(name)["System Manager"])
 
 	def test_runner_has_only_what_it_needs(self):
 		self.assertEqual(self.perms("Sync Log")[RUNNER], {"create", "read", "write"})

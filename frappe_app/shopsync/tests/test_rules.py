@@ -71,6 +71,11 @@ class TestRetryGuard(unittest.TestCase):
 			with self.subTest(category=category):
 				self.assertEqual(rules.next_status("Open", "retry", True, category), Allowed("Retry Requested"))
 
+	def test_the_refusal_reads_as_english(self):
+		self.assertTrue(rules.next_status("Open", "retry", retry_safe=False, category="internal").reason.startswith("Retrying an internal failure "))
+		self.assertTrue(rules.next_status("Open", "retry", retry_safe=False).reason.startswith("Retrying an uncategorised failure "))
+		self.assertTrue(rules.next_status("Open", "retry", retry_safe=False, category="drift").reason.startswith("Retrying a drift failure "))
+
 	def test_retry_without_category_needs_retry_safe(self):
 		self.assertIsInstance(rules.next_status("Open", "retry", retry_safe=False), Rejected)
 		self.assertEqual(rules.next_status("Open", "retry", retry_safe=True), Allowed("Retry Requested"))
