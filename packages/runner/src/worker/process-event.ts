@@ -62,10 +62,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
     if (plan.outcome === 'failed') {
       if (WAITS_FOR_ORDER.has(plan.failure.code)) return waitForOrder(event, plan.failure, deps);
       if (plan.failure.retryable) return settleError(event, planFailureError(plan.failure), payload, deps);
-      const message = describeFailure(plan.failure);
-      const details = { ...plan.failure.params, subject: plan.failure.subject };
-      const kept = await deps.store.park(event.claim, { ...plan.failure, message, details }, deps.now());
-      return kept ? 'failed' : 'lost_claim';
+      return park(event, plan.failure, null, deps);
     }
     if (plan.outcome === 'skipped' || plan.outcome === 'superseded') {
       await rememberState(event, plan.version, inputs.payloadText, deps);

@@ -1,4 +1,4 @@
-import { describeFailure, isSyncError, mayRetry, nextDelayMs, SyncError, subjectOf, type Failure } from '@shopsync/core';
+import { describeFailure, isSyncError, mayRetry, nextDelayMs, SyncError, subjectOf, type Failure, type FailureSubject } from '@shopsync/core';
 import type { ClaimedEvent } from '../store/store';
 import { looksLikeOutage } from './outage-breaker';
 import type { ProcessDeps, ProcessResult } from './process-deps';
@@ -30,7 +30,24 @@ export function budgetLeft(event: ClaimedEvent, deps: ProcessDeps): boolean {
   return mayRetry(event.retryingSince?.getTime() ?? null, deps.now().getTime(), deps.retry);
 }
 
-export async function park(event: ClaimedEvent, failure: Failure, error: unknown, deps: ProcessDeps): Promise<ProcessResult> {
+/**
+ * A payment or refund names its order by id only (its payload holds no order name); the order's stored
+ * state does, so the operator reads "Order #1042", not "Order id 5900004294646".
+ */
+async function namedSubject(event: ClaimedEvent, subject: FailureSubject, deps: ProcessDeps): Promise<FailureSubject> {
+  if (subject.kind !== 'order' || !subject.label.startsWith('id ')) return subject;
+  const { snapshot } = await deps.store.resourceVersion(event.resourceKey);
+  if (snapshot === null) return subject;
+  try {
+    const name = (JSON.parse(snapshot) as { name?: unknown }).name;
+    return typeof name === 'string' && name !== '' ? { ...subject, label: name } : subject;
+  } catch {
+    return subject;
+  }
+}
+
+export async function park(event: ClaimedEvent, parked: Failure, error: unknown, deps: ProcessDeps): Promise<ProcessResult> {
+  const failure = { ...parked, subject: await namedSubject(event, parked.subject, deps) };
   const message = describeFailure(failure);
   deps.logger.error({ ...(error === null ? {} : { err: error }), code: failure.code, category: failure.category }, 'event.parked');
   const details = { ...failure.params, subject: failure.subject, attempts: event.attempts, ...(event.retryingSince === null ? {} : { retryingSince: event.retryingSince.toISOString() }) };
