@@ -7,3 +7,4 @@ export { operatorActionContract, operatorQueryContract } from './operator-contra
 export { mirrorContract } from './mirror-contract';
 export { lifecycleContract, retentionContract } from './upkeep-contract';
 export { mootFailuresContract } from './moot-contract';
+export { stockContract } from './stock-contract';

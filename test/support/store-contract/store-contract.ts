@@ -5,6 +5,7 @@ import { ledgerContract } from './ledger-contract';
 import { mirrorContract } from './mirror-contract';
 import { mootFailuresContract } from './moot-contract';
 import { operatorActionContract, operatorQueryContract } from './operator-contract';
+import { stockContract } from './stock-contract';
 import { lifecycleContract, retentionContract } from './upkeep-contract';
 
 /**
@@ -23,4 +24,5 @@ export function storeContract(makeStore: MakeStore): void {
   retentionContract(makeStore);
   lifecycleContract(makeStore);
   mootFailuresContract(makeStore);
+  stockContract(makeStore);
 }

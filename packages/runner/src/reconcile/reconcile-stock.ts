@@ -69,7 +69,7 @@ export async function reconcileStock(options: ReconcileStockOptions): Promise<Re
   for (const [locationId, warehouses] of Object.entries(stockWarehousesOf(settings))) {
     const [bins, unbooked, shopifyLevels] = await Promise.all([
       binsOf(options, skus, warehouses),
-      unbookedAt(options, shop, locationId),
+      unbookedAt(options, shop, locationId, skus),
       availableAt(options, [...inventoryItems.values()], locationId),
     ]);
     for (const sku of skus) {

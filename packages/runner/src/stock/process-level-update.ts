@@ -53,7 +53,7 @@ export async function processLevelUpdate(event: ClaimedEvent, payload: Record<st
   if (rechecked && waitMs > 0 && !repair) return { recheckAfterMs: waitMs, reason: 'the second look at this level is not due yet' };
   // On a second look and on a repair, Shopify's level now is what counts, not the one the webhook carried.
   const shopifyNow = rechecked || repair ? (await availableAt(deps, [itemGid], locationId)).get(itemGid) ?? available : available;
-  const [bins, unbooked] = await Promise.all([binsOf(deps, [sku], warehouses), unbookedAt(deps, event.shop, locationId)]);
+  const [bins, unbooked] = await Promise.all([binsOf(deps, [sku], warehouses), unbookedAt(deps, event.shop, locationId, [sku])]);
   const expected = expectedAvailable(deps.formula, bins.get(sku) ?? [], unbooked.get(sku) ?? 0);
   const verdict = classifyLevelUpdate(shopifyNow, repair ? [] : recent, expected);
   await deps.store.addEvidence(event.claim.inboxId, 'plan', { kind: 'level_update', sku, locationId, inventoryItemId: itemGid, available: shopifyNow, expected, unbooked: unbooked.get(sku) ?? 0, verdict, repair }, deps.now());

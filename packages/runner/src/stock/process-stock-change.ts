@@ -20,7 +20,7 @@ function referenceUri(payload: StockChangedPayload): string {
 async function planFor(event: ClaimedEvent, payload: StockChangedPayload, locationId: string, deps: PushDeps): Promise<StockPushPlan & { ambiguous: string[] }> {
   const itemCodes = payload.items.map((item) => item.itemCode);
   const warehouses = stockWarehousesOf(deps.settings)[locationId] ?? [];
-  const [links, bins, unbooked] = await Promise.all([inventoryItemsOf(deps, itemCodes, event.shop), binsOf(deps, itemCodes, warehouses), unbookedAt(deps, event.shop, locationId)]);
+  const [links, bins, unbooked] = await Promise.all([inventoryItemsOf(deps, itemCodes, event.shop), binsOf(deps, itemCodes, warehouses), unbookedAt(deps, event.shop, locationId, itemCodes)]);
   const shopifyAvailable = await availableAt(deps, [...links.linked.values()], locationId);
   const plan = planStockPush({ itemCodes, formula: deps.formula, binsByItem: bins, unbookedByItem: unbooked, inventoryItemByItem: links.linked, shopifyAvailable });
   return { ...plan, ambiguous: links.ambiguous };

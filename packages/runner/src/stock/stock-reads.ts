@@ -70,9 +70,9 @@ export async function availableAt(deps: { readonly shopify: Pick<ShopifyClient, 
 }
 
 /** Units per item of the shop's orders ERPNext has not booked, at one location (the oversell guard). */
-export async function unbookedAt(deps: { readonly store: Pick<StockPort, 'unbookedOrderPayloads'>; readonly settings: SyncSettings }, shop: string, locationId: string): Promise<Map<string, number>> {
+export async function unbookedAt(deps: { readonly store: Pick<StockPort, 'unbookedOrderPayloads'>; readonly settings: SyncSettings }, shop: string, locationId: string, skus: readonly string[]): Promise<Map<string, number>> {
   const orders: ShopifyOrder[] = [];
-  for (const text of await deps.store.unbookedOrderPayloads(shop)) {
+  for (const text of await deps.store.unbookedOrderPayloads(shop, skus)) {
     try {
       const parsed = parseOrder(JSON.parse(text));
       if (parsed.ok) orders.push(parsed.value);

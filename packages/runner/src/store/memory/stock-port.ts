@@ -6,6 +6,16 @@ const ECHO_LEDGER_KEPT_MS = 24 * 60 * 60 * 1000;
 const ORDER_STATE_TOPICS = new Set(['orders/create', 'orders/updated', 'orders/paid']);
 const OPEN = new Set(['pending', 'claimed', 'failed']);
 
+/** Whether the order payload has a line of one of these SKUs (the SQL reads it with json_each). */
+function hasLineOf(payload: string, skus: ReadonlySet<string>): boolean {
+  try {
+    const lines = (JSON.parse(payload) as { line_items?: Array<{ sku?: unknown }> }).line_items;
+    return Array.isArray(lines) && lines.some((line) => typeof line.sku === 'string' && skus.has(line.sku));
+  } catch {
+    return false;
+  }
+}
+
 /** sql/stock-state.ts, over the shared rows. */
 export function memoryStockPort(state: MemoryState): StockPort {
   return {
@@ -26,11 +36,13 @@ export function memoryStockPort(state: MemoryState): StockPort {
         .filter((push) => push.shop === shop && push.inventoryItemId === inventoryItemId && push.locationId === locationId && push.at >= iso(since))
         .reverse()
         .map((push) => ({ quantity: push.quantity, at: push.at })),
-    unbookedOrderPayloads: async (shop) => {
+    unbookedOrderPayloads: async (shop, skus) => {
+      const wanted = new Set(skus);
       const latest = new Map<string, string>();
       for (const event of [...state.events.values()].sort((a, b) => a.id - b.id)) {
         if (event.shop !== shop || !ORDER_STATE_TOPICS.has(event.topic) || !OPEN.has(event.status) || state.versions.has(event.resourceKey)) continue;
         if ([...state.operations.values()].some((op) => op.resourceKey === event.resourceKey && op.doctype === 'Sales Order')) continue;
+        if (!hasLineOf(event.payload, wanted)) continue;
         latest.set(event.resourceKey, event.payload);
       }
       return [...latest.values()];

@@ -24,8 +24,9 @@ export interface StockPort {
   /** Pushes to one inventory item at one location since `since`, newest first. */
   recentStockPushes(shop: string, inventoryItemId: string, locationId: string, since: Date): Promise<Array<{ quantity: number; at: string }>>;
   /**
-   * The latest stored payload of every order of the shop that ERPNext has not booked: an event of it
-   * is pending, claimed or parked and no version of it was ever applied.
+   * The latest stored payload of every order of the shop that ERPNext has not booked (an event of it
+   * is pending, claimed or parked, no version of it was ever applied, no Sales Order recorded) and
+   * that has a line of one of these SKUs: a backlog of orders is filtered in the store, not parsed here.
    */
-  unbookedOrderPayloads(shop: string): Promise<string[]>;
+  unbookedOrderPayloads(shop: string, skus: readonly string[]): Promise<string[]>;
 }

@@ -47,10 +47,13 @@ const UNBOOKED = `SELECT i.resource_key AS resourceKey, i.payload AS payload FRO
   WHERE i.shop = @shop AND i.topic IN ('orders/create', 'orders/updated', 'orders/paid') AND i.status IN ('pending', 'claimed', 'failed')
   AND NOT EXISTS (SELECT 1 FROM resource_versions v WHERE v.resource_key = i.resource_key)
   AND NOT EXISTS (SELECT 1 FROM operations o WHERE o.resource_key = i.resource_key AND o.doctype = 'Sales Order')
+  AND json_valid(i.payload)
+  AND EXISTS (SELECT 1 FROM json_each(i.payload, '$.line_items') line WHERE json_extract(line.value, '$.sku') IN (SELECT value FROM json_each(@skus)))
   ORDER BY i.id`;
 
-export function unbookedOrderPayloads(db: Database.Database, shop: string): string[] {
+export function unbookedOrderPayloads(db: Database.Database, shop: string, skus: readonly string[]): string[] {
+  if (skus.length === 0) return [];
   const latest = new Map<string, string>();
-  for (const row of prepared(db, UNBOOKED).all({ shop }) as Array<{ resourceKey: string; payload: string }>) latest.set(row.resourceKey, row.payload);
+  for (const row of prepared(db, UNBOOKED).all({ shop, skus: JSON.stringify(skus) }) as Array<{ resourceKey: string; payload: string }>) latest.set(row.resourceKey, row.payload);
   return [...latest.values()];
 }

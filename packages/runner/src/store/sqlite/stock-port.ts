@@ -9,6 +9,6 @@ export function sqliteStockPort(db: Database.Database): StockPort {
     enqueueStockRead: async (shop, events, cursor, now) => enqueueStockRead(db, shop, events, cursor, iso(now)),
     recordStockPushes: async (shop, pushes, inboxId, now) => recordStockPushes(db, shop, pushes, inboxId, iso(now)),
     recentStockPushes: async (shop, inventoryItemId, locationId, since) => recentStockPushes(db, shop, inventoryItemId, locationId, iso(since)),
-    unbookedOrderPayloads: async (shop) => unbookedOrderPayloads(db, shop),
+    unbookedOrderPayloads: async (shop, skus) => unbookedOrderPayloads(db, shop, skus),
   };
 }
