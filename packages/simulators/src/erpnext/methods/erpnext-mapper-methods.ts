@@ -22,7 +22,12 @@ function draft(ctx: Ctx, doc: Doc): Record<string, unknown> {
   return out;
 }
 
-/** Rows not yet fully billed, for their unbilled amount (`make_sales_invoice`). */
+/**
+ * Rows not yet fully billed, for their unbilled amount (`make_sales_invoice`). v15's condition is
+ * `doc.qty and (doc.base_amount == 0 or abs(doc.billed_amt) < abs(doc.amount))`: a row worth nothing
+ * (a unit rate that rounds to 0) is always mapped, and its quantity is the ordered one less returns
+ * (`update_item`: amount / rate only when the row has a rate and was billed before).
+ */
 function makeSalesInvoice(ctx: Ctx, args: MethodArgs): unknown {
   const order = getDocOr404(ctx, 'Sales Order', stringArg(args, 'source_name'));
   const invoice = mapDocument(ctx, order, 'Sales Invoice', {
@@ -30,9 +35,10 @@ function makeSalesInvoice(ctx: Ctx, args: MethodArgs): unknown {
     targetTable: 'items',
     fieldMap: { name: 'so_detail', parent: 'sales_order' },
     adjust: (line, row) => {
-      const unbilled = num(line.amount) - num(line.billed_amt);
-      if (unbilled <= 0) return false;
-      if (num(line.rate)) row.qty = Math.round((unbilled / num(line.rate)) * 1e6) / 1e6;
+      const amount = num(line.amount);
+      const billed = num(line.billed_amt);
+      if (!num(line.qty) || !(num(line.base_amount ?? amount) === 0 || Math.abs(billed) < Math.abs(amount))) return false;
+      row.qty = num(line.rate) && billed ? Math.round(((amount - billed) / num(line.rate)) * 1e6) / 1e6 : num(line.qty) - num(line.returned_qty);
       row.sales_order = order.name;
       return true;
     },
