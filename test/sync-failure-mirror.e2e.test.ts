@@ -17,7 +17,7 @@ describe('failures are mirrored to the companion app’s Sync Failure, and the D
   /** ERPNext refuses the order (a validation error an operator fixes in ERPNext): the event is parked. */
   async function parkedOrder(): Promise<Row> {
     harness.erp.faults.inject({ kind: 'status', method: 'POST', path: /Sales%20Order|Sales Order/, status: 417, excType: 'ValidationError', times: 1 });
-    harness.shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
+    const order = harness.shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
     await harness.shopify.webhooks.drain();
     await harness.primary.runner.drained();
     const [failure] = await harness.primary.store.failures({ status: 'open' });
@@ -26,6 +26,8 @@ describe('failures are mirrored to the companion app’s Sync Failure, and the D
     const rows = harness.erp.docs('Sync Failure');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ failure_key: failureKey(failure), status: 'Open', code: failure.code, category: failure.category, topic: 'orders/create', attempts: 1 });
+    // What it is about, in words and links: the order's name, its Shopify id and its admin page.
+    expect(rows[0]).toMatchObject({ subject: `Order ${order.name}`, shopify_id: String(order.id), shopify_admin_url: `https://${harness.shopify.shop.domain}/admin/orders/${order.id}` });
     const log = await harness.primary.runner.mirror();
     expect(log.recorded).toBe(1);
     expect(harness.erp.docs('Sync Log')[0]!.event_id).toBe(rows[0]!.event_id);

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shopsync.log_entries import Invalid, entry_problem, json_text, plain_fields, stored_text
+from shopsync.log_entries import DATA_MAX, SUBJECT_FIELDS, Invalid, entry_problem, json_text, plain_fields, stored_text
 from shopsync.rules import (
 	CATEGORIES,
 	FAIL,
@@ -35,7 +35,7 @@ RUNNER_STATES = (RUNNER_OPEN, RUNNER_RETRYING, RUNNER_RESOLVED, RUNNER_IGNORED)
 INSERT_STATES = frozenset({RUNNER_OPEN, RUNNER_RETRYING})
 
 # Data columns are varchar(140), as in log_entries; message and suggested_action are Small Text.
-DATA_FIELDS = ("failure_key", "code", "event_id", "topic", "shop", "resource_key", "reference_doctype", "reference_name")
+DATA_FIELDS = ("failure_key", "code", "event_id", "topic", "shop", "resource_key", "reference_doctype", "reference_name", *SUBJECT_FIELDS)
 TEXT_FIELDS = ("message", "suggested_action")
 DATETIME_FIELDS = ("first_seen", "last_seen")
 FAILURE_FIELDS = (*DATA_FIELDS, "category", *TEXT_FIELDS, "retry_safe", "attempts", *DATETIME_FIELDS, "details")
@@ -96,6 +96,8 @@ def parse_failure_entry(raw: object, site_timezone: str) -> FailureEntry | Inval
 	if isinstance(values, Invalid):
 		return values
 	fields: dict = {"category": raw["category"], **values}
+	if "message" in fields:
+		fields["summary"] = short_message(fields["message"], fields.get("subject"))
 	if raw.get("retry_safe") is not None:
 		if not isinstance(raw["retry_safe"], bool):
 			return Invalid("retry_safe must be true or false")
@@ -110,6 +112,24 @@ def parse_failure_entry(raw: object, site_timezone: str) -> FailureEntry | Inval
 			return Invalid("details must be a JSON object")
 		fields["details"] = json_text(raw["details"])
 	return FailureEntry(raw["state"], fields)
+
+
+def short_message(message: str, subject: str | None = None) -> str:
+	"""What happened, for the list's Short Message column (a Data field, so one line of at most DATA_MAX).
+
+	The runner's sentence reads "<subject> <what happened>; <what to do>." (core's describeFailure):
+	the subject has its own column and the action its own field, so both are left out here.
+	"Order #1042 has line "Mug" without a SKU, ...; add the missing mapping, then retry." ->
+	"has line "Mug" without a SKU, ..."
+	"""
+	text = " ".join(message.split())
+	if subject and text.startswith(subject + " "):
+		text = text[len(subject) + 1 :]
+	what, _, _ = text.partition("; ")
+	what = what.rstrip(".")
+	if len(what) > DATA_MAX:
+		what = what[: DATA_MAX - 1].rstrip() + "…"
+	return what
 
 
 def reconcile_actions(current_status: str, runner_state: str) -> list[str]:

@@ -7,6 +7,7 @@ here and tested without a site; api.py only does the database work.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -15,12 +16,16 @@ from shopsync.rules import SYNC_LOG_STATUSES
 
 # Data columns are varchar(140); a longer value would fail the whole insert.
 DATA_MAX = 140
-DATA_FIELDS = ("event_id", "shop", "topic", "resource_key", "webhook_id", "payload_hash", "reference_doctype", "reference_name")
+# What the entry is about, in words and links: "Order #1042", its Shopify id, its page in Shopify's admin.
+SUBJECT_FIELDS = ("subject", "shopify_id", "shopify_admin_url")
+DATA_FIELDS = ("event_id", "shop", "topic", "resource_key", "webhook_id", "payload_hash", "reference_doctype", "reference_name", *SUBJECT_FIELDS)
 TEXT_FIELDS = ("reason",)
 DATETIME_FIELDS = ("received_at", "finished_at")
 LOG_FIELDS = (*DATA_FIELDS, "status", *TEXT_FIELDS, *DATETIME_FIELDS, "evidence")
 REQUIRED_FIELDS = ("event_id", "status")
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+# A page of a shop's admin, e.g. https://shop.myshopify.com/admin/orders/5900004294646: the Desk opens it as a link.
+ADMIN_URL = re.compile(r"https://[A-Za-z0-9.-]+/admin/[A-Za-z_]+/[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,8 @@ def plain_fields(raw: dict, data: tuple, text: tuple, datetimes: tuple, site_tim
 			return Invalid(f"{name} must be a string")
 		if name in data and len(value) > DATA_MAX:
 			return Invalid(f"{name} is longer than {DATA_MAX} characters")
+		if name == "shopify_admin_url" and not ADMIN_URL.fullmatch(value):
+			return Invalid(f"shopify_admin_url is not a page of a shop's admin: {value!r}")
 		fields[name] = value
 	for name in datetimes:
 		if raw.get(name) is None:

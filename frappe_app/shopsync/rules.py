@@ -209,11 +209,11 @@ SYNC_LOG_STATUS_COLORS = {
 def failure_indicator(status: str, category: str) -> tuple[str, str, str]:
 	"""(label, colour, list filter) for a Sync Failure row.
 
-	An Open failure shows its category, since that says what the operator must do;
-	every other status shows the status.
+	The label is the status only (the category has its own column and filter). An Open failure is
+	coloured by its category, since that says what the operator must do, and filters by it too.
 	"""
 	if status == OPEN and category in CATEGORY_COLORS:
-		return (f"{OPEN}: {category}", CATEGORY_COLORS[category], f"status,=,{OPEN}|category,=,{category}")
+		return (OPEN, CATEGORY_COLORS[category], f"status,=,{OPEN}|category,=,{category}")
 	return (status, FAILURE_STATUS_COLORS.get(status, "gray"), f"status,=,{status}")
 
 

@@ -48,6 +48,14 @@ class TestListColours(unittest.TestCase):
 		self.assertIn(f"`{expected}`", (FAILURE_DIR / "sync_failure_list.js").read_text(encoding="utf-8"))
 
 
+	def test_the_status_pill_says_the_status_only(self):
+		js = (FAILURE_DIR / "sync_failure_list.js").read_text(encoding="utf-8")
+		# The category has its own column and pill: an open failure's label is "Open", not "Open: internal".
+		self.assertRegex(js, r"return \[\s*__\(\"Open\"\),")
+		self.assertNotRegex(js, r"__\(\"Open\"\)\}?:")
+		self.assertEqual(rules.failure_indicator("Open", "internal")[0], "Open")
+
+
 class TestActionMethods(unittest.TestCase):
 	@classmethod
 	def setUpClass(cls):

@@ -222,3 +222,57 @@ class TestKindsAndPermissions(DoctypeCase):
 
 if __name__ == "__main__":
 	unittest.main()
+
+
+def list_view(doc):
+	return [f["fieldname"] for f in doc["fields"] if f.get("in_list_view")]
+
+
+def standard_filters(doc):
+	return {f["fieldname"] for f in doc["fields"] if f.get("in_standard_filter")}
+
+
+class TestScannableLists(DoctypeCase):
+	"""Each row names its subject, not a hash or a cut-off sentence (issue 14)."""
+
+	def test_rows_are_titled_by_their_subject(self):
+		for name, doc in self.doctypes.items():
+			with self.subTest(doctype=name):
+				fields = fields_by_name(doc)
+				self.assertEqual(doc["title_field"], "subject")
+				self.assertEqual(fields["subject"]["fieldtype"], "Data")
+				self.assertIn("subject", doc["search_fields"].split(","))
+
+	def test_subject_links_are_read_only_data_and_an_admin_url(self):
+		for name, doc in self.doctypes.items():
+			fields = fields_by_name(doc)
+			for fieldname in ("subject", "shopify_id", "shopify_admin_url"):
+				with self.subTest(doctype=name, field=fieldname):
+					self.assertEqual(fields[fieldname]["fieldtype"], "Data")
+					self.assertEqual(fields[fieldname].get("read_only"), 1)
+			self.assertEqual(fields["shopify_admin_url"].get("options"), "URL")
+
+	def test_sync_failure_list_columns_and_filters(self):
+		doc = self.doctypes["Sync Failure"]
+		self.assertEqual(list_view(doc), ["subject", "code", "summary", "attempts", "last_seen"])
+		fields = fields_by_name(doc)
+		self.assertEqual(fields["summary"]["fieldtype"], "Data")
+		self.assertEqual(fields["attempts"]["label"], "Occurrences")
+		self.assertLessEqual({"category", "code", "shop"}, standard_filters(doc))
+
+	def test_sync_log_list_columns_and_a_unique_name(self):
+		doc = self.doctypes["Sync Log"]
+		self.assertEqual(list_view(doc), ["subject", "status", "topic"])
+		# The subject repeats (an order has many events): the name stays a hash, the title is the subject.
+		self.assertEqual((doc["autoname"], doc["naming_rule"]), ("hash", "Random"))
+
+	def test_sync_log_evidence_is_a_timeline_with_the_raw_json_folded_away(self):
+		doc = self.doctypes["Sync Log"]
+		fields = fields_by_name(doc)
+		self.assertEqual(fields["evidence_timeline"]["fieldtype"], "HTML")
+		order = doc["field_order"]
+		raw = order.index("section_break_raw")
+		self.assertEqual(fields["section_break_raw"]["fieldtype"], "Section Break")
+		self.assertEqual(fields["section_break_raw"].get("collapsible"), 1)
+		self.assertLess(order.index("evidence_timeline"), raw)
+		self.assertEqual(order[raw + 1 :], ["evidence"])

@@ -16,6 +16,7 @@ from shopsync.failure_entries import (
 	failure_result,
 	parse_failure_entry,
 	reconcile_actions,
+	short_message,
 )
 from shopsync.log_entries import Invalid
 from shopsync.tests.app_files import DOCTYPE_DIR, fields_by_name, load_json
@@ -54,7 +55,7 @@ def entry(**overrides):
 		"state": "open",
 		"code": "mapping.sku_unmapped",
 		"category": "mapping",
-		"message": "Order #1001 has SKU SHIRT-XL, which no Item maps to. Add the mapping, then retry.",
+		"message": "Order #1001 has SKU SHIRT-XL, which no Item maps to; add the mapping, then retry.",
 		"suggested_action": "Add an Item with Shopify SKU SHIRT-XL, then press Retry.",
 		"retry_safe": True,
 		"attempts": 2,
@@ -64,6 +65,9 @@ def entry(**overrides):
 		"resource_key": "order:1001",
 		"reference_doctype": "Sales Order",
 		"reference_name": "SAL-ORD-2026-00001",
+		"subject": "Order #1001",
+		"shopify_id": "5900004294646",
+		"shopify_admin_url": "https://acme.myshopify.com/admin/orders/5900004294646",
 		"first_seen": "2026-11-26T10:00:00Z",
 		"last_seen": "2026-11-26T10:05:00.250+00:00",
 		"details": {"sku": "SHIRT-XL", "orderName": "#1001"},
@@ -84,7 +88,13 @@ class TestParseFailureEntry(unittest.TestCase):
 		self.assertEqual(parsed.fields["attempts"], 2)
 		self.assertEqual(parsed.fields["reference_name"], "SAL-ORD-2026-00001")
 		self.assertEqual(json.loads(parsed.fields["details"]), {"sku": "SHIRT-XL", "orderName": "#1001"})
-		self.assertEqual(set(parsed.fields), set(FAILURE_FIELDS))
+		self.assertEqual(parsed.fields["subject"], "Order #1001")
+		self.assertEqual(parsed.fields["shopify_id"], "5900004294646")
+		self.assertEqual(parsed.fields["shopify_admin_url"], "https://acme.myshopify.com/admin/orders/5900004294646")
+		self.assertEqual(parsed.fields["summary"], "has SKU SHIRT-XL, which no Item maps to")
+		# summary is the app's own, derived from the message: the runner does not send it.
+		self.assertEqual(set(parsed.fields), {*FAILURE_FIELDS, "summary"})
+		self.assertNotIn("summary", ENTRY_FIELDS)
 
 	def test_datetimes_are_converted_to_the_site_time_zone(self):
 		# 10:00 UTC is 11:00 in Berlin in November; a naive value is taken as site time.
@@ -99,7 +109,7 @@ class TestParseFailureEntry(unittest.TestCase):
 		raw = {"failure_key": "k", "state": "retrying", "code": "shopify.throttled", "category": "rate_limited", "message": "m"}
 		self.assertEqual(
 			parse_failure_entry(raw, TZ),
-			FailureEntry("retrying", {"failure_key": "k", "code": "shopify.throttled", "category": "rate_limited", "message": "m"}),
+			FailureEntry("retrying", {"failure_key": "k", "code": "shopify.throttled", "category": "rate_limited", "message": "m", "summary": "m"}),
 		)
 
 	def test_null_optional_fields_are_left_as_the_row_has_them(self):
@@ -131,12 +141,44 @@ class TestParseFailureEntry(unittest.TestCase):
 			"first_seen is not an ISO 8601 datetime": entry(first_seen="yesterday"),
 			"last_seen is not an ISO 8601 datetime": entry(last_seen=1764151200),
 			"details must be a JSON object": entry(details=["sku"]),
+			"subject is longer than 140": entry(subject="Order " + "#" * 140),
+			"shopify_id must be a string": entry(shopify_id=5900004294646),
+			"shopify_admin_url is not a page of a shop's admin": entry(shopify_admin_url="javascript:alert(1)"),
 		}
 		for expected, raw in cases.items():
 			with self.subTest(expected=expected):
 				parsed = parse_failure_entry(raw, TZ)
 				self.assertIsInstance(parsed, Invalid)
 				self.assertIn(expected, parsed.reason)
+
+	def test_the_subject_and_its_links_are_stored_as_sent(self):
+		for kind, subject, url in (
+			("order", "Order #1042", "https://acme.myshopify.com/admin/orders/5900004294646"),
+			("customer", "Customer Ada Lovelace", "https://acme.myshopify.com/admin/customers/7301234567"),
+			("stock", "Stock of SKU-1003 at location 98087769208", None),
+			("delivery note", "Delivery Note MAT-DN-2026-00012", None),
+		):
+			with self.subTest(kind=kind):
+				parsed = parse_failure_entry(entry(subject=subject, shopify_admin_url=url), TZ)
+				self.assertEqual(parsed.fields["subject"], subject)
+				self.assertEqual(parsed.fields.get("shopify_admin_url"), url)
+
+	def test_an_admin_url_must_be_an_https_page_of_a_shop_admin(self):
+		for url in ("http://acme.myshopify.com/admin/orders/1", "https://acme.myshopify.com/orders/1", "https://acme.myshopify.com/admin/orders/1 x", "https://a/admin/orders/"):
+			with self.subTest(url=url):
+				self.assertIsInstance(parse_failure_entry(entry(shopify_admin_url=url), TZ), Invalid)
+
+	def test_short_message_leaves_out_the_subject_and_the_action(self):
+		self.assertEqual(
+			short_message("Event order_transactions/create was not synced: ERPNext answered 500; report it with the event evidence attached.", "Event order_transactions/create"),
+			"was not synced: ERPNext answered 500",
+		)
+		# Without the subject (an older runner), the sentence is kept whole up to its action.
+		self.assertEqual(short_message("Order #1042 is in USD, but the company books in EUR; add the missing mapping, then retry."), "Order #1042 is in USD, but the company books in EUR")
+		self.assertEqual(short_message("one\nline  only"), "one line only")
+		long = short_message("x" * 500)
+		self.assertEqual(len(long), 140)
+		self.assertTrue(long.endswith("…"))
 
 	def test_details_must_be_an_object_not_text_or_a_list(self):
 		for details in ('{"sku": "SHIRT-XL"}', [1], 3, "x"):

@@ -14,6 +14,7 @@ from shopsync.log_entries import (
 	parse_log_entry,
 	to_site_datetime,
 )
+from shopsync.tests.app_files import DOCTYPE_DIR, fields_by_name, load_json
 
 TZ = "Europe/Berlin"
 
@@ -31,6 +32,9 @@ def entry(**overrides):
 		"reference_doctype": "Sales Order",
 		"reference_name": "SAL-ORD-2026-00001",
 		"payload_hash": "ab" * 32,
+		"subject": "Order #1001",
+		"shopify_id": "5900004294646",
+		"shopify_admin_url": "https://acme.myshopify.com/admin/customers/5900004294646",
 		"evidence": {"plan": [{"key": "so:1001", "kind": "insert"}]},
 	}
 	base.update(overrides)
@@ -47,7 +51,10 @@ class TestParseLogEntry(unittest.TestCase):
 		self.assertEqual(parsed.fields["received_at"], "2026-11-26 11:00:00.000000")
 		self.assertEqual(parsed.fields["finished_at"], "2026-11-26 11:00:01.250000")
 		self.assertEqual(json.loads(parsed.fields["evidence"]), {"plan": [{"key": "so:1001", "kind": "insert"}]})
-		self.assertLessEqual(set(parsed.fields), set(LOG_FIELDS))
+		self.assertEqual(parsed.fields["subject"], "Order #1001")
+		self.assertEqual(parsed.fields["shopify_id"], "5900004294646")
+		self.assertEqual(parsed.fields["shopify_admin_url"], "https://acme.myshopify.com/admin/customers/5900004294646")
+		self.assertEqual(set(parsed.fields), set(LOG_FIELDS) - {"reason"})
 
 	def test_only_event_id_and_status_are_required(self):
 		parsed = parse_log_entry({"event_id": "evt_02", "status": "Echo"}, TZ)
@@ -64,12 +71,19 @@ class TestParseLogEntry(unittest.TestCase):
 			"must be a string": entry(shop=42),
 			"not an ISO 8601 datetime": entry(received_at="yesterday"),
 			"evidence must be JSON": entry(evidence="{not json"),
+			"subject is longer than 140": entry(subject="Customer " + "A" * 140),
+			"not a page of a shop's admin": entry(shopify_admin_url="https://acme.myshopify.com/admin/orders/1?x=<script>"),
 		}
 		for expected, raw in cases.items():
 			with self.subTest(expected=expected):
 				parsed = parse_log_entry(raw, TZ)
 				self.assertIsInstance(parsed, Invalid)
 				self.assertIn(expected, parsed.reason)
+
+	def test_log_fields_are_sync_log_fields(self):
+		doctype = fields_by_name(load_json(DOCTYPE_DIR / "sync_log" / "sync_log.json"))
+		self.assertLessEqual(set(LOG_FIELDS), set(doctype))
+		self.assertEqual(doctype["shopify_admin_url"]["options"], "URL")
 
 	def test_not_an_object(self):
 		self.assertEqual(parse_log_entry(["evt"], TZ), Invalid("entry must be an object"))

@@ -153,12 +153,12 @@ class TestIndicators(unittest.TestCase):
 		for table in (rules.FAILURE_STATUS_COLORS, rules.CATEGORY_COLORS, rules.SYNC_LOG_STATUS_COLORS):
 			self.assertLessEqual(set(table.values()), FRAPPE_INDICATOR_COLORS)
 
-	def test_an_open_failure_shows_its_category(self):
+	def test_an_open_failure_says_open_in_its_category_colour(self):
 		for category in rules.CATEGORIES:
 			with self.subTest(category=category):
 				self.assertEqual(
 					rules.failure_indicator("Open", category),
-					(f"Open: {category}", rules.CATEGORY_COLORS[category], f"status,=,Open|category,=,{category}"),
+					("Open", rules.CATEGORY_COLORS[category], f"status,=,Open|category,=,{category}"),
 				)
 
 	def test_other_statuses_show_the_status(self):

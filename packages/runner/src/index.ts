@@ -43,3 +43,4 @@ export * from './mirror/mirror-sync-logs';
 export * from './mirror/sync-log-entry';
 export * from './mirror/mirror-sync-failures';
 export * from './mirror/sync-failure-entry';
+export * from './mirror/mirror-subject';

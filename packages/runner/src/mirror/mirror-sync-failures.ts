@@ -61,7 +61,9 @@ export async function mirrorSyncFailures(deps: FailureMirrorDeps): Promise<Failu
   let actedOn = 0;
   for (let start = 0; start < failures.length; start += deps.batch) {
     const chunk = failures.slice(start, start + deps.batch);
-    const entries = await Promise.all(chunk.map(async (failure) => syncFailureEntry(failure, await deps.store.getEvent(failure.inboxId))));
+    const entries = await Promise.all(
+      chunk.map(async (failure) => syncFailureEntry(failure, await deps.store.getEvent(failure.inboxId), await deps.store.evidence(failure.inboxId))),
+    );
     const answers = ((await deps.erpnext.callMethod('shopsync.api.record_sync_failures', { entries }, { verb: 'POST' })) ?? []) as FailureAnswer[];
     for (const [index, failure] of chunk.entries()) {
       const answer = answers[index];

@@ -35,7 +35,7 @@ export async function mirrorSyncLogs(deps: MirrorDeps): Promise<MirrorResult> {
   const events = await deps.store.eventsToMirror(deps.batch);
   if (events.length === 0) return { sent: 0, recorded: 0, rejected: 0 };
   const entries = await Promise.all(
-    events.map(async (event) => syncLogEntry(event, await deps.store.evidence(event.id), (await deps.store.getEvent(event.id))?.payloadHash ?? null)),
+    events.map(async (event) => syncLogEntry(event, await deps.store.evidence(event.id), await deps.store.getEvent(event.id))),
   );
   const results = (await deps.erpnext.callMethod('shopsync.api.record_sync_logs', { entries }, { verb: 'POST' })) as EntryResult[] | undefined;
   const answered = events.filter((_, index) => results?.[index] !== undefined && results[index]!.result !== 'error');

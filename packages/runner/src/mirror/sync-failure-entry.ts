@@ -1,5 +1,6 @@
 import { findFailureCode } from '@shopsync/core';
-import type { EventRecord, FailureRecord } from '../store/store';
+import type { EventRecord, EvidenceRecord, FailureRecord } from '../store/store';
+import { documentRef, referenceOf, shopOf, storedSubject, subjectFields } from './mirror-subject';
 
 const DATA_MAX = 140;
 
@@ -16,11 +17,14 @@ export function failureSignature(failure: FailureRecord): string {
 /**
  * One entry of `shopsync.api.record_sync_failures` (frappe_app/shopsync/failure_entries.py): the
  * failure as the runner holds it, its state (open, retrying, resolved, ignored) for the app's status
- * machine, and the Sync Log event_id of the latest event that hit it.
+ * machine, the Sync Log event_id of the latest event that hit it, what it is about in words (the
+ * subject its sentence names, its Shopify id and admin page), and the ERPNext document it is about:
+ * the one that blocked it (a conflict's details name it), else the one its event's trail made.
  */
-export function syncFailureEntry(failure: FailureRecord, event: EventRecord | null) {
+export function syncFailureEntry(failure: FailureRecord, event: EventRecord | null, evidence: readonly EvidenceRecord[] = []) {
   // Only rows with a sentence of their own suggest one; the category's is too general to store.
   const action = findFailureCode(failure.code)?.action;
+  const reference = documentRef(failure.details.doctype, failure.details.name) ?? referenceOf(evidence);
   return {
     failure_key: failureKey(failure),
     state: failure.status,
@@ -34,6 +38,8 @@ export function syncFailureEntry(failure: FailureRecord, event: EventRecord | nu
     topic: failure.topic.slice(0, DATA_MAX),
     ...(event === null ? {} : { shop: event.shop.slice(0, DATA_MAX) }),
     resource_key: failure.resourceKey.slice(0, DATA_MAX),
+    ...subjectFields(storedSubject(failure.details.subject), shopOf(event, failure.resourceKey)),
+    ...reference,
     first_seen: failure.createdAt,
     last_seen: failure.lastSeenAt,
     details: failure.details,

@@ -1,4 +1,5 @@
-import type { EventSummary, EvidenceRecord } from '../store/store';
+import type { EventRecord, EventSummary, EvidenceRecord } from '../store/store';
+import { payloadSubject, referenceOf, subjectFields } from './mirror-subject';
 
 /** The companion app's Sync Log statuses (frappe_app/shopsync/rules.py SYNC_LOG_STATUSES). */
 export function syncLogStatus(event: EventSummary): string {
@@ -6,21 +7,14 @@ export function syncLogStatus(event: EventSummary): string {
   return event.status.charAt(0).toUpperCase() + event.status.slice(1);
 }
 
-/** The document the event is about: the last one an operation of its trail made or adopted. */
-function referenceOf(evidence: readonly EvidenceRecord[]): { reference_doctype: string; reference_name: string } | Record<string, never> {
-  const operations = evidence.filter((row) => row.kind === 'operation').map((row) => row.data as { doctype?: unknown; name?: unknown });
-  const salesOrder = operations.find((data) => data.doctype === 'Sales Order');
-  const chosen = salesOrder ?? operations.at(-1);
-  if (chosen === undefined || typeof chosen.doctype !== 'string' || typeof chosen.name !== 'string') return {};
-  return { reference_doctype: chosen.doctype, reference_name: chosen.name };
-}
-
 /**
  * One entry of `shopsync.api.record_sync_logs` (frappe_app/shopsync/log_entries.py): the event, its
  * final status and its evidence trail, so an operator can read in the Desk what shopsync received,
- * decided, sent and how it ended. The payload itself stays in the runner's store; its hash goes along.
+ * decided, sent and how it ended. The payload itself stays in the runner's store; its hash goes along,
+ * and so does what it is about in words (its subject, Shopify id and admin page).
  */
-export function syncLogEntry(event: EventSummary, evidence: readonly EvidenceRecord[], payloadHash: string | null) {
+export function syncLogEntry(event: EventSummary, evidence: readonly EvidenceRecord[], stored: Pick<EventRecord, 'topic' | 'payload' | 'payloadHash'> | null) {
+  const payloadHash = stored?.payloadHash ?? null;
   return {
     // The delivery id, not the inbox row id: two runners (or a rebuilt state file) never collide.
     event_id: `${event.shop}/${event.webhookId}`.slice(0, 140),
@@ -33,6 +27,7 @@ export function syncLogEntry(event: EventSummary, evidence: readonly EvidenceRec
     received_at: event.receivedAt,
     ...(event.finishedAt === null ? {} : { finished_at: event.finishedAt }),
     ...(payloadHash === null ? {} : { payload_hash: payloadHash }),
+    ...subjectFields(payloadSubject(stored), event.shop),
     ...referenceOf(evidence),
     evidence: evidence.map((row) => ({ at: row.at, kind: row.kind, data: row.data })),
   };

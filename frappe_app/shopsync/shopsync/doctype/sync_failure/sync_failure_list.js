@@ -18,10 +18,11 @@
 		// The operator's queue: what still needs a decision.
 		filters: [["status", "=", "Open"]],
 		get_indicator(doc) {
-			// An open failure shows its category, since that says what to do (rules.failure_indicator).
+			// The pill says the status only; an open failure takes its category's colour and filter,
+			// since the category says what to do (rules.failure_indicator).
 			if (doc.status === "Open" && CATEGORY_COLORS[doc.category]) {
 				return [
-					`${__("Open")}: ${doc.category}`,
+					__("Open"),
 					CATEGORY_COLORS[doc.category],
 					`status,=,Open|category,=,${doc.category}`,
 				];

@@ -8,7 +8,7 @@ import { jsonArg, type MethodArgs, type WhitelistedMethod } from './method-types
  * per-entry result; the same entry twice is "unchanged"; a late "Received" never undoes a final status.
  */
 const STATUSES = ['Received', 'Applied', 'Duplicate', 'Superseded', 'Echo', 'Skipped', 'Failed', 'Shadow'];
-const DATA_FIELDS = ['event_id', 'shop', 'topic', 'resource_key', 'webhook_id', 'payload_hash', 'reference_doctype', 'reference_name'];
+const DATA_FIELDS = ['event_id', 'shop', 'topic', 'resource_key', 'webhook_id', 'payload_hash', 'reference_doctype', 'reference_name', 'subject', 'shopify_id', 'shopify_admin_url'];
 const KNOWN = new Set([...DATA_FIELDS, 'status', 'reason', 'received_at', 'finished_at', 'evidence']);
 const DATA_MAX = 140;
 

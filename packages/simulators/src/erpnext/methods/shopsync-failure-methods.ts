@@ -12,7 +12,7 @@ import { siteDatetime } from './shopsync-app-methods';
 const STATES = ['open', 'retrying', 'resolved', 'ignored'] as const;
 type RunnerState = (typeof STATES)[number];
 const CATEGORIES = ['transient', 'rate_limited', 'auth', 'mapping', 'validation', 'conflict', 'drift', 'internal'];
-const DATA_FIELDS = ['failure_key', 'code', 'event_id', 'topic', 'shop', 'resource_key', 'reference_doctype', 'reference_name'];
+const DATA_FIELDS = ['failure_key', 'code', 'event_id', 'topic', 'shop', 'resource_key', 'reference_doctype', 'reference_name', 'subject', 'shopify_id', 'shopify_admin_url'];
 const DATA_MAX = 140;
 const KNOWN = new Set(['state', ...DATA_FIELDS, 'category', 'message', 'suggested_action', 'retry_safe', 'attempts', 'first_seen', 'last_seen', 'details']);
 
