@@ -15,3 +15,19 @@ before_uninstall = "shopsync.install.before_uninstall"
 # Log Settings adds Sync Log with this retention; SyncLog.clear_old_logs does the pruning.
 # Sync Failure is deliberately absent: it is not a log.
 default_log_clearing_doctypes = {"Sync Log": 30}
+
+# Connections: Sales Order, Sales Invoice, Payment Entry, Delivery Note and Customer forms list their
+# Sync Logs and Sync Failures (reference_doctype / reference_name); see dashboards.py.
+override_doctype_dashboards = {
+	"Sales Order": "shopsync.dashboards.sales_order",
+	"Sales Invoice": "shopsync.dashboards.sales_invoice",
+	"Payment Entry": "shopsync.dashboards.payment_entry",
+	"Delivery Note": "shopsync.dashboards.delivery_note",
+	"Customer": "shopsync.dashboards.customer",
+}
+
+# One alert per new failure code or pile-up, to the Shopsync Manager role; see alerts.py.
+# The runner does the sync work; this job only reads Sync Failures and writes Notification Logs.
+scheduler_events = {
+	"hourly": ["shopsync.alerts.send_failure_alerts"],
+}

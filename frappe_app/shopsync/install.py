@@ -12,6 +12,8 @@ from pathlib import Path
 
 CUSTOM_FIELDS_FILE = Path(__file__).with_name("custom_fields.json")
 RUNNER_ROLE = "Shopsync Runner"
+# Who is told when failures need a person (alerts.py); give it to the operators of the integration.
+MANAGER_ROLE = "Shopsync Manager"
 
 
 def get_custom_fields() -> dict[str, list[dict]]:
@@ -28,12 +30,14 @@ def custom_field_names(custom_fields: dict[str, list[dict]]) -> set[tuple[str, s
 def after_install() -> None:
 	sync_custom_fields()
 	ensure_runner_role()
+	ensure_manager_role()
 
 
 def after_migrate() -> None:
-	# after_install runs once; a field added to custom_fields.json in a later release
+	# after_install runs once; a field added to custom_fields.json (or a role) in a later release
 	# reaches existing sites on `bench migrate` through this hook.
 	sync_custom_fields()
+	ensure_manager_role()
 
 
 def before_uninstall() -> None:
@@ -64,12 +68,21 @@ def ensure_runner_role() -> None:
 	Syncing a doctype whose permissions name a missing role already creates it; this makes
 	the role's existence explicit and independent of that side effect.
 	"""
+	_ensure_role(RUNNER_ROLE)
+
+
+def ensure_manager_role() -> None:
+	"""The operators' role: alerts about failures that need a person go to its users."""
+	_ensure_role(MANAGER_ROLE)
+
+
+def _ensure_role(name: str) -> None:
 	import frappe
 
-	if frappe.db.exists("Role", RUNNER_ROLE):
+	if frappe.db.exists("Role", name):
 		return
 	role = frappe.new_doc("Role")
-	role.role_name = RUNNER_ROLE
+	role.role_name = name
 	# As Frappe sets it on the roles it creates from doctype permissions, so both paths agree.
 	role.desk_access = 1
 	role.insert(ignore_permissions=True)

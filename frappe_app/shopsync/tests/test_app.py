@@ -47,7 +47,9 @@ class TestHooks(unittest.TestCase):
 		# STYLE F2: no commented-out hooks like the boilerplate's.
 		source = (APP_PACKAGE / "hooks.py").read_text(encoding="utf-8")
 		self.assertEqual(re.findall(r"^#\s*\w+\s*=", source, re.M), [])
-		self.assertFalse(hasattr(hooks, "scheduler_events"), "the runner, not ERPNext, does scheduled work")
+		# The runner, not ERPNext, does the sync work: the only scheduled job reads Sync Failures and
+		# notifies people (alerts.py), once an hour.
+		self.assertEqual(hooks.scheduler_events, {"hourly": ["shopsync.alerts.send_failure_alerts"]})
 
 	def test_sync_log_is_cleared_by_log_settings_and_sync_failure_is_not(self):
 		self.assertEqual(hooks.default_log_clearing_doctypes, {"Sync Log": 30})

@@ -5,7 +5,7 @@ import types
 import unittest
 from unittest import mock
 
-from shopsync import install
+from shopsync import alerts, install
 from shopsync.tests.app_files import APP_PACKAGE, VALID_FIELDTYPES, frappe_as_json, imported_modules, load_json, parse_python
 
 KEYED_DOCTYPES = ("Customer", "Sales Order", "Sales Invoice", "Payment Entry", "Delivery Note", "Contact", "Address")
@@ -168,6 +168,12 @@ class TestInstallSymmetry(unittest.TestCase):
 	def test_runner_role_is_created_once(self):
 		self.assertEqual(self.run_with_fake(install.ensure_runner_role)["inserted_roles"], [("Shopsync Runner", 1)])
 		self.assertEqual(self.run_with_fake(install.ensure_runner_role, existing_roles={"Shopsync Runner"})["inserted_roles"], [])
+
+	def test_manager_role_is_created_on_install_and_on_migrate_once(self):
+		self.assertEqual(self.run_with_fake(install.ensure_manager_role)["inserted_roles"], [("Shopsync Manager", 1)])
+		self.assertEqual(self.run_with_fake(install.ensure_manager_role, existing_roles={"Shopsync Manager"})["inserted_roles"], [])
+		self.assertEqual(self.run_with_fake(install.after_migrate)["inserted_roles"], [("Shopsync Manager", 1)])
+		self.assertEqual(install.MANAGER_ROLE, alerts.ALERT_ROLE)
 
 	def test_install_module_imports_frappe_only_inside_functions(self):
 		tree = parse_python(APP_PACKAGE / "install.py")
