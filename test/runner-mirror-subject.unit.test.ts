@@ -1,5 +1,6 @@
 import { describeFailure, type FailureSubject } from '@shopsync/core';
-import { shopifyAdminUrl, subjectFields, subjectText, syncFailureEntry, syncLogEntry, type EventRecord, type EvidenceRecord, type FailureRecord } from '@shopsync/runner';
+import { subjectText } from '@shopsync/core';
+import { shopifyAdminUrl, subjectFields, syncFailureEntry, syncLogEntry, type EventRecord, type EvidenceRecord, type FailureRecord } from '@shopsync/runner';
 
 const SHOP = 'acme.myshopify.com';
 
@@ -114,5 +115,14 @@ describe('a mirrored Sync Log or Sync Failure says what it is about, and links t
     }
     // A doctype without a name is no reference.
     expect(syncFailureEntry(failure({ doctype: 'Sales Order' }), null)).not.toHaveProperty('reference_doctype');
+  });
+});
+
+describe('a Sync Log of a payment names its order as the failure does', () => {
+  test('with the order’s stored state, "Order #1042"; without it, the id', () => {
+    const event = { id: 1, shop: 'shop.myshopify.com', webhookId: 'w1', topic: 'order_transactions/create', resourceKey: 'shop.myshopify.com/order/5900004294646', status: 'applied', attempts: 1, receivedAt: '2026-12-05T10:00:00Z', availableAt: '2026-12-05T10:00:00Z', finishedAt: null, reason: null } as const;
+    const stored = { topic: 'order_transactions/create', payload: JSON.stringify({ id: 7001, order_id: 5900004294646, kind: 'sale' }), payloadHash: 'h' };
+    expect(syncLogEntry(event, [], stored, JSON.stringify({ id: 5900004294646, name: '#1042' }))).toMatchObject({ subject: 'Order #1042', shopify_admin_url: 'https://shop.myshopify.com/admin/orders/5900004294646' });
+    expect(syncLogEntry(event, [], stored)).toMatchObject({ subject: 'Order id 5900004294646' });
   });
 });

@@ -29,7 +29,8 @@ describe('settled events are mirrored to the companion app’s Sync Log in ERPNe
     expect(created).toMatchObject({ reference_doctype: 'Sales Order', reference_name: salesOrder.name, shop: harness.shopify.shop.domain });
     // The subject in words, its Shopify id and the order's page in Shopify's admin.
     expect(created).toMatchObject({ subject: `Order ${order.name}`, shopify_id: String(order.id), shopify_admin_url: `https://${harness.shopify.shop.domain}/admin/orders/${order.id}` });
-    expect(logs.find((log) => log.topic === 'order_transactions/create')).toMatchObject({ subject: `Order id ${order.id}`, shopify_id: String(order.id) });
+    // A payment's payload names its order by id only; the order's stored state gives its name.
+    expect(logs.find((log) => log.topic === 'order_transactions/create')).toMatchObject({ subject: `Order ${order.name}`, shopify_id: String(order.id) });
     const kinds = (JSON.parse(String(created.evidence)) as Array<{ kind: string }>).map((row) => row.kind);
     // Received, the plan, customer + order + invoice operations, the duplicate delivery, the result.
     expect([kinds[0], kinds.at(-1), kinds.filter((kind) => kind === 'operation').length]).toEqual(['received', 'result', 3]);

@@ -43,3 +43,4 @@ export * from './reconcile/order-drift';
 export * from './reconcile/customer-drift';
 export { sameFieldValue } from './reconcile/field-values';
 export * from './inventory';
+export { withOrderName } from './plan/event-subject';

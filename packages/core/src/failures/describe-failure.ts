@@ -14,7 +14,8 @@ const CATEGORY_ACTIONS: Record<FailureCategory, string> = {
   internal: 'report it with the event evidence attached',
 };
 
-function subjectText(subject: FailureSubject): string {
+/** The subject in words, as every failure sentence starts: "Order #1042", "Customer Ada Lovelace". */
+export function subjectText(subject: FailureSubject): string {
   switch (subject.kind) {
     case 'order':
       return `Order ${subject.label}`;

@@ -30,3 +30,17 @@ export function customerSubject(customer: Record<string, unknown>): FailureSubje
 export function eventSubject(topic: string): FailureSubject {
   return { kind: 'event', label: topic };
 }
+
+/**
+ * A payment or refund names its order by id only (its payload holds no order name); the order's stored
+ * state (its latest payload, as JSON) has the name, so the operator reads "Order #1042" everywhere.
+ */
+export function withOrderName(subject: FailureSubject, orderSnapshot: string | null): FailureSubject {
+  if (subject.kind !== 'order' || !subject.label.startsWith('id ') || orderSnapshot === null) return subject;
+  try {
+    const name = (JSON.parse(orderSnapshot) as { name?: unknown }).name;
+    return typeof name === 'string' && name !== '' ? { ...subject, label: name } : subject;
+  } catch {
+    return subject;
+  }
+}

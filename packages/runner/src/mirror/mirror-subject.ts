@@ -1,24 +1,8 @@
-import { parseResourceKey, subjectOf, type FailureSubject } from '@shopsync/core';
+import { parseResourceKey, subjectOf, subjectText, type FailureSubject } from '@shopsync/core';
 import type { EventRecord, EvidenceRecord } from '../store/store';
 
 const DATA_MAX = 140;
 const SUBJECT_KINDS: ReadonlySet<string> = new Set(['order', 'customer', 'stock', 'delivery_note', 'event']);
-
-/** The subject in words, as core's describeFailure starts its sentence: "Order #1042", "Customer Ada Lovelace". */
-export function subjectText(subject: FailureSubject): string {
-  switch (subject.kind) {
-    case 'order':
-      return `Order ${subject.label}`;
-    case 'customer':
-      return `Customer ${subject.label}`;
-    case 'stock':
-      return `Stock of ${subject.label}`;
-    case 'delivery_note':
-      return `Delivery Note ${subject.label}`;
-    case 'event':
-      return `Event ${subject.label}`;
-  }
-}
 
 /** Where an operator opens the subject in Shopify's admin; stock and Delivery Notes have no page of their own. */
 export function shopifyAdminUrl(shop: string | null, subject: FailureSubject): string | null {

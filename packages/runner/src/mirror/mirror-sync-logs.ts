@@ -1,14 +1,19 @@
 import type { Logger } from 'pino';
-import type { MirrorPort, OperatorQueryPort } from '../store/store';
+import type { LedgerPort, MirrorPort, OperatorQueryPort } from '../store/store';
 import type { ErpnextPort } from '../worker/erpnext-port';
 import { syncLogEntry } from './sync-log-entry';
 
 export interface MirrorDeps {
-  readonly store: MirrorPort & OperatorQueryPort;
+  /** resourceVersion, when the store has it, names a payment's order (#1042) from the order's stored state. */
+  readonly store: MirrorPort & OperatorQueryPort & Partial<Pick<LedgerPort, 'resourceVersion'>>;
   readonly erpnext: Pick<ErpnextPort, 'callMethod'>;
   readonly now: () => Date;
   readonly logger: Logger;
   readonly batch: number;
+}
+
+async function orderSnapshot(deps: MirrorDeps, resourceKey: string): Promise<string | null> {
+  return (await deps.store.resourceVersion?.(resourceKey))?.snapshot ?? null;
 }
 
 export interface MirrorResult {
@@ -35,7 +40,7 @@ export async function mirrorSyncLogs(deps: MirrorDeps): Promise<MirrorResult> {
   const events = await deps.store.eventsToMirror(deps.batch);
   if (events.length === 0) return { sent: 0, recorded: 0, rejected: 0 };
   const entries = await Promise.all(
-    events.map(async (event) => syncLogEntry(event, await deps.store.evidence(event.id), await deps.store.getEvent(event.id))),
+    events.map(async (event) => syncLogEntry(event, await deps.store.evidence(event.id), await deps.store.getEvent(event.id), await orderSnapshot(deps, event.resourceKey))),
   );
   const results = (await deps.erpnext.callMethod('shopsync.api.record_sync_logs', { entries }, { verb: 'POST' })) as EntryResult[] | undefined;
   const answered = events.filter((_, index) => results?.[index] !== undefined && results[index]!.result !== 'error');

@@ -1,5 +1,8 @@
 import type { EventRecord, EventSummary, EvidenceRecord } from '../store/store';
+import { withOrderName } from '@shopsync/core';
 import { payloadSubject, referenceOf, subjectFields } from './mirror-subject';
+
+const withSnapshotName = (subject: ReturnType<typeof payloadSubject>, snapshot: string | null) => (subject === null ? null : withOrderName(subject, snapshot));
 
 /** The companion app's Sync Log statuses (frappe_app/shopsync/rules.py SYNC_LOG_STATUSES). */
 export function syncLogStatus(event: EventSummary): string {
@@ -13,7 +16,7 @@ export function syncLogStatus(event: EventSummary): string {
  * decided, sent and how it ended. The payload itself stays in the runner's store; its hash goes along,
  * and so does what it is about in words (its subject, Shopify id and admin page).
  */
-export function syncLogEntry(event: EventSummary, evidence: readonly EvidenceRecord[], stored: Pick<EventRecord, 'topic' | 'payload' | 'payloadHash'> | null) {
+export function syncLogEntry(event: EventSummary, evidence: readonly EvidenceRecord[], stored: Pick<EventRecord, 'topic' | 'payload' | 'payloadHash'> | null, orderSnapshot: string | null = null) {
   const payloadHash = stored?.payloadHash ?? null;
   return {
     // The delivery id, not the inbox row id: two runners (or a rebuilt state file) never collide.
@@ -27,7 +30,7 @@ export function syncLogEntry(event: EventSummary, evidence: readonly EvidenceRec
     received_at: event.receivedAt,
     ...(event.finishedAt === null ? {} : { finished_at: event.finishedAt }),
     ...(payloadHash === null ? {} : { payload_hash: payloadHash }),
-    ...subjectFields(payloadSubject(stored), event.shop),
+    ...subjectFields(withSnapshotName(payloadSubject(stored), orderSnapshot), event.shop),
     ...referenceOf(evidence),
     evidence: evidence.map((row) => ({ at: row.at, kind: row.kind, data: row.data })),
   };

@@ -1,4 +1,4 @@
-import { describeFailure, isSyncError, mayRetry, nextDelayMs, SyncError, subjectOf, type Failure, type FailureSubject } from '@shopsync/core';
+import { describeFailure, isSyncError, mayRetry, nextDelayMs, SyncError, subjectOf, withOrderName, type Failure, type FailureSubject } from '@shopsync/core';
 import type { ClaimedEvent } from '../store/store';
 import { looksLikeOutage } from './outage-breaker';
 import type { ProcessDeps, ProcessResult } from './process-deps';
@@ -30,20 +30,10 @@ export function budgetLeft(event: ClaimedEvent, deps: ProcessDeps): boolean {
   return mayRetry(event.retryingSince?.getTime() ?? null, deps.now().getTime(), deps.retry);
 }
 
-/**
- * A payment or refund names its order by id only (its payload holds no order name); the order's stored
- * state does, so the operator reads "Order #1042", not "Order id 5900004294646".
- */
+/** A payment's order by its name (#1042) when the order's state is stored (core's withOrderName). */
 async function namedSubject(event: ClaimedEvent, subject: FailureSubject, deps: ProcessDeps): Promise<FailureSubject> {
-  if (subject.kind !== 'order' || !subject.label.startsWith('id ')) return subject;
-  const { snapshot } = await deps.store.resourceVersion(event.resourceKey);
-  if (snapshot === null) return subject;
-  try {
-    const name = (JSON.parse(snapshot) as { name?: unknown }).name;
-    return typeof name === 'string' && name !== '' ? { ...subject, label: name } : subject;
-  } catch {
-    return subject;
-  }
+  if (subject.kind !== 'order') return subject;
+  return withOrderName(subject, (await deps.store.resourceVersion(event.resourceKey)).snapshot);
 }
 
 export async function park(event: ClaimedEvent, parked: Failure, error: unknown, deps: ProcessDeps): Promise<ProcessResult> {
