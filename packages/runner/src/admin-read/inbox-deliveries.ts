@@ -4,11 +4,11 @@ import type { NewDelivery } from '../store/store';
 
 /**
  * A synthetic event for the same inbox Shopify's webhooks go to: the worker cannot tell it from a
- * delivery, except by its webhook id (`backfill:`, `reconcile:`) in the evidence trail. The payload is
+ * delivery, except by its webhook id (`backfill:`, `reconcile:`, `sle:`, `dn:`) in the evidence trail. The payload is
  * the webhook body the order (or transaction) reads back from, stored as the exact text hashed, like
  * a received body.
  */
-function syntheticDelivery(shop: string, topic: string, webhookId: string, payload: unknown, apiVersion: string): NewDelivery {
+export function syntheticDelivery(shop: string, topic: string, webhookId: string, payload: unknown, apiVersion: string | null): NewDelivery {
   const text = JSON.stringify(payload);
   return {
     shop,

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { describeFailure, expectedAvailable, resourceKeyOf, stockWarehousesOf, type Failure, type StockFormula, type SyncSettings } from '@shopsync/core';
+import { describeFailure, expectedAvailable, stockWarehousesOf, type Failure, type StockFormula, type SyncSettings } from '@shopsync/core';
 import { listAllVariants, type ShopifyClient } from '@shopsync/shopify-client';
 import type { ErpnextClient } from '@shopsync/erpnext-client';
+import { syntheticDelivery } from '../admin-read/inbox-deliveries';
 import type { StockPort } from '../store/store';
 import { availableAt, binsOf, unbookedAt } from '../stock/stock-reads';
 import { recordFindings, type FindingsTarget } from './record-findings';
@@ -39,18 +39,7 @@ export interface ReconcileStockOptions {
  */
 function findingDelivery(shop: string, mismatch: StockMismatch, inventoryItemId: string) {
   const payload = { inventory_item_id: Number(inventoryItemId.slice(inventoryItemId.lastIndexOf('/') + 1)), location_id: Number(mismatch.locationId), available: mismatch.shopify, updated_at: null };
-  const text = JSON.stringify(payload);
-  return {
-    shop,
-    webhookId: `reconcile-stock:${mismatch.locationId}:${mismatch.sku}:${mismatch.shopify}:${mismatch.erpnext}`,
-    topic: 'inventory_levels/update',
-    eventId: null,
-    triggeredAt: null,
-    apiVersion: null,
-    resourceKey: resourceKeyOf(shop, 'inventory_levels/update', payload),
-    payload: text,
-    payloadHash: createHash('sha256').update(text).digest('hex'),
-  };
+  return syntheticDelivery(shop, 'inventory_levels/update', `reconcile-stock:${mismatch.locationId}:${mismatch.sku}:${mismatch.shopify}:${mismatch.erpnext}`, payload, null);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   advanceStockLedger,
   deliveryNotesOf,
@@ -6,13 +5,13 @@ import {
   normalCreation,
   readFrom,
   START_OF_LEDGER,
-  resourceKeyOf,
   stockWarehousesOf,
   type StockLedgerRow,
   type SyncSettings,
 } from '@shopsync/core';
 import type { ErpnextClient } from '@shopsync/erpnext-client';
 import type { Logger } from 'pino';
+import { syntheticDelivery } from '../admin-read/inbox-deliveries';
 import type { NewDelivery, StockPort } from '../store/store';
 
 export const STOCK_LEDGER_FIELDS = ['name', 'creation', 'item_code', 'warehouse', 'voucher_type', 'voucher_no', 'actual_qty', 'is_cancelled'] as const;
@@ -47,20 +46,6 @@ export interface StockTailResult {
   readonly events: number;
 }
 
-function internalEvent(shop: string, topic: string, webhookId: string, payload: unknown): NewDelivery {
-  const text = JSON.stringify(payload);
-  return {
-    shop,
-    webhookId,
-    topic,
-    eventId: null,
-    triggeredAt: null,
-    apiVersion: null,
-    resourceKey: resourceKeyOf(shop, topic, payload),
-    payload: text,
-    payloadHash: createHash('sha256').update(text).digest('hex'),
-  };
-}
 
 /**
  * One read of ERPNext's Stock Ledger (append-only: a cancellation adds entries) from the cursor minus
@@ -81,12 +66,12 @@ export async function tailStockLedger(deps: StockTailDeps): Promise<StockTailRes
   });
   const advanced = advanceStockLedger(cursor, rows, deps.overlapMs);
   const events: NewDelivery[] = groupStockChanges(advanced.fresh, stockWarehousesOf(deps.settings), deps.settings.unsoldWarehouses).map((payload) =>
-    internalEvent(deps.shop, 'stock/changed', `sle:${payload.entries[0]}:${payload.entries.length}`, payload),
+    syntheticDelivery(deps.shop, 'stock/changed', `sle:${payload.entries[0]}:${payload.entries.length}`, payload, null),
   );
   if (deps.deliveryNotes) {
     const notes = deliveryNotesOf(advanced.fresh);
-    for (const name of notes.submitted) events.push(internalEvent(deps.shop, 'delivery_notes/submitted', `dn:${name}`, { name }));
-    for (const name of notes.cancelled) events.push(internalEvent(deps.shop, 'delivery_notes/cancelled', `dn-cancelled:${name}`, { name }));
+    for (const name of notes.submitted) events.push(syntheticDelivery(deps.shop, 'delivery_notes/submitted', `dn:${name}`, { name }, null));
+    for (const name of notes.cancelled) events.push(syntheticDelivery(deps.shop, 'delivery_notes/cancelled', `dn-cancelled:${name}`, { name }, null));
   }
   const unchanged = advanced.fresh.length === 0 && advanced.cursor.creation === cursor.creation && advanced.cursor.seen.length === cursor.seen.length;
   if (!unchanged) await deps.store.enqueueStockRead(deps.shop, events, advanced.cursor, deps.now());
@@ -116,7 +101,7 @@ async function tailBins(deps: StockTailDeps, covered: ReadonlySet<string>): Prom
   const advanced = advanceStockLedger(cursor, rows, deps.overlapMs);
   const fresh = cursor.creation === null ? [] : advanced.fresh.filter((row) => !covered.has(`${row.item_code}\n${row.warehouse}`));
   const events = groupStockChanges(fresh, stockWarehousesOf(deps.settings), deps.settings.unsoldWarehouses).map((payload) =>
-    internalEvent(deps.shop, 'stock/changed', `bin:${payload.entries[0]}:${payload.entries.length}`, payload),
+    syntheticDelivery(deps.shop, 'stock/changed', `bin:${payload.entries[0]}:${payload.entries.length}`, payload, null),
   );
   if (advanced.fresh.length > 0 || advanced.cursor.creation !== cursor.creation) await deps.store.enqueueStockRead(key, events, advanced.cursor, deps.now());
   return { read: bins.length, fresh: fresh.length, events: events.length };
