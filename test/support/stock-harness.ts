@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-client';
-import { DEMO_MAPPING } from '@shopsync/demo';
+import { DEMO_MAPPING, settleStock } from '@shopsync/demo';
 import { createLogger, createRunner, openSqliteStore, parseConfig, type Config, type Runner, type Store } from '@shopsync/runner';
 import { createShopifyClient, type ShopifyClient } from '@shopsync/shopify-client';
 import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
@@ -58,15 +58,7 @@ export async function startStockHarness(dir: string, mapping: Partial<Config['ma
   const url = await runner.start();
   for (const topic of STOCK_TOPICS) shopify.webhooks.subscribe({ topic, address: `${url}${config.server.webhookPath}` });
   const settle = async (): Promise<void> => {
-    for (let round = 0; round < 10; round += 1) {
-      const before = (await store.counts()).deliveries;
-      await shopify.webhooks.drain();
-      await runner.tailStock();
-      await runner.drained();
-      await shopify.webhooks.drain();
-      await runner.drained();
-      if ((await store.counts()).deliveries === before) return;
-    }
+    await settleStock({ runner, store, shopify }, 10);
   };
   return {
     erp,

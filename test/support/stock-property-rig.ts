@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { join } from 'node:path';
 import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-client';
-import { DEMO_MAPPING, freePort } from '@shopsync/demo';
+import { DEMO_MAPPING, freePort, settleStock } from '@shopsync/demo';
 import { createLogger, createRunner, openSqliteStore, parseConfig, type Config, type Runner, type Store } from '@shopsync/runner';
 import { createShopifyClient } from '@shopsync/shopify-client';
 import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, type ShopifySimulator, type ShopifyWebhookTimer } from '@shopsync/simulators';
@@ -264,16 +264,7 @@ export async function startStockPropertyRig(dir: string, options: StockPropertyO
       shopify.webhooks.configure({ delayMs: 0 });
       while (timer.release(0));
       await withDeadline('quiescence', 20_000, (async () => {
-        for (let round = 0; round < 20; round += 1) {
-          const before = (await store.counts()).deliveries;
-          await shopify.webhooks.drain();
-          await runner.tailStock();
-          await runner.drained();
-          await shopify.webhooks.drain();
-          await runner.drained();
-          if ((await store.counts()).deliveries === before) return;
-        }
-        throw new Error('the runner and Shopify kept exchanging work after 20 rounds');
+        if (!(await settleStock({ runner, store, shopify }))) throw new Error('the runner and Shopify kept exchanging work after 20 rounds');
       })());
     },
     async stop() {

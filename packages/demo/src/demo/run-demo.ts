@@ -10,6 +10,7 @@ import type { DemoOptions, DemoSummary } from './demo-options';
 import { placeDemoOrdersInWaves } from './place-demo-orders';
 import { stockFindings } from './stock-findings';
 import { alignOpeningStock, changeStockInShopify, plannedStockMoves, shipBookedOrders, STOCK_VOUCHER_DOCTYPES, syncedSkus, type StockWorkload } from './stock-workload';
+import { settleStock } from './settle-stock';
 import { summariseErpnext } from './summarise-erpnext';
 
 const ERP_KEY = 'demo-api-key';
@@ -92,15 +93,7 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
   const workload: StockWorkload = { shopify, erp, erpnext, store, site, locationId, random: () => prng.next(), made: new Set() };
   /** Reads the Stock Ledger, delivers every webhook and drains the inbox, until a round stores nothing new. */
   const settle = async (): Promise<void> => {
-    for (let round = 0; round < 20; round += 1) {
-      const before = (await store.counts()).deliveries;
-      await shopify.webhooks.drain();
-      await runner.tailStock();
-      await runner.drained();
-      await shopify.webhooks.drain();
-      await runner.drained();
-      if ((await store.counts()).deliveries === before) return;
-    }
+    await settleStock({ runner, store, shopify });
   };
   try {
     const skus = syncedSkus(shopify, erp);
