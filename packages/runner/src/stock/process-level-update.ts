@@ -1,13 +1,12 @@
 import { classifyLevelUpdate, expectedAvailable, stockWarehousesOf, subjectOf, type Failure } from '@shopsync/core';
-import type { ClaimedEvent } from '../store/store';
+import type { ClaimedEvent, EvidenceRecord } from '../store/store';
 import { inventoryItemGid, locationGid, type PushDeps, type PushVerdict } from './push-deps';
 import { availableAt, binsOf, unbookedAt } from './stock-reads';
 
 export type LevelVerdict = PushVerdict | { readonly recheckAfterMs: number; readonly reason: string };
 
 /** The operator pressed Retry or Requeue on this event after it was parked: set Shopify to ERPNext's quantity. */
-async function repairRequested(event: ClaimedEvent, deps: PushDeps): Promise<boolean> {
-  const trail = await deps.store.evidence(event.claim.inboxId);
+function repairRequested(trail: readonly EvidenceRecord[]): boolean {
   return trail.some((row) => (row.kind === 'retry' || row.kind === 'requeue') && (row.data as { previousStatus?: string }).previousStatus === 'failed');
 }
 
@@ -16,12 +15,11 @@ async function repairRequested(event: ClaimedEvent, deps: PushDeps): Promise<boo
  * level makes this one due at once (the store wakes siblings, for payments waiting on their order);
  * a second look taken early could miss the order that explains the difference, so it waits its time.
  */
-async function recheck(event: ClaimedEvent, deps: PushDeps): Promise<{ rechecked: boolean; waitMs: number }> {
-  const trail = await deps.store.evidence(event.claim.inboxId);
+function recheck(trail: readonly EvidenceRecord[], nowMs: number): { rechecked: boolean; waitMs: number } {
   const deferred = trail.filter((row) => row.kind === 'deferred').at(-1);
   if (deferred === undefined) return { rechecked: false, waitMs: 0 };
   const dueAt = Date.parse(String((deferred.data as { availableAt?: string }).availableAt ?? ''));
-  return { rechecked: true, waitMs: Number.isFinite(dueAt) ? Math.max(0, dueAt - deps.now().getTime()) : 0 };
+  return { rechecked: true, waitMs: Number.isFinite(dueAt) ? Math.max(0, dueAt - nowMs) : 0 };
 }
 
 /**
@@ -38,7 +36,9 @@ export async function processLevelUpdate(event: ClaimedEvent, payload: Record<st
   const locationId = String(payload.location_id);
   const since = new Date(deps.now().getTime() - deps.echoWindowMs);
   const recent = await deps.store.recentStockPushes(event.shop, itemGid, locationId, since);
-  const repair = await repairRequested(event, deps);
+  // The event's own trail says whether an operator asked for the repair and whether this is the second look.
+  const trail = await deps.store.evidence(event.claim.inboxId);
+  const repair = repairRequested(trail);
   if (!repair && recent.some((push) => push.quantity === available)) {
     const echo = classifyLevelUpdate(available, recent, Number.NaN);
     await deps.store.addEvidence(event.claim.inboxId, 'plan', { kind: 'level_update', locationId, inventoryItemId: itemGid, available, verdict: echo }, deps.now());
@@ -49,7 +49,7 @@ export async function processLevelUpdate(event: ClaimedEvent, payload: Record<st
   const [item] = await deps.shopify.inventory.levels({ inventoryItemIds: [itemGid], names: ['available'] });
   const sku = item?.sku ?? null;
   if (sku === null) return { status: 'skipped', reason: `inventory item ${itemGid} has no SKU, so no ERPNext Item stands for it` };
-  const { rechecked, waitMs } = await recheck(event, deps);
+  const { rechecked, waitMs } = recheck(trail, deps.now().getTime());
   if (rechecked && waitMs > 0 && !repair) return { recheckAfterMs: waitMs, reason: 'the second look at this level is not due yet' };
   // On a second look and on a repair, Shopify's level now is what counts, not the one the webhook carried.
   const shopifyNow = rechecked || repair ? (await availableAt(deps, [itemGid], locationId)).get(itemGid) ?? available : available;
