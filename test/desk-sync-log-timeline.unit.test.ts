@@ -20,16 +20,18 @@ function loadRefresh(): Refresh {
 }
 
 /** Refreshes a form of `doc` and answers the HTML drawn into evidence_timeline and the buttons added. */
-function render(doc: Record<string, unknown>): { html: string; buttons: string[] } {
+function render(doc: Record<string, unknown>): { html: string; buttons: string[]; saveDisabled: number } {
   let html = '';
   const buttons: string[] = [];
+  let saveDisabled = 0;
   const frm = {
     doc,
     get_field: (name: string) => (name === 'evidence_timeline' ? { $wrapper: { html: (value: string) => { html = value; } } } : undefined),
     add_custom_button: (label: string) => buttons.push(label),
+    disable_save: () => { saveDisabled += 1; },
   };
   loadRefresh()(frm);
-  return { html, buttons };
+  return { html, buttons, saveDisabled };
 }
 
 const text = (html: string) => html.split(/<[^>]+>/).map((part) => part.trim()).filter(Boolean).join('\n');
@@ -70,12 +72,18 @@ describe('sync_log.js', () => {
     expect(html.match(/<li/g)).toHaveLength(6);
   });
 
+  test('the form has no Save button: the runner writes every field', () => {
+    for (const status of ['Received', 'Applied', 'Failed']) {
+      expect(render({ status, event_id: 'e', evidence: '[]' }).saveDisabled).toBe(1);
+    }
+  });
+
   test('no evidence, broken JSON, or a form without the field: a sentence, never an error', () => {
     expect(text(render({}).html)).toBe('No evidence was recorded.');
     expect(text(render({ evidence: '{not json' }).html)).toBe('The evidence is not a list; see Raw Evidence.');
     expect(text(render({ evidence: '{"plan": []}' }).html)).toBe('The evidence is not a list; see Raw Evidence.');
     const refresh = loadRefresh();
-    expect(() => refresh({ doc: { evidence: '[]' }, add_custom_button: jest.fn() })).not.toThrow();
+    expect(() => refresh({ doc: { evidence: '[]' }, add_custom_button: jest.fn(), disable_save: jest.fn() })).not.toThrow();
     expect(render({ status: 'Failed', event_id: 'e' }).buttons).toEqual(['Sync Failures']);
   });
 });

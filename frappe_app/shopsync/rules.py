@@ -262,3 +262,116 @@ def bulk_summary(action: str, results: list[dict]) -> str:
 def action_result(name: str, ok: bool, status: str | None, message: str = "") -> dict:
 	"""The per-name result the whitelisted methods return (STYLE F8)."""
 	return {"name": name, "ok": ok, "status": status, "message": message}
+
+
+# Grouping by code (the Desk's "Group by code" dialog and its Requeue all / Ignore all).
+
+# Rows one act_on_code call changes: each row is saved on its own (its own validate and version),
+# so the request stays well inside a web worker's timeout; the answer says when more are left.
+CODE_ACTION_LIMIT = 500
+# Open rows failure_groups reads to build the groups; the answer says when there were more.
+GROUP_SCAN_LIMIT = 10000
+SAMPLE_LENGTH = 200
+# Rows the sentence names when some did not change; every row is still in the per-row results.
+NAMED_REJECTIONS = 10
+
+# Verb of the one-sentence answer to act_on_code.
+CODE_ACTION_DONE = {
+	RETRY: "Requested a retry of",
+	REQUEUE: "Requeued",
+	IGNORE: "Ignored",
+}
+
+
+def code_action_problem(code: object, action: object) -> str | None:
+	"""Why act_on_code cannot run with these arguments, or None."""
+	if not isinstance(code, str) or not code.strip():
+		return "code must be a failure code, e.g. erpnext.server_error."
+	if action not in OPERATOR_ACTIONS:
+		return f"action must be one of {', '.join(OPERATOR_ACTIONS)}, not {action!r}."
+	return None
+
+
+def failure_groups(rows: list[dict]) -> list[dict]:
+	"""Open failures grouped by code, the largest group first.
+
+	Each row needs code, category, retry_safe, shop, last_seen and message (or summary); the rows
+	are expected newest first, so the sample is the latest sentence of its code. last_seen values
+	are compared as they come (datetimes, or ISO strings), never mixed.
+	"""
+	groups: dict[str, dict] = {}
+	categories: dict[str, dict[str, int]] = {}
+	for row in rows:
+		code = row.get("code") or ""
+		group = groups.get(code)
+		if group is None:
+			group = groups[code] = {
+				"code": code,
+				"category": "",
+				"count": 0,
+				"retry_safe": 0,
+				"shops": [],
+				"oldest": None,
+				"latest": None,
+				"sample": _clip(row.get("message") or row.get("summary") or "", SAMPLE_LENGTH),
+			}
+			categories[code] = {}
+		group["count"] += 1
+		group["retry_safe"] += 1 if row.get("retry_safe") else 0
+		shop = row.get("shop")
+		if shop and shop not in group["shops"]:
+			group["shops"].append(shop)
+		seen = row.get("last_seen")
+		if seen is not None:
+			group["oldest"] = seen if group["oldest"] is None else min(group["oldest"], seen)
+			group["latest"] = seen if group["latest"] is None else max(group["latest"], seen)
+		category = row.get("category") or ""
+		categories[code][category] = categories[code].get(category, 0) + 1
+	for code, group in groups.items():
+		group["category"] = _most_common_category(categories[code])
+		group["shops"].sort()
+	return sorted(groups.values(), key=lambda g: (-g["count"], g["code"]))
+
+
+def _most_common_category(counts: dict[str, int]) -> str:
+	# A code has one category (C5's FAILURE_CODES table); if old rows disagree, the majority wins,
+	# ties going to the category listed first in DESIGN §4.
+	order = {c: i for i, c in enumerate(CATEGORIES)}
+	return min(counts, key=lambda c: (-counts[c], order.get(c, len(order)), c)) if counts else ""
+
+
+def _clip(text: str, limit: int) -> str:
+	text = " ".join(str(text).split())
+	return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def groups_note(scanned: int, limit: int = GROUP_SCAN_LIMIT) -> str:
+	"""Said under the groups when failure_groups stopped reading at its limit."""
+	if scanned < limit:
+		return ""
+	return f"Counted the {limit} most recent open failures only; act on the largest groups and open the list again."
+
+
+def code_action_summary(
+	action: str, code: str, results: list[dict], total: int, shop: str | None = None, limit: int = CODE_ACTION_LIMIT
+) -> str:
+	"""The one sentence act_on_code answers: what changed, what did not and why, what is left."""
+	done = sum(1 for r in results if r.get("ok"))
+	where = f" for {shop}" if shop else ""
+	if total == 0:
+		return f"No open failures of {code}{where}."
+	noun = "failure" if done == 1 else "failures"
+	text = f"{CODE_ACTION_DONE.get(action, action)} {done} {noun} of {code}{where}."
+	rejected = [r for r in results if not r.get("ok")]
+	if rejected:
+		shown = rejected[:NAMED_REJECTIONS]
+		details = "; ".join(f"{r['name']}: {(r.get('message') or 'not changed').rstrip('.')}" for r in shown)
+		more = f"; and {len(rejected) - len(shown)} more" if len(rejected) > len(shown) else ""
+		text += f" Not changed ({len(rejected)}): {details}{more}."
+	if total > len(results):
+		left = total - len(results)
+		text += (
+			f" Stopped at {limit} per call; {left} more open {'failure' if left == 1 else 'failures'} "
+			f"of {code}{where} {'was' if left == 1 else 'were'} not reached: run it again."
+		)
+	return text

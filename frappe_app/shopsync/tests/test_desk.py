@@ -1,5 +1,6 @@
 """Desk files agree with the Python side: list colours, action methods, workspace and chart."""
 
+import ast
 import json
 import re
 import unittest
@@ -83,6 +84,26 @@ class TestActionMethods(unittest.TestCase):
 			self.assert_whitelisted_names_method(method)
 		# The form asks the controller which actions apply instead of repeating the rules.
 		self.assertIn("__onload.allowed_actions", self.form_js)
+
+	def test_group_by_code_actions_are_operator_actions_applied_row_by_row(self):
+		block = re.search(r"const CODE_ACTIONS = \[(.*?)\];", self.list_js, re.S).group(1)
+		self.assertEqual(re.findall(r'action: "(\w+)"', block), [rules.REQUEUE, rules.IGNORE])
+		self.assertIn('METHODS + "act_on_code"', self.list_js)
+		self.assertIn('METHODS + "failure_groups"', self.list_js)
+		act = self.functions["act_on_code"]
+		self.assertIn("frappe.whitelist", decorator_names(act))
+		self.assertEqual([a.arg for a in act.args.args], ["code", "action", "shop"])
+		source = ast.unparse(act)
+		# Each row through the same path as the bulk actions: its permission, then the status machine.
+		self.assertIn("_apply_one(name, action)", source)
+		self.assertIn("limit_page_length=rules.CODE_ACTION_LIMIT", source)
+		self.assertIn("rules.code_action_summary(", source)
+		self.assertIn("rules.failure_groups(", ast.unparse(self.functions["failure_groups"]))
+
+	def test_read_only_forms_have_no_save_button(self):
+		for path in (FAILURE_DIR / "sync_failure.js", DOCTYPE_DIR / "sync_log" / "sync_log.js"):
+			with self.subTest(form=path.name):
+				self.assertRegex(path.read_text(encoding="utf-8"), r"refresh\(frm\) \{\n(\t+//.*\n)?\t+frm\.disable_save\(\);")
 
 	def assert_whitelisted_names_method(self, method):
 		self.assertIn(method, self.functions)

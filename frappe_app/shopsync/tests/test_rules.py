@@ -211,5 +211,115 @@ class TestMessages(unittest.TestCase):
 		)
 
 
+class TestFailureGroups(unittest.TestCase):
+	ROWS = [
+		# Newest first, as failure_groups reads them.
+		{"code": "erpnext.server_error", "category": "internal", "retry_safe": 1, "shop": "b.myshopify.com", "last_seen": "2026-12-05 02:00:00", "message": "Order #1042 could not be saved: ERPNext answered 500. Retry once ERPNext is back.", "summary": "ERPNext answered 500"},
+		{"code": "mapping.sku_unmapped", "category": "mapping", "retry_safe": 0, "shop": "a.myshopify.com", "last_seen": "2026-12-05 01:30:00", "message": "", "summary": "SKU-1003 has no Item"},
+		{"code": "erpnext.server_error", "category": "internal", "retry_safe": 0, "shop": "a.myshopify.com", "last_seen": "2026-12-05 01:00:00", "message": "Order #1041 could not be saved.", "summary": ""},
+		{"code": "erpnext.server_error", "category": "internal", "retry_safe": 1, "shop": "a.myshopify.com", "last_seen": "2026-12-04 23:00:00", "message": "Order #1040 could not be saved.", "summary": ""},
+	]
+
+	def test_groups_by_code_with_counts_shops_times_and_the_latest_sentence(self):
+		groups = rules.failure_groups(self.ROWS)
+		self.assertEqual([g["code"] for g in groups], ["erpnext.server_error", "mapping.sku_unmapped"])
+		self.assertEqual(
+			groups[0],
+			{
+				"code": "erpnext.server_error",
+				"category": "internal",
+				"count": 3,
+				"retry_safe": 2,
+				"shops": ["a.myshopify.com", "b.myshopify.com"],
+				"oldest": "2026-12-04 23:00:00",
+				"latest": "2026-12-05 02:00:00",
+				"sample": "Order #1042 could not be saved: ERPNext answered 500. Retry once ERPNext is back.",
+			},
+		)
+		# No message: the short message stands in.
+		self.assertEqual((groups[1]["count"], groups[1]["retry_safe"], groups[1]["sample"]), (1, 0, "SKU-1003 has no Item"))
+
+	def test_largest_group_first_then_by_code(self):
+		rows = [{"code": c, "category": "transient"} for c in ("b.x", "a.x", "c.y", "c.y")]
+		self.assertEqual([(g["code"], g["count"]) for g in rules.failure_groups(rows)], [("c.y", 2), ("a.x", 1), ("b.x", 1)])
+
+	def test_missing_values_do_not_break_a_group(self):
+		(group,) = rules.failure_groups([{"code": "shopify.throttled", "category": "rate_limited", "last_seen": None, "shop": None}])
+		self.assertEqual((group["oldest"], group["latest"], group["shops"], group["sample"], group["retry_safe"]), (None, None, [], "", 0))
+		self.assertEqual(rules.failure_groups([]), [])
+
+	def test_a_code_whose_rows_disagree_takes_the_majority_category(self):
+		rows = [{"code": "x.y", "category": c} for c in ("drift", "conflict", "drift")]
+		self.assertEqual(rules.failure_groups(rows)[0]["category"], "drift")
+		tie = [{"code": "x.y", "category": c} for c in ("internal", "conflict")]
+		self.assertEqual(rules.failure_groups(tie)[0]["category"], "conflict")  # DESIGN §4 order
+
+	def test_the_sample_is_one_clipped_line(self):
+		(group,) = rules.failure_groups([{"code": "x.y", "category": "drift", "message": "line one\n  line two " + "x" * 400}])
+		self.assertEqual(len(group["sample"]), rules.SAMPLE_LENGTH)
+		self.assertTrue(group["sample"].startswith("line one line two x"))
+		self.assertTrue(group["sample"].endswith("…"))
+
+	def test_groups_note_only_when_the_scan_hit_its_limit(self):
+		self.assertEqual(rules.groups_note(9, limit=10), "")
+		self.assertIn("10 most recent", rules.groups_note(10, limit=10))
+
+
+class TestCodeActions(unittest.TestCase):
+	def test_arguments_are_checked(self):
+		for action in rules.OPERATOR_ACTIONS:
+			self.assertIsNone(rules.code_action_problem("erpnext.server_error", action))
+		self.assertIn("failure code", rules.code_action_problem("  ", "requeue"))
+		self.assertIn("failure code", rules.code_action_problem(None, "requeue"))
+		for bad in ("resolve", "start", "delete", None):
+			with self.subTest(action=bad):
+				self.assertIn("retry, requeue, ignore", rules.code_action_problem("x.y", bad))
+
+	def test_everything_changed(self):
+		results = [rules.action_result(f"SF-{i}", True, "Retry Requested") for i in range(27)]
+		self.assertEqual(rules.code_action_summary("requeue", "erpnext.server_error", results, 27), "Requeued 27 failures of erpnext.server_error.")
+		self.assertEqual(
+			rules.code_action_summary("ignore", "x.y", results[:1], 1, shop="a.myshopify.com"),
+			"Ignored 1 failure of x.y for a.myshopify.com.",
+		)
+		self.assertEqual(rules.code_action_summary("retry", "x.y", results[:2], 2), "Requested a retry of 2 failures of x.y.")
+
+	def test_rows_not_changed_are_named_with_their_reasons(self):
+		results = [
+			rules.action_result("SF-1", True, "Retry Requested"),
+			rules.action_result("SF-2", False, "Open", "not permitted"),
+			rules.action_result("SF-3", False, "Open", rules.next_status("Open", "retry", False, "internal").reason),
+		]
+		self.assertEqual(
+			rules.code_action_summary("retry", "erpnext.server_error", results, 3),
+			"Requested a retry of 1 failure of erpnext.server_error. Not changed (2): SF-2: not permitted; "
+			"SF-3: Retrying an internal failure would repeat the same decision; requeue it to plan again "
+			"from the latest state, or ignore it.",
+		)
+
+	def test_a_long_list_of_rows_not_changed_is_cut_short(self):
+		results = [rules.action_result(f"SF-{i}", False, "Open", "not permitted") for i in range(rules.NAMED_REJECTIONS + 3)]
+		text = rules.code_action_summary("ignore", "x.y", results, len(results))
+		self.assertTrue(text.startswith(f"Ignored 0 failures of x.y. Not changed ({rules.NAMED_REJECTIONS + 3}): SF-0: not permitted;"))
+		self.assertTrue(text.endswith("; and 3 more."))
+		self.assertEqual(text.count("not permitted"), rules.NAMED_REJECTIONS)
+
+	def test_the_cap_is_said(self):
+		results = [rules.action_result(f"SF-{i}", True, "Ignored") for i in range(2)]
+		self.assertEqual(
+			rules.code_action_summary("ignore", "x.y", results, 5, limit=2),
+			"Ignored 2 failures of x.y. Stopped at 2 per call; 3 more open failures of x.y were not reached: run it again.",
+		)
+		self.assertTrue(rules.code_action_summary("ignore", "x.y", results, 3, limit=2).endswith("1 more open failure of x.y was not reached: run it again."))
+
+	def test_nothing_open(self):
+		self.assertEqual(rules.code_action_summary("requeue", "x.y", [], 0), "No open failures of x.y.")
+		self.assertEqual(rules.code_action_summary("requeue", "x.y", [], 0, shop="a.myshopify.com"), "No open failures of x.y for a.myshopify.com.")
+
+	def test_the_cap_is_a_sane_number(self):
+		self.assertGreater(rules.CODE_ACTION_LIMIT, 0)
+		self.assertLessEqual(rules.CODE_ACTION_LIMIT, 1000)
+
+
 if __name__ == "__main__":
 	unittest.main()

@@ -23,6 +23,8 @@
 
 	frappe.ui.form.on("Sync Failure", {
 		refresh(frm) {
+			// Every field is read-only: written by the runner, changed only through the buttons.
+			frm.disable_save();
 			// The controller sends the actions shopsync.rules allows for this status.
 			const allowed = (frm.doc.__onload && frm.doc.__onload.allowed_actions) || [];
 			for (const { action, label, method } of FORM_ACTIONS) {

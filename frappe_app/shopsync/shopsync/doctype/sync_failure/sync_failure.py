@@ -84,18 +84,62 @@ class SyncFailure(Document):
 @frappe.whitelist(methods=["POST"])
 def request_retry(names: str | list) -> list[dict]:
 	"""Retry: the runner runs the same event again, as it was planned."""
+	# The role first; each row's own permission is still checked in _apply_one.
+	frappe.has_permission("Sync Failure", "write", throw=True)
 	return _apply_to_each(names, rules.RETRY)
 
 
 @frappe.whitelist(methods=["POST"])
 def request_requeue(names: str | list) -> list[dict]:
 	"""Requeue: the runner plans the event again from the latest state."""
+	frappe.has_permission("Sync Failure", "write", throw=True)
 	return _apply_to_each(names, rules.REQUEUE)
 
 
 @frappe.whitelist(methods=["POST"])
 def ignore(names: str | list) -> list[dict]:
+	frappe.has_permission("Sync Failure", "write", throw=True)
 	return _apply_to_each(names, rules.IGNORE)
+
+
+@frappe.whitelist()
+def failure_groups() -> dict:
+	"""Open failures grouped by code (rules.failure_groups), for the list's "Group by code" dialog.
+
+	Answers {"groups": [{code, category, count, retry_safe, shops, oldest, latest, sample}], "note"}.
+	"""
+	frappe.has_permission("Sync Failure", "read", throw=True)
+	rows = frappe.get_list(
+		"Sync Failure",
+		filters={"status": rules.OPEN},
+		fields=["code", "category", "retry_safe", "shop", "last_seen", "message", "summary"],
+		order_by="last_seen desc",
+		limit_page_length=rules.GROUP_SCAN_LIMIT,
+	)
+	return {"groups": rules.failure_groups(rows), "note": rules.groups_note(len(rows))}
+
+
+@frappe.whitelist(methods=["POST"])
+def act_on_code(code: str, action: str, shop: str | None = None) -> dict:
+	"""Apply one operator action to every Open failure of `code` (and `shop`, if given), oldest first.
+
+	Each row goes through _apply_one: its own permission check and the status machine, so a row the
+	machine refuses is reported, not forced. At most rules.CODE_ACTION_LIMIT rows per call; the
+	answer says how many were left. Answers {"total", "results" (one per row, STYLE F8), "message"}.
+	"""
+	frappe.has_permission("Sync Failure", "write", throw=True)
+	problem = rules.code_action_problem(code, action)
+	if problem:
+		frappe.throw(problem)
+	code = code.strip()
+	shop = (shop or "").strip() or None
+	filters = {"status": rules.OPEN, "code": code, **({"shop": shop} if shop else {})}
+	total = frappe.db.count("Sync Failure", filters)
+	names = frappe.get_all(
+		"Sync Failure", filters=filters, pluck="name", order_by="last_seen asc", limit_page_length=rules.CODE_ACTION_LIMIT
+	)
+	results = [_apply_one(name, action) for name in names]
+	return {"total": total, "results": results, "message": rules.code_action_summary(action, code, results, total, shop)}
 
 
 def _apply_to_each(names, action: str) -> list[dict]:

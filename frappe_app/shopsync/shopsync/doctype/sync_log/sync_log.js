@@ -87,6 +87,8 @@
 
 	frappe.ui.form.on("Sync Log", {
 		refresh(frm) {
+			// Every field is read-only: the runner writes the log, and nothing here is for editing.
+			frm.disable_save();
 			const field = frm.get_field && frm.get_field("evidence_timeline");
 			if (field && field.$wrapper) field.$wrapper.html(timelineHtml(frm.doc.evidence));
 			if (frm.doc.reference_doctype && frm.doc.reference_name) {
