@@ -8,8 +8,13 @@ A code that stays open does not alert again; once all its failures are closed it
 it alerts again if it comes back. The threshold alert re-arms only after the count falls below half
 the threshold, so a count hovering around it does not alert every hour.
 
-decide_alert is pure (no frappe import at module level, STYLE F6); send_failure_alerts is the thin
-part that reads the failures, keeps the state in a global default and writes Notification Logs.
+A second hourly check alerts when a runner goes silent (runner_health.runner_state): once per
+silence, not every hour. A runner that beats again is forgotten, so it alerts again if it falls
+silent again.
+
+decide_alert and decide_runner_alert are pure (no frappe import at module level, STYLE F6);
+send_failure_alerts and send_runner_alerts are the thin parts that read the rows, keep the state in
+a global default and write Notification Logs.
 """
 
 from __future__ import annotations
@@ -19,12 +24,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from shopsync import rules
+from shopsync.runner_health import silent_runners
 
 ALERT_ROLE = "Shopsync Manager"
 # Until a site gives the role to someone, the alert goes to the System Managers rather than nobody.
 FALLBACK_ROLE = "System Manager"
 OPEN_FAILURE_THRESHOLD = 25
 STATE_KEY = "shopsync_failure_alert_state"
+RUNNER_STATE_KEY = "shopsync_runner_alert_state"
 NO_CODE = "(no code)"
 MAX_LISTED_CODES = 10
 
@@ -125,6 +132,48 @@ def alert_lines(new_codes: tuple[str, ...], counts: dict[str, int], first_seen: 
 	return tuple(lines)
 
 
+@dataclass(frozen=True)
+class RunnerAlertDecision:
+	alert: bool
+	newly_silent: tuple[str, ...]  # sorted
+	silent: frozenset[str]  # store this for the next check, alert or not
+	subject: str = ""
+	lines: tuple[str, ...] = field(default=())
+
+
+def decide_runner_alert(runners: Iterable[tuple[str, object, object]], previous_silent: frozenset[str] | None, now) -> RunnerAlertDecision:
+	"""Whether to alert, given (name, last_heartbeat, heartbeat_seconds) rows in the site's time and the
+	runners the last check already found silent (None: no state, every silent runner is new)."""
+	rows = list(runners)
+	silent = frozenset(silent_runners(rows, now))
+	newly = tuple(sorted(silent - (previous_silent or frozenset())))
+	if not newly:
+		return RunnerAlertDecision(False, newly, silent)
+	beats = {name: beat for name, beat, _seconds in rows}
+	noun = "runner has" if len(newly) == 1 else "runners have"
+	listed = ", ".join(newly[:3]) + (", …" if len(newly) > 3 else "")
+	subject = f"Shopsync: {len(newly)} {noun} stopped sending heartbeats ({listed})."
+	lines = tuple(f"{name}: last heartbeat {str(beats[name])[:19] if beats[name] else 'never'}" for name in newly[:MAX_LISTED_CODES])
+	return RunnerAlertDecision(True, newly, silent, subject, lines)
+
+
+def silent_state_to_json(silent: frozenset[str]) -> str:
+	return json.dumps(sorted(silent))
+
+
+def silent_state_from_json(text: str | None) -> frozenset[str] | None:
+	"""None for no state or an unreadable one: the next check then treats every silent runner as new."""
+	if not text:
+		return None
+	try:
+		names = json.loads(text)
+	except ValueError:
+		return None
+	if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+		return None
+	return frozenset(names)
+
+
 def send_failure_alerts() -> None:
 	"""Scheduler hook (hourly): read the open failures, decide, notify the alert role's users."""
 	import frappe
@@ -139,17 +188,36 @@ def send_failure_alerts() -> None:
 	previous = AlertState.from_json(frappe.db.get_global(STATE_KEY))
 	decision = decide_alert(((row.code, row.creation) for row in rows), previous)
 	frappe.db.set_global(STATE_KEY, decision.state.to_json())
-	if not decision.alert:
-		return
-	content = "<br>".join(frappe.utils.escape_html(line) for line in decision.lines)
+	if decision.alert:
+		notify("Sync Failure", decision.subject, decision.lines)
+
+
+def send_runner_alerts() -> None:
+	"""Scheduler hook (hourly): alert once when a runner stops sending heartbeats."""
+	import frappe
+
+	rows = frappe.get_all("Sync Runner", fields=["name", "last_heartbeat", "heartbeat_seconds"], limit_page_length=0, order_by=None)
+	previous = silent_state_from_json(frappe.db.get_global(RUNNER_STATE_KEY))
+	now = frappe.utils.now_datetime()
+	decision = decide_runner_alert(((r.name, r.last_heartbeat, r.heartbeat_seconds) for r in rows), previous, now)
+	frappe.db.set_global(RUNNER_STATE_KEY, silent_state_to_json(decision.silent))
+	if decision.alert:
+		notify("Sync Runner", decision.subject, decision.lines)
+
+
+def notify(document_type: str, subject: str, lines: tuple[str, ...]) -> None:
+	"""One Notification Log per recipient of the alert role."""
+	import frappe
+
+	content = "<br>".join(frappe.utils.escape_html(line) for line in lines)
 	for user in alert_recipients():
 		# Inserting the log rings the user's bell (realtime) and mails it if their settings say so.
 		frappe.get_doc({
 			"doctype": "Notification Log",
 			"for_user": user,
 			"type": "Alert",
-			"document_type": "Sync Failure",
-			"subject": frappe.utils.escape_html(decision.subject),
+			"document_type": document_type,
+			"subject": frappe.utils.escape_html(subject),
 			"email_content": content,
 		}).insert(ignore_permissions=True)
 

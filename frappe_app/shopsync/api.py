@@ -2,6 +2,8 @@
 
 POST /api/method/shopsync.api.record_sync_logs  {"entries": [{"event_id": ..., "status": ...}, ...]}
 POST /api/method/shopsync.api.record_sync_failures  {"entries": [{"failure_key": ..., "state": ...}, ...]}
+POST /api/method/shopsync.api.record_runner_health  {"entry": {"runner_name": ..., "heartbeat_seconds": ...}}
+GET  /api/method/shopsync.api.silent_runner_count  (the Silent Runners number card)
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Callable
 
 import frappe
 from frappe import _
-from frappe.utils import get_system_timezone
+from frappe.utils import get_system_timezone, now_datetime
 
 from shopsync import rules
 from shopsync.failure_entries import (
@@ -22,6 +24,7 @@ from shopsync.failure_entries import (
 	reconcile_actions,
 )
 from shopsync.log_entries import Entry, changed_fields, parse_log_entry
+from shopsync.runner_health import RunnerHealth, parse_runner_health, runner_result, silent_runners
 
 SAVEPOINT = "shopsync_record_sync_log"
 
@@ -52,6 +55,33 @@ def record_sync_failures(entries: str | list) -> list[dict]:
 	rows = _entry_list(entries)
 	site_timezone = get_system_timezone()
 	return [_record_failure(raw, site_timezone) for raw in rows]
+
+
+@frappe.whitelist(methods=["POST"])
+def record_runner_health(entry: str | dict) -> dict:
+	"""Create or update the runner's Sync Runner row (named by runner_name) and replace its flows.
+
+	last_heartbeat is the site's clock at receipt, never the runner's. Sending the same entry again
+	changes only last_heartbeat. A bad entry is answered "invalid" with the reason; nothing is written.
+	"""
+	frappe.has_permission("Sync Runner", "create", throw=True)
+	frappe.has_permission("Sync Runner", "write", throw=True)
+	raw = frappe.parse_json(entry)
+	runner_name = raw.get("runner_name") if isinstance(raw, dict) else None
+	parsed = parse_runner_health(raw, get_system_timezone())
+	if not isinstance(parsed, RunnerHealth):
+		return runner_result(runner_name, "invalid", message=parsed.reason)
+	return _in_two_passes(lambda: _upsert_runner(parsed), lambda message: runner_result(runner_name, "error", message=message))
+
+
+@frappe.whitelist()
+def silent_runner_count(filters=None) -> dict:
+	"""The Silent Runners number card (type Custom): runners past SILENT_AFTER_BEATS missed heartbeats,
+	by the site's clock and each runner's own interval, as the list's Silent indicator counts them."""
+	frappe.has_permission("Sync Runner", "read", throw=True)
+	rows = frappe.get_all("Sync Runner", fields=["name", "last_heartbeat", "heartbeat_seconds"], limit_page_length=0, order_by=None)
+	silent = silent_runners(((r.name, r.last_heartbeat, r.heartbeat_seconds) for r in rows), now_datetime())
+	return {"value": len(silent), "fieldtype": "Int", "route": ["List", "Sync Runner"]}
 
 
 def _entry_list(entries: str | list) -> list:
@@ -124,6 +154,20 @@ def _upsert_failure(entry: FailureEntry) -> dict:
 	if updates and not moved:
 		doc.save()
 	return failure_result(failure_key, "updated" if updates or moved else "unchanged", doc)
+
+
+def _upsert_runner(health: RunnerHealth) -> dict:
+	fields = {**health.fields, "last_heartbeat": now_datetime()}
+	rows = [dict(row) for row in health.flows]
+	if not frappe.db.exists("Sync Runner", health.runner_name):
+		doc = frappe.get_doc({"doctype": "Sync Runner", **fields, "flows": rows}).insert()
+		return runner_result(health.runner_name, "created", doc)
+	doc = frappe.get_doc("Sync Runner", health.runner_name)
+	doc.update(fields)
+	# Replaced, not merged: the runner's report is the whole truth about its flows.
+	doc.set("flows", rows)
+	doc.save()
+	return runner_result(health.runner_name, "updated", doc)
 
 
 def _reconcile(doc, state: str) -> bool:

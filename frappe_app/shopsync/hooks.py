@@ -26,8 +26,9 @@ override_doctype_dashboards = {
 	"Customer": "shopsync.dashboards.customer",
 }
 
-# One alert per new failure code or pile-up, to the Shopsync Manager role; see alerts.py.
-# The runner does the sync work; this job only reads Sync Failures and writes Notification Logs.
+# One alert per new failure code or pile-up, and one per runner that fell silent, to the Shopsync
+# Manager role; see alerts.py. The runner does the sync work; these jobs only read Sync Failures and
+# Sync Runners and write Notification Logs.
 scheduler_events = {
-	"hourly": ["shopsync.alerts.send_failure_alerts"],
+	"hourly": ["shopsync.alerts.send_failure_alerts", "shopsync.alerts.send_runner_alerts"],
 }

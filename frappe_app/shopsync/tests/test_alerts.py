@@ -5,7 +5,7 @@ import unittest
 from datetime import datetime
 
 from shopsync import alerts, hooks
-from shopsync.alerts import AlertState, decide_alert
+from shopsync.alerts import AlertState, decide_alert, decide_runner_alert, silent_state_from_json, silent_state_to_json
 from shopsync.tests.app_files import APP_PACKAGE, imported_modules, parse_python
 
 T1 = datetime(2026, 12, 5, 1, 2, 3)
@@ -126,8 +126,63 @@ class TestState(unittest.TestCase):
 				self.assertIsNone(AlertState.from_json(text))
 
 
+NOW = datetime(2026, 12, 5, 3, 0, 0)
+FRESH = datetime(2026, 12, 5, 2, 59, 0)
+OLD = datetime(2026, 12, 5, 2, 0, 0)
+
+
+class TestSilentRunners(unittest.TestCase):
+	def test_a_runner_that_falls_silent_alerts_once(self):
+		first = decide_runner_alert([("web-1", OLD, 60), ("web-2", FRESH, 60)], frozenset(), NOW)
+		self.assertTrue(first.alert)
+		self.assertEqual((first.newly_silent, first.silent), (("web-1",), frozenset({"web-1"})))
+		self.assertEqual(first.subject, "Shopsync: 1 runner has stopped sending heartbeats (web-1).")
+		self.assertEqual(first.lines, ("web-1: last heartbeat 2026-12-05 02:00:00",))
+		# An hour later it is still silent: no second alert for the same silence.
+		later = datetime(2026, 12, 5, 4, 0, 0)
+		again = decide_runner_alert([("web-1", OLD, 60), ("web-2", datetime(2026, 12, 5, 3, 59), 60)], first.silent, later)
+		self.assertFalse(again.alert)
+		self.assertEqual(again.silent, frozenset({"web-1"}))
+
+	def test_a_runner_that_beats_again_alerts_again_on_its_next_silence(self):
+		silent = decide_runner_alert([("web-1", OLD, 60)], None, NOW)
+		back = decide_runner_alert([("web-1", FRESH, 60)], silent.silent, NOW)
+		self.assertFalse(back.alert)
+		self.assertEqual(back.silent, frozenset())
+		self.assertTrue(decide_runner_alert([("web-1", OLD, 60)], back.silent, NOW).alert)
+
+	def test_all_running_is_quiet(self):
+		d = decide_runner_alert([("web-1", FRESH, 60)], None, NOW)
+		self.assertEqual((d.alert, d.silent), (False, frozenset()))
+
+	def test_each_runner_is_judged_by_its_own_interval(self):
+		# One hour old: silent for a 60 s promise, alive for a 1800 s one.
+		d = decide_runner_alert([("fast", OLD, 60), ("slow", OLD, 1800)], frozenset(), NOW)
+		self.assertEqual(d.newly_silent, ("fast",))
+
+	def test_a_deleted_runner_is_forgotten(self):
+		d = decide_runner_alert([], frozenset({"retired"}), NOW)
+		self.assertEqual((d.alert, d.silent), (False, frozenset()))
+
+	def test_several_at_once_and_one_that_never_beat(self):
+		d = decide_runner_alert([("c", OLD, 60), ("a", None, 60), ("b", OLD, 60), ("d", OLD, 60)], None, NOW)
+		self.assertEqual(d.subject, "Shopsync: 4 runners have stopped sending heartbeats (a, b, c, …).")
+		self.assertEqual(d.lines[0], "a: last heartbeat never")
+
+	def test_state_round_trip_and_unreadable_state(self):
+		self.assertEqual(silent_state_from_json(silent_state_to_json(frozenset({"b", "a"}))), frozenset({"a", "b"}))
+		self.assertEqual(silent_state_to_json(frozenset({"b", "a"})), '["a", "b"]')
+		for text in (None, "", "nope", "{}", "[1]"):
+			with self.subTest(text=text):
+				self.assertIsNone(silent_state_from_json(text))
+
+	def test_its_state_is_kept_apart_from_the_failure_alerts(self):
+		self.assertNotEqual(alerts.RUNNER_STATE_KEY, alerts.STATE_KEY)
+
+
 class TestWiring(unittest.TestCase):
-	def test_the_hourly_hook_resolves(self):
+	def test_the_hourly_hooks_resolve(self):
+		self.assertIn("shopsync.alerts.send_runner_alerts", hooks.scheduler_events["hourly"])
 		for path in hooks.scheduler_events["hourly"]:
 			module_path, _, name = path.rpartition(".")
 			self.assertTrue(callable(getattr(importlib.import_module(module_path), name)))

@@ -23,7 +23,7 @@ from shopsync.tests.app_files import (
 	top_level_functions,
 )
 
-PURE_MODULES = ("rules.py", "log_entries.py", "failure_entries.py")
+PURE_MODULES = ("rules.py", "log_entries.py", "failure_entries.py", "runner_health.py")
 
 
 def controller(doctype):
@@ -47,9 +47,9 @@ class TestHooks(unittest.TestCase):
 		# STYLE F2: no commented-out hooks like the boilerplate's.
 		source = (APP_PACKAGE / "hooks.py").read_text(encoding="utf-8")
 		self.assertEqual(re.findall(r"^#\s*\w+\s*=", source, re.M), [])
-		# The runner, not ERPNext, does the sync work: the only scheduled job reads Sync Failures and
-		# notifies people (alerts.py), once an hour.
-		self.assertEqual(hooks.scheduler_events, {"hourly": ["shopsync.alerts.send_failure_alerts"]})
+		# The runner, not ERPNext, does the sync work: the only scheduled jobs read Sync Failures and
+		# Sync Runners and notify people (alerts.py), once an hour.
+		self.assertEqual(hooks.scheduler_events, {"hourly": ["shopsync.alerts.send_failure_alerts", "shopsync.alerts.send_runner_alerts"]})
 
 	def test_sync_log_is_cleared_by_log_settings_and_sync_failure_is_not(self):
 		self.assertEqual(hooks.default_log_clearing_doctypes, {"Sync Log": 30})
@@ -153,6 +153,29 @@ class TestControllers(unittest.TestCase):
 		self.assertIn("apply_action", ast.unparse(tree))
 		assigned = [ast.unparse(t) for node in ast.walk(tree) if isinstance(node, ast.Assign) for t in node.targets]
 		self.assertFalse([t for t in assigned if t.endswith(".status")])
+
+
+class TestRunnerHealthMethod(unittest.TestCase):
+	@classmethod
+	def setUpClass(cls):
+		cls.functions = top_level_functions(parse_python(APP_PACKAGE / "api.py"))
+
+	def test_record_runner_health_is_a_post_taking_one_entry(self):
+		fn = self.functions["record_runner_health"]
+		self.assertIn("@frappe.whitelist(methods=['POST'])", ast.unparse(fn))
+		self.assertEqual([a.arg for a in fn.args.args], ["entry"])
+
+	def test_permission_is_checked_before_anything_else(self):
+		body = [ast.unparse(stmt) for stmt in self.functions["record_runner_health"].body if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))]
+		self.assertEqual(body[:2], ["frappe.has_permission('Sync Runner', 'create', throw=True)", "frappe.has_permission('Sync Runner', 'write', throw=True)"])
+
+	def test_the_entry_is_parsed_by_the_pure_module_and_the_heartbeat_is_the_sites_clock(self):
+		self.assertIn("parse_runner_health(", ast.unparse(self.functions["record_runner_health"]))
+		upsert = ast.unparse(self.functions["_upsert_runner"])
+		self.assertIn("'last_heartbeat': now_datetime()", upsert)
+		# The flows table is replaced, not appended to, so a resent heartbeat leaves the same rows.
+		self.assertIn("doc.set('flows', rows)", upsert)
+		self.assertNotIn("append(", upsert)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,16 @@ REQUIRED_FIELDS = {
 		"reference_doctype": "Link", "reference_name": "Dynamic Link", "details": "Code",
 		"first_seen": "Datetime", "last_seen": "Datetime",
 	},
+	"Sync Runner": {
+		"runner_name": "Data", "version": "Data", "shops": "Small Text", "started_at": "Datetime",
+		"last_heartbeat": "Datetime", "heartbeat_seconds": "Int", "erpnext_outage": "Check", "pending": "Int",
+		"claimed": "Int", "open_failures": "Int", "retrying_failures": "Int", "flows": "Table",
+	},
+	"Sync Runner Flow": {"flow": "Data", "last_success": "Datetime", "topic": "Data"},
 }
+# The doctypes the runner writes through api.py; Sync Runner Flow is a table of Sync Runner.
+RUNNER_WRITTEN = ("Sync Log", "Sync Failure", "Sync Runner")
+LOGS = ("Sync Log", "Sync Failure")
 LINK_TARGETS = {
 	("Sync Log", "reference_doctype"): "DocType",
 	("Sync Failure", "reference_doctype"): "DocType",
@@ -54,9 +63,9 @@ class DoctypeCase(unittest.TestCase):
 
 
 class TestFiles(DoctypeCase):
-	def test_the_app_has_its_two_doctypes(self):
+	def test_the_app_has_its_doctypes(self):
 		# Its settings live in the runner's config file, not in a doctype the runner would not read.
-		self.assertEqual(set(self.doctypes), {"Sync Log", "Sync Failure"})
+		self.assertEqual(set(self.doctypes), {"Sync Log", "Sync Failure", "Sync Runner", "Sync Runner Flow"})
 		self.assertEqual(set(self.doctypes), set(REQUIRED_FIELDS))
 
 	def test_written_as_frappe_writes_them(self):
@@ -81,7 +90,7 @@ class TestFiles(DoctypeCase):
 					self.assertTrue((folder / f"{folder.name}.js").exists())
 
 	def test_list_views_exist_for_the_logs(self):
-		for folder in ("sync_log", "sync_failure"):
+		for folder in ("sync_log", "sync_failure", "sync_runner"):
 			self.assertTrue((DOCTYPE_DIR / folder / f"{folder}_list.js").exists(), folder)
 
 	def test_no_doctype_test_file_needs_frappe_in_ci(self):
@@ -140,7 +149,7 @@ class TestStructure(DoctypeCase):
 			for field in doc["fields"]:
 				if field.get("unique"):
 					uniques[(name, field["fieldname"])] = field["fieldtype"]
-		self.assertEqual(uniques, {("Sync Log", "event_id"): "Data", ("Sync Failure", "failure_key"): "Data"})
+		self.assertEqual(uniques, {("Sync Log", "event_id"): "Data", ("Sync Failure", "failure_key"): "Data", ("Sync Runner", "runner_name"): "Data"})
 
 	def test_link_targets(self):
 		for (doctype, fieldname), target in LINK_TARGETS.items():
@@ -200,24 +209,35 @@ class TestKindsAndPermissions(DoctypeCase):
 
 	def test_nobody_adds_one_by_hand(self):
 		# Only the runner writes them (through api.py); the form's buttons are the operator's levers.
-		for name in ("Sync Log", "Sync Failure"):
+		for name in RUNNER_WRITTEN:
 			with self.subTest(doctype=name):
 				self.assertEqual(self.doctypes[name].get("in_create"), 1)
 
 	def test_system_manager_reads_acts_and_deletes_but_does_not_create(self):
 		# write stays: Retry / Requeue / Ignore save the failure under the operator's permission.
-		for name in ("Sync Log", "Sync Failure"):
+		for name in LOGS:
 			with self.subTest(doctype=name):
 				self.assertLessEqual({"read", "write", "delete"}, self.perms(name)["System Manager"])
 				self.assertNotIn("create", self.perms(name)["System Manager"])
 
+	def test_system_manager_reads_and_deletes_a_runner_but_does_not_write_it(self):
+		# Only the runner's heartbeat writes it; a retired runner's row is deleted by hand.
+		perms = self.perms("Sync Runner")["System Manager"]
+		self.assertLessEqual({"read", "delete"}, perms)
+		self.assertEqual(perms & {"create", "write", "submit"}, set())
+
 	def test_runner_has_only_what_it_needs(self):
-		self.assertEqual(self.perms("Sync Log")[RUNNER], {"create", "read", "write"})
-		self.assertEqual(self.perms("Sync Failure")[RUNNER], {"create", "read", "write"})
+		for name in RUNNER_WRITTEN:
+			self.assertEqual(self.perms(name)[RUNNER], {"create", "read", "write"}, name)
 
 	def test_no_other_roles(self):
-		for name in ("Sync Log", "Sync Failure"):
+		for name in RUNNER_WRITTEN:
 			self.assertEqual(set(self.perms(name)), {"System Manager", RUNNER}, name)
+
+	def test_the_flows_table_has_no_permissions_of_its_own(self):
+		# A child table is read and written through its parent.
+		flow = self.doctypes["Sync Runner Flow"]
+		self.assertEqual((flow.get("istable"), flow["permissions"]), (1, []))
 
 
 if __name__ == "__main__":
@@ -236,7 +256,7 @@ class TestScannableLists(DoctypeCase):
 	"""Each row names its subject, not a hash or a cut-off sentence (issue 14)."""
 
 	def test_rows_are_titled_by_their_subject(self):
-		for name, doc in self.doctypes.items():
+		for name, doc in ((n, self.doctypes[n]) for n in LOGS):
 			with self.subTest(doctype=name):
 				fields = fields_by_name(doc)
 				self.assertEqual(doc["title_field"], "subject")
@@ -244,7 +264,7 @@ class TestScannableLists(DoctypeCase):
 				self.assertIn("subject", doc["search_fields"].split(","))
 
 	def test_subject_links_are_read_only_data_and_an_admin_url(self):
-		for name, doc in self.doctypes.items():
+		for name, doc in ((n, self.doctypes[n]) for n in LOGS):
 			fields = fields_by_name(doc)
 			for fieldname in ("subject", "shopify_id", "shopify_admin_url"):
 				with self.subTest(doctype=name, field=fieldname):
@@ -276,3 +296,28 @@ class TestScannableLists(DoctypeCase):
 		self.assertEqual(fields["section_break_raw"].get("collapsible"), 1)
 		self.assertLess(order.index("evidence_timeline"), raw)
 		self.assertEqual(order[raw + 1 :], ["evidence"])
+
+
+class TestSyncRunner(DoctypeCase):
+	"""One row per runner instance, named by its runner name, shown read-only (issue 14)."""
+
+	def test_named_by_the_runner_name(self):
+		doc = self.doctypes["Sync Runner"]
+		self.assertEqual((doc["autoname"], doc["naming_rule"]), ("field:runner_name", "By fieldname"))
+		field = fields_by_name(doc)["runner_name"]
+		self.assertEqual((field.get("reqd"), field.get("unique")), (1, 1))
+
+	def test_flows_are_a_table_of_sync_runner_flow(self):
+		self.assertEqual(fields_by_name(self.doctypes["Sync Runner"])["flows"]["options"], "Sync Runner Flow")
+
+	def test_every_value_field_is_read_only(self):
+		# The form only shows what the runner reported; sync_runner.js disables saving too.
+		for name in ("Sync Runner", "Sync Runner Flow"):
+			for field in self.doctypes[name]["fields"]:
+				if field["fieldtype"] not in NO_VALUE_FIELDTYPES:
+					with self.subTest(doctype=name, field=field["fieldname"]):
+						self.assertEqual(field.get("read_only"), 1)
+		self.assertIn("frm.disable_save()", (DOCTYPE_DIR / "sync_runner" / "sync_runner.js").read_text(encoding="utf-8"))
+
+	def test_the_list_shows_the_health_at_a_glance(self):
+		self.assertEqual(list_view(self.doctypes["Sync Runner"]), ["runner_name", "version", "last_heartbeat", "pending", "open_failures"])

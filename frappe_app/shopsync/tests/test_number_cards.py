@@ -1,9 +1,11 @@
-"""The workspace's Number Cards: every card it names exists, counts Sync Failures and filters on real fields."""
+"""The workspace's Number Cards: every card it names exists, and filters on real fields or calls a real method."""
 
+import ast
 import json
 import unittest
 
 from shopsync import rules
+from shopsync.tests.app_files import APP_PACKAGE, decorator_names, parse_python, top_level_functions
 from shopsync.tests.app_files import (
 	MODULE_DIR,
 	MODULE_NAME,
@@ -27,10 +29,15 @@ DYNAMIC_EXPRESSIONS = frozenset({"frappe.datetime.get_today()"})
 # Number Card Select options in Frappe v15 (frappe/desk/doctype/number_card/number_card.json).
 CARD_FUNCTIONS = ("Count", "Sum", "Average", "Minimum", "Maximum")
 STATS_INTERVALS = ("Daily", "Weekly", "Monthly", "Yearly")
+CARD_TYPES = ("Document Type", "Report", "Custom")
 
 
 def card_files():
 	return {load_json(p)["name"]: p for p in sorted(CARD_DIR.glob("*/*.json"))}
+
+
+# The runner's health, from its heartbeats (Sync Runner); every other card counts Sync Failures.
+RUNNER_CARDS = ("Runner Backlog", "Silent Runners")
 
 
 class TestNumberCards(unittest.TestCase):
@@ -39,6 +46,14 @@ class TestNumberCards(unittest.TestCase):
 		cls.files = card_files()
 		cls.cards = {name: load_json(path) for name, path in cls.files.items()}
 		cls.failure_fields = fields_by_name(load_json(doctype_files()["Sync Failure"]))
+
+	def test_every_card_is_well_formed(self):
+		for name, card in self.cards.items():
+			with self.subTest(card=name):
+				self.assertIn(card["type"], CARD_TYPES)
+				self.assertIn(card["function"], CARD_FUNCTIONS)
+				self.assertIn(card["stats_time_interval"], STATS_INTERVALS)
+				self.assertRegex(card.get("color") or "", r"^#[0-9A-Fa-f]{6}$")
 
 	def test_written_as_frappe_writes_them(self):
 		self.assertTrue(self.cards)
@@ -52,6 +67,8 @@ class TestNumberCards(unittest.TestCase):
 
 	def test_count_sync_failures(self):
 		for name, card in self.cards.items():
+			if name in RUNNER_CARDS:
+				continue
 			with self.subTest(card=name):
 				self.assertEqual((card["type"], card["document_type"], card["function"]), ("Document Type", "Sync Failure", "Count"))
 				self.assertIn(card["function"], CARD_FUNCTIONS)
@@ -106,6 +123,36 @@ class TestNumberCards(unittest.TestCase):
 		self.assertEqual(card["show_percentage_stats"], 0)
 
 
+class TestRunnerCards(unittest.TestCase):
+	@classmethod
+	def setUpClass(cls):
+		cls.cards = {name: load_json(path) for name, path in card_files().items()}
+		cls.runner_fields = fields_by_name(load_json(doctype_files()["Sync Runner"]))
+
+	def test_runner_backlog_sums_the_pending_events_of_every_runner(self):
+		card = self.cards["Runner Backlog"]
+		self.assertEqual((card["type"], card["document_type"], card["function"], card["aggregate_function_based_on"]), ("Document Type", "Sync Runner", "Sum", "pending"))
+		self.assertEqual(self.runner_fields["pending"]["fieldtype"], "Int")
+		self.assertEqual((json.loads(card["filters_json"]), json.loads(card["dynamic_filters_json"])), ([], []))
+
+	def test_silent_runners_is_counted_on_the_site_by_the_list_rule(self):
+		# A dynamic filter is eval()ed in the browser (dashboard_utils.get_all_filters): the browser's clock,
+		# and one fixed age for every runner. A Custom card asks the site, which applies each runner's own
+		# heartbeat_seconds with its own clock, as the list indicator does (runner_health.runner_state).
+		card = self.cards["Silent Runners"]
+		self.assertEqual(card["type"], "Custom")
+		module, _, function = card["method"].rpartition(".")
+		self.assertEqual(module, "shopsync.api")
+		fn = top_level_functions(parse_python(APP_PACKAGE / "api.py"))[function]
+		self.assertIn("frappe.whitelist", decorator_names(fn))
+		# The widget calls the method with `filters` (get_all_filters of filters_json, which it JSON.parses).
+		self.assertEqual([a.arg for a in fn.args.args], ["filters"])
+		self.assertEqual((json.loads(card["filters_json"]), json.loads(card["dynamic_filters_json"])), ([], []))
+		# Number Card.has_permission lets a non-System Manager see a card whose document_type they can read.
+		self.assertEqual(card["document_type"], "Sync Runner")
+		self.assertIn("silent_runners(", ast.unparse(fn))
+
+
 class TestWorkspaceCards(unittest.TestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -127,6 +174,12 @@ class TestWorkspaceCards(unittest.TestCase):
 		blocks = [b["data"]["number_card_name"] for b in self.content if b["type"] == "number_card"]
 		self.assertEqual(blocks, [r["label"] for r in self.workspace["number_cards"]])
 		self.assertEqual(len({b["id"] for b in self.content}), len(self.content))
+
+	def test_runners_are_one_click_away(self):
+		shortcuts = {s["label"]: s for s in self.workspace["shortcuts"]}
+		self.assertEqual((shortcuts["Runners"]["type"], shortcuts["Runners"]["link_to"], shortcuts["Runners"]["doc_view"]), ("DocType", "Sync Runner", "List"))
+		self.assertIn("Sync Runner", [link.get("link_to") for link in self.workspace["links"] if link["type"] == "Link"])
+		self.assertLessEqual(set(RUNNER_CARDS), {r["number_card_name"] for r in self.workspace["number_cards"]})
 
 	def test_no_doctype_shortcut_on_a_single(self):
 		singles = {name for name, path in doctype_files().items() if load_json(path).get("issingle")}

@@ -1,7 +1,9 @@
 import { DEFAULT_FIELD_AUTHORITY, parseStockFormula, type SyncSettings } from '@shopsync/core';
 import type { ErpnextClient } from '@shopsync/erpnext-client';
 import type { ShopifyClient } from '@shopsync/shopify-client';
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import runnerPackage from '../package.json';
 import type { Config } from './config/config-schema';
 import { createGroupCommit } from './ingress/group-commit';
 import { checkReadiness, type ReadinessProbe } from './ingress/readiness';
@@ -13,6 +15,8 @@ import type { ErpnextPort } from './worker/erpnext-port';
 import { processEvent } from './worker/process-event';
 import { mirrorSyncFailures, type FailureMirrorResult } from './mirror/mirror-sync-failures';
 import { mirrorSyncLogs, type MirrorResult } from './mirror/mirror-sync-logs';
+import { defaultRunnerName, type RunnerIdentity } from './mirror/runner-health-entry';
+import { sendHeartbeat, type HeartbeatResult } from './mirror/send-heartbeat';
 import type { LatestOrderPort } from './worker/latest-state';
 import { scheduleJobs } from './schedule/runner-jobs';
 import { Scheduler } from './schedule/scheduler';
@@ -44,6 +48,8 @@ export interface RunnerDeps {
    * reads. Absent, the Stock Ledger is not tailed and push events are parked as unconfigured.
    */
   readonly stock?: { shopify(shop: string): ShopifyClient | null; readonly erpnext: Pick<ErpnextClient, 'listAll' | 'listDocs' | 'getDoc'> };
+  /** The host name in the default runner name (`mirror.runnerName` unset); os.hostname by default. */
+  readonly hostname?: () => string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -69,6 +75,11 @@ export interface Runner {
    * (also every `mirror.intervalMs` while the workers run).
    */
   mirrorFailures(): Promise<FailureMirrorResult>;
+  /**
+   * Sends the runner's health to ERPNext's Sync Runner now (also every `mirror.heartbeatSeconds` while
+   * the workers run and mirroring is on). Never rejects: a heartbeat that did not arrive is a result.
+   */
+  heartbeat(): Promise<HeartbeatResult>;
   /** Reads each shop's Stock Ledger now (also every `stock.pollMs` while the workers run); false when no flow from ERPNext is on. */
   tailStock(): Promise<boolean>;
   /** Resolves once every stored event is terminal (none pending, waiting for a retry, or claimed). */
@@ -204,6 +215,24 @@ export function createRunner(deps: RunnerDeps): Runner {
     return mirroringFailures;
   }
 
+  let identity: RunnerIdentity = {
+    runnerName: config.mirror.runnerName ?? defaultRunnerName((deps.hostname ?? hostname)(), config.server.port),
+    version: runnerPackage.version,
+    shops: config.shops.map((shop) => shop.domain),
+    startedAt: now(),
+    // With the heartbeat off (null), one sent directly still promises an interval: the default's.
+    heartbeatSeconds: config.mirror.heartbeatSeconds ?? 60,
+  };
+  let beating: Promise<HeartbeatResult> | null = null;
+
+  /** One heartbeat at a time: a scheduled one and one asked for directly never overlap. */
+  function heartbeat(): Promise<HeartbeatResult> {
+    beating ??= sendHeartbeat({ store, erpnext: deps.erpnext, identity, erpnextOutage: () => outage?.isOpen() ?? null, logger }).finally(() => {
+      beating = null;
+    });
+    return beating;
+  }
+
   async function prune(): Promise<PruneResult> {
     const pruned = await store.pruneEvidence(new Date(now().getTime() - config.store.retentionDays * DAY_MS));
     if (pruned.events + pruned.failures > 0) logger.info({ pruned, retentionDays: config.store.retentionDays }, 'store.pruned');
@@ -217,10 +246,12 @@ export function createRunner(deps: RunnerDeps): Runner {
     prune,
     mirror,
     mirrorFailures,
+    heartbeat,
     tailStock,
     async start(options = {}) {
       running = await listen(server, config.server.port, config.server.host);
       if (options.workers ?? true) {
+        identity = { ...identity, startedAt: now() };
         workers.start();
         scheduleJobs(scheduler, {
           config,
@@ -228,6 +259,7 @@ export function createRunner(deps: RunnerDeps): Runner {
           prune,
           mirror,
           mirrorFailures,
+          heartbeat,
           ...(deps.reconcile === undefined ? {} : { reconcile: deps.reconcile }),
           ...(stockTail === undefined ? {} : { stockTail: { everyMs: config.stock.pollMs, run: tailStock } }),
         });
@@ -259,6 +291,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       // A mirror round asked for directly (runner.mirror()) is no scheduled run; it is awaited too.
       await mirroring?.catch(() => undefined);
       await mirroringFailures?.catch(() => undefined);
+      await beating;
       await tailing?.catch(() => undefined);
       logger.info('runner.stopped');
     },

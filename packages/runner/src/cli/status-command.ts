@@ -1,44 +1,21 @@
 import type { Command } from 'commander';
+import { flowOfTopicPrefix, healthReport, type HealthReport } from '../mirror/health-report';
 import type { OperatorQueryPort } from '../store/store';
 import { emit, exitCodeOf, type CliContext } from './cli-context';
 import { withCliStore, withStoreOptions, type StoreOptions } from './cli-store';
 import { formatShadow, summariseShadow, type ShadowFlowSummary } from './shadow-summary';
 
-export interface StatusReport {
-  readonly backlog: { readonly pending: number; readonly claimed: number };
-  readonly events: Readonly<Record<string, number>>;
-  readonly deliveries: number;
-  readonly duplicateDeliveries: number;
-  /** Failures that need an operator (open) or are being retried, by category. */
-  readonly failures: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  readonly openFailures: number;
-  /** Per flow (the topic prefix: orders, customers …), when an event of it was last applied. */
-  readonly lastSuccess: ReadonlyArray<{ readonly flow: string; readonly at: string; readonly topic: string }>;
+/** The store's health (mirror/health-report.ts, which the heartbeat sends too) and what shadow mode would have done. */
+export interface StatusReport extends HealthReport {
   /** Per flow that ran in shadow mode: the events it skipped and what their recorded plans would have done. */
   readonly shadow: readonly ShadowFlowSummary[];
 }
 
-export const flowOfTopicPrefix = (topic: string): string => topic.split('/')[0] ?? topic;
+export { flowOfTopicPrefix };
 
 export async function statusReport(store: OperatorQueryPort): Promise<StatusReport> {
-  const [counts, failureCounts, applied, shadowPlans] = await Promise.all([store.counts(), store.failureCounts(), store.lastApplied(), store.shadowPlans()]);
-  const failures: Record<string, Record<string, number>> = {};
-  for (const row of failureCounts) (failures[row.category] ??= {})[row.status] = row.count;
-  const lastSuccess = new Map<string, { flow: string; at: string; topic: string }>();
-  for (const { topic, lastAppliedAt } of applied) {
-    const flow = flowOfTopicPrefix(topic);
-    if (lastAppliedAt > (lastSuccess.get(flow)?.at ?? '')) lastSuccess.set(flow, { flow, at: lastAppliedAt, topic });
-  }
-  return {
-    backlog: { pending: counts.byStatus.pending ?? 0, claimed: counts.byStatus.claimed ?? 0 },
-    events: counts.byStatus,
-    deliveries: counts.deliveries,
-    duplicateDeliveries: counts.duplicateDeliveries,
-    failures,
-    openFailures: failureCounts.filter((row) => row.status === 'open').reduce((sum, row) => sum + row.count, 0),
-    lastSuccess: [...lastSuccess.values()].sort((a, b) => a.flow.localeCompare(b.flow)),
-    shadow: summariseShadow(shadowPlans),
-  };
+  const [health, shadowPlans] = await Promise.all([healthReport(store), store.shadowPlans()]);
+  return { ...health, shadow: summariseShadow(shadowPlans) };
 }
 
 /** The width of a label column: the longest label and two spaces ("order_transactions" is 18 characters). */

@@ -87,6 +87,13 @@ export const ConfigSchema = z.object({
       syncFailures: z.boolean().default(true),
       intervalMs: z.number().int().positive().default(5_000),
       batch: z.number().int().positive().max(200).default(100),
+      /**
+       * How often the runner's health (backlog, failures, last success per flow) goes to the Desk's Sync
+       * Runner; three missed beats make it Silent there. null: no heartbeat. At most a day, as the app allows.
+       */
+      heartbeatSeconds: z.number().int().min(1).max(86_400).nullable().default(60),
+      /** The runner's Sync Runner row; `<host name>:<server.port>` unless set. Keep it stable across restarts. */
+      runnerName: z.string().trim().min(1).max(140).regex(/^[^<>]*$/, 'must not contain < or >').optional(),
     })
     .prefault({}),
   /**
