@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { CLAIM_QUERIES, openSqliteStore, type Store } from '@shopsync/runner';
+import { CLAIM_QUERIES, openSqliteStore, openThreadedSqliteStore, type Store } from '@shopsync/runner';
 import { T0, delivery, storeContract } from './support/store-contract';
 import { useTempDir } from './support/temp-dir';
 
@@ -9,6 +9,10 @@ describe('the SQLite store', () => {
 
   describe('keeps the Store contract', () => {
     storeContract(() => openSqliteStore({ path: join(dir(), 'state.sqlite') }));
+  });
+
+  describe('on a thread of its own (group commits, answers after COMMIT), keeps the Store contract', () => {
+    storeContract(() => openThreadedSqliteStore({ path: join(dir(), 'state.sqlite') }));
   });
 
   describe('as a file', () => {

@@ -44,3 +44,4 @@ export * from './mirror/sync-log-entry';
 export * from './mirror/mirror-sync-failures';
 export * from './mirror/sync-failure-entry';
 export * from './mirror/mirror-subject';
+export { openThreadedSqliteStore } from './store/threaded/threaded-store';

@@ -27,10 +27,18 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       }
       // Workers get ERPNext's queue at the configured concurrency; the scheduled reconcile and the
       // requeue reads go through the same client and the same per-shop Shopify clients.
-      const app = composeApp(loaded.config, { erpnext: { concurrency: loaded.config.erpnext.concurrency } });
+      // The store runs on a thread of its own: acknowledging a webhook never waits on SQLite.
+      const app = composeApp(loaded.config, { erpnext: { concurrency: loaded.config.erpnext.concurrency }, storeThread: true });
       const { config, logger } = app;
       logger.info({ config }, 'config.loaded');
       const { store, erpnext } = app;
+      try {
+        // The thread opens (and migrates) the database; a file it cannot open stops serve here, as before.
+        await store.ping();
+      } catch (error) {
+        ctx.io.err(`cannot open the state database ${config.store.path}: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(2);
+      }
       // Probes get clients of their own on purpose: no retries, since a probe answers within
       // readyTimeoutMs or not at all and a retry would outlive it; one point per scrape spends no bucket worth sharing.
       const shops = config.shops.flatMap((shop) => {

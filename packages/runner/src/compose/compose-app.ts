@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config-schema';
 import { shopifyClientFor } from '../config/shopify-for-shop';
 import { createLogger } from '../logging/create-logger';
-import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
+import { openConfiguredStore } from './open-store';
 import type { App, AppOptions, StoreApp, StoreOnlyConfig } from './types';
 
 /**
@@ -21,8 +21,7 @@ export function composeApp(config: Config | StoreOnlyConfig, options: AppOptions
   let store: Store | undefined;
   const storeApp: StoreApp = {
     get store() {
-      const { path, synchronous } = config.store;
-      store ??= openSqliteStore(synchronous === undefined ? { path } : { path, synchronous });
+      store ??= openConfiguredStore(config.store, { thread: options.storeThread ?? false });
       return store;
     },
     async close() {

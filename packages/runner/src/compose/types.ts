@@ -18,6 +18,8 @@ export interface AppOptions {
   readonly erpnext?: ErpnextClientTuning;
   /** How this command's Shopify clients behave (backfill counts throttle waits; doctor retries twice). */
   readonly shopify?: ShopifyClientTuning;
+  /** Run the SQLite store on a thread of its own (serve: the ingress thread never waits on SQLite). */
+  readonly storeThread?: boolean;
 }
 
 /** The part of the app every command may use: the state database, opened on first use. */

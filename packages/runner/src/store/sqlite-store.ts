@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Store } from './store';
 import { sqliteClaimPort } from './sqlite/claim-port';
 import { sqliteInboxPort } from './sqlite/inbox-port';
@@ -16,7 +17,11 @@ export type { SqliteStoreOptions } from './sqlite/sqlite-connection';
  * another committed, and closing it (LifecyclePort) closes them all.
  */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
-  const db = openSqliteConnection(options);
+  return sqliteStoreOn(openSqliteConnection(options));
+}
+
+/** Every port over one open connection (the store thread wraps these calls in its own group commits). */
+export function sqliteStoreOn(db: Database.Database): Store {
   return {
     ...sqliteInboxPort(db),
     ...sqliteClaimPort(db),

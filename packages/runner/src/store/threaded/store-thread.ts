@@ -1,0 +1,88 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { openSqliteConnection, type SqliteStoreOptions } from '../sqlite/sqlite-connection';
+import { sqliteStoreOn } from '../sqlite-store';
+import type { Store } from '../store';
+import { commitOrder, toCallError, type StoreAnswer, type StoreCall } from './store-calls';
+
+/**
+ * The store thread: it owns the SQLite connection, so no statement and no fsync ever runs on the
+ * thread that answers Shopify. Calls that arrive while a commit runs wait and go together in the
+ * next transaction (a group commit for claims, evidence and settles as well as the ingress), each
+ * in its own savepoint so one failing call undoes only itself. Answers are sent after COMMIT: a
+ * caller never sees a write that could still be lost.
+ */
+const MAX_CALLS_PER_COMMIT = 2_000;
+
+function runCall(db: Database.Database, store: Store, call: StoreCall): Promise<StoreAnswer> {
+  db.exec('SAVEPOINT store_call');
+  // Every port method runs its statements synchronously before its promise settles, so nothing
+  // else touches the connection between this savepoint and its release.
+  const method = store[call.method] as (...args: readonly unknown[]) => Promise<unknown>;
+  return method(...call.args).then(
+    (value): StoreAnswer => {
+      db.exec('RELEASE store_call');
+      return { id: call.id, ok: true, value };
+    },
+    (error: unknown): StoreAnswer => {
+      if (db.inTransaction) db.exec('ROLLBACK TO store_call; RELEASE store_call');
+      return { id: call.id, ok: false, error: toCallError(error) };
+    },
+  );
+}
+
+async function commitBatch(db: Database.Database, store: Store, calls: readonly StoreCall[]): Promise<StoreAnswer[]> {
+  const answers: StoreAnswer[] = [];
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const call of commitOrder(calls)) answers.push(await runCall(db, store, call));
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    const failed = toCallError(error);
+    return calls.map((call) => ({ id: call.id, ok: false, error: failed }));
+  }
+  return answers;
+}
+
+function serve(options: SqliteStoreOptions): void {
+  const port = parentPort;
+  if (port === null) throw new Error('store-thread.ts runs as a worker thread');
+  let db: Database.Database;
+  try {
+    db = openSqliteConnection(options);
+  } catch (error) {
+    port.postMessage({ kind: 'failed', error: toCallError(error) });
+    return;
+  }
+  const store = sqliteStoreOn(db);
+  const queue: StoreCall[] = [];
+  let running = false;
+  const drain = async (): Promise<void> => {
+    running = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_CALLS_PER_COMMIT);
+      const closing = batch.findIndex((call) => call.method === 'close');
+      const work = closing === -1 ? batch : batch.slice(0, closing);
+      const answers = work.length === 0 ? [] : await commitBatch(db, store, work);
+      port.postMessage({ kind: 'answers', answers });
+      if (closing !== -1) {
+        db.close();
+        port.postMessage({ kind: 'answers', answers: [{ id: batch[closing]!.id, ok: true, value: undefined }, ...batch.slice(closing + 1).map((call) => ({ id: call.id, ok: false, error: { name: 'Error', message: 'the store is closed' } }))] });
+        port.close();
+        return;
+      }
+      // Let the calls that arrived during this commit be delivered before the next one starts.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    running = false;
+  };
+  port.on('message', (call: StoreCall) => {
+    queue.push(call);
+    if (!running) setImmediate(() => void drain());
+    running = true;
+  });
+  port.postMessage({ kind: 'ready' });
+}
+
+serve(workerData as SqliteStoreOptions);
