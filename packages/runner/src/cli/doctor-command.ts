@@ -23,7 +23,7 @@ const RECENT_EVENTS = 200;
 async function newestDeliveries(app: App): Promise<Map<string, VerifiedDelivery>> {
   const newest = new Map<string, VerifiedDelivery>();
   // Doctor must not create a state file that serve has not: no file means no evidence yet.
-  if (!existsSync(app.config.store.path)) return newest;
+  if (app.config.store.url === undefined && !existsSync(app.config.store.path)) return newest;
   let store: Store;
   try {
     store = app.store;
@@ -31,7 +31,14 @@ async function newestDeliveries(app: App): Promise<Map<string, VerifiedDelivery>
     // A state file doctor cannot open (a newer schema, a lock) only means no evidence: the check says how to verify by hand.
     return newest;
   }
-  for (const event of await store.listEvents({ limit: RECENT_EVENTS })) {
+  let events: Awaited<ReturnType<Store['listEvents']>>;
+  try {
+    events = await store.listEvents({ limit: RECENT_EVENTS });
+  } catch {
+    // A PostgreSQL store opens lazily: a database doctor cannot reach is, again, no evidence.
+    return newest;
+  }
+  for (const event of events) {
     if (event.webhookId.startsWith(BACKFILL_WEBHOOK_PREFIX) || newest.has(event.shop)) continue;
     newest.set(event.shop, { inboxId: event.id, topic: event.topic, receivedAt: event.receivedAt });
   }

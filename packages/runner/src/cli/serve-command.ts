@@ -1,6 +1,7 @@
 import { latestOrderFromShopify } from '../admin-read/latest-order';
 import type { Command } from 'commander';
 import { composeApp } from '../compose/compose-app';
+import { storeLabel } from '../compose/open-store';
 import { loadConfigFile } from '../config/load-config';
 import { shopifyClientFor } from '../config/shopify-for-shop';
 import { createRunner } from '../create-runner';
@@ -36,7 +37,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         // The thread opens (and migrates) the database; a file it cannot open stops serve here, as before.
         await store.ping();
       } catch (error) {
-        ctx.io.err(`cannot open the state database ${config.store.path}: ${error instanceof Error ? error.message : String(error)}`);
+        ctx.io.err(`cannot open the state database ${storeLabel(config.store)}: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(2);
       }
       // Probes get clients of their own on purpose: no retries, since a probe answers within

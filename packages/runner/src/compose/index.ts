@@ -1,2 +1,3 @@
 export * from './compose-app';
 export * from './types';
+export { openConfiguredStore, storeLabel } from './open-store';

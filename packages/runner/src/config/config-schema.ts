@@ -42,6 +42,14 @@ export const ConfigSchema = z.object({
   }),
   store: z.object({
     path: z.string().min(1),
+    /**
+     * A PostgreSQL database to keep the state in instead of the SQLite file at `path` (which is then not
+     * opened): postgres://user@host:5432/db. Several `serve` processes may share it (DESIGN §5).
+     */
+    url: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// (or postgresql://) connection URL')
+      .optional(),
     synchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
     /**
      * Settled events (and their evidence) older than this are pruned; failed events and unresolved

@@ -15,6 +15,8 @@ export const REDACTED_PATHS = [
   '*.headers.Authorization',
   'config.erpnext.apiSecret',
   'config.erpnext.apiKey',
+  // A PostgreSQL URL may carry a password (postgres://user:password@host/db).
+  'config.store.url',
   'config.shops[*].webhookSecrets',
   'config.shops[*].accessToken',
   'shops[*].webhookSecrets',
