@@ -13,6 +13,6 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.unit.test.ts', '<rootDir>/packages/*/src/**/*.unit.test.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/test/**/*.int.test.ts', '<rootDir>/packages/*/src/**/*.int.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.test.ts'], setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/test/support/slow-tier-timeout.ts'] },
   ],
 };
