@@ -18,7 +18,8 @@ export function openSqliteConnection(options: SqliteStoreOptions): Database.Data
   db.pragma('busy_timeout = 5000');
   // Checkpoint every ~40 MB of WAL instead of ~4 MB: at ingress speed the default checkpoints
   // several times a second, each copying pages into the database file; measured 78 → 62 µs per
-  // 8.5 KB webhook with NORMAL (npm run bench). journal_size_limit truncates the WAL file back to
+  // 8.5 KB webhook with NORMAL (the in-process ingress benchmark of issue 6, since replaced by the whole-path
+  // `npm run bench`). journal_size_limit truncates the WAL file back to
   // 64 MB after a checkpoint, so a burst does not leave a large file behind.
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('journal_size_limit = 67108864');

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+
+export const PARTS = ['ingress', 'endToEnd', 'erpnextRequests', 'rssMb', 'restartMs'] as const;
+export type Part = (typeof PARTS)[number];
+
+export interface BenchOptions {
+  readonly seconds: number;
+  readonly orders: number;
+  readonly events: number;
+  readonly connections: number;
+  readonly backlog: number;
+  readonly only: ReadonlySet<Part>;
+  readonly json: boolean;
+}
+
+/** Every problem with the options at once (STYLE C9); exit 2 on any. */
+export function readOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      seconds: { type: 'string', default: '10' },
+      orders: { type: 'string', default: '2000' },
+      events: { type: 'string', default: '1000000' },
+      connections: { type: 'string', default: '50' },
+      backlog: { type: 'string', default: '5000' },
+      only: { type: 'string', default: PARTS.join(',') },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const problems: string[] = [];
+  const whole = (name: keyof typeof values, min: number): number => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < min) problems.push(`--${name} must be a whole number ≥ ${min}, got ${String(values[name])}`);
+    return n;
+  };
+  const only = String(values.only).split(',').map((part) => part.trim()).filter((part) => part !== '');
+  for (const part of only) if (!(PARTS as readonly string[]).includes(part)) problems.push(`--only: unknown part ${JSON.stringify(part)} (parts: ${PARTS.join(', ')})`);
+  const options = {
+    seconds: whole('seconds', 1),
+    orders: whole('orders', 1),
+    events: whole('events', 0),
+    connections: whole('connections', 1),
+    backlog: whole('backlog', 10),
+    only: new Set(only as Part[]),
+    json: values.json === true,
+  };
+  if (problems.length > 0) {
+    for (const problem of problems) process.stderr.write(`${problem}\n`);
+    process.exit(2);
+  }
+  return options;
+}

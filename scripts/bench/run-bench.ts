@@ -1,0 +1,73 @@
+import { cpus } from 'node:os';
+import { readOptions, type BenchOptions } from './options';
+import { endToEnd } from './part-end-to-end';
+import { erpnextRequests } from './part-erpnext-requests';
+import { ingress } from './part-ingress';
+import { restart } from './part-restart';
+import { memory } from './part-rss';
+import { cleanUpEverything } from './processes';
+import { formatReport, type BenchResult } from './report';
+
+/**
+ * `npm run bench [-- --seconds 10 --orders 2000 --events 1000000 --connections 50 --backlog 5000
+ * --only ingress,endToEnd,erpnextRequests,rssMb,restartMs --json]`
+ *
+ * The whole path a user runs: `shopsync serve --config FILE` as a child process (the real binary,
+ * workers on, production defaults except the addresses, the state file and the flows a scenario
+ * needs), the ERPNext simulator and the load generator each in a process of their own, every figure
+ * from this one run. What each figure measures: BENCHMARKS.md, "Whole path (`npm run bench`)".
+ * Speed targets live here and in the part files, never in timed tests (STYLE C13, C15).
+ */
+function realErpnextNote(env: NodeJS.ProcessEnv): string {
+  const configured = Boolean(env.ERPNEXT_URL && env.ERPNEXT_API_KEY && env.ERPNEXT_API_SECRET);
+  const what = 'a comparison against a real ERPNext site needs that site (and its MariaDB) and is not implemented in this version of the benchmark; every figure here is against the ERPNext simulator';
+  return configured ? `ERPNEXT_URL, ERPNEXT_API_KEY and ERPNEXT_API_SECRET are set, but nothing was run against that site: ${what}` : `not run: ${what}`;
+}
+
+const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+async function run(options: BenchOptions): Promise<BenchResult> {
+  const result: BenchResult = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version },
+    realErpnext: null,
+    realErpnextNote: realErpnextNote(process.env),
+  };
+  if (options.only.has('ingress')) {
+    progress(`ingress: floor server, then serve in shadow and live mode, ${options.seconds} s each after 1 s warm-up`);
+    result.ingress = await ingress({ connections: options.connections, seconds: options.seconds, modes: ['shadow', 'live'] });
+  }
+  if (options.only.has('endToEnd')) {
+    progress(`end to end: ${options.orders} paid orders through serve (live) into the ERPNext simulator`);
+    result.endToEnd = await endToEnd({ orders: options.orders, connections: options.connections });
+  }
+  if (options.only.has('erpnextRequests')) {
+    progress('ERPNext requests per scenario');
+    result.erpnextRequests = await erpnextRequests();
+  }
+  if (options.only.has('rssMb')) {
+    progress(`memory: serve on an empty store, then on ${options.events} stored events (filling them first)`);
+    result.rssMb = await memory({ events: options.events });
+  }
+  if (options.only.has('restartMs')) {
+    progress(`restart: SIGKILL while draining a ${options.backlog}-event backlog, then spawn again`);
+    const r = await restart({ backlog: options.backlog });
+    result.restartMs = r.restartMs;
+    result.restart = r.detail;
+  }
+  return result;
+}
+
+const options = readOptions(process.argv.slice(2));
+run(options).then(
+  (result) => {
+    process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatReport(result));
+    cleanUpEverything();
+    process.exit(0);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    cleanUpEverything();
+    process.exit(1);
+  },
+);
