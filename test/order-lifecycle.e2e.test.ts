@@ -21,17 +21,19 @@ describe('order lifecycle over real HTTP, every webhook delivered twice', () => 
     expect(await harness().primary.store.counts()).toMatchObject({ byStatus: { applied: 3 } });
   });
 
-  test('ERPNext mappers are called by POST with a JSON body, and the evidence names the verb', async () => {
+  test('ERPNext mappers get their arguments in a POST body (in apply_documents), never a query string, and the evidence names the verb', async () => {
     harness().shopify.driver.createOrder({ customer: 'new' });
     await settle();
     // From a query string get_payment_entry's party_amount is a str and a real ERPNext answers 500.
     expect(harness().erp.requests.countWhere({ method: 'GET', path: '/api/method/erpnext.' })).toBe(0);
-    expect(harness().erp.requests.countWhere({ method: 'POST', path: 'get_payment_entry' })).toBeGreaterThan(0);
+    // Batched writes (the default): the app calls the mapper in-process with the JSON body's typed arguments.
+    expect(harness().erp.requests.countWhere({ method: 'POST', path: 'shopsync.documents.apply_documents' })).toBeGreaterThan(0);
     const store = harness().primary.store;
     const [payment] = await store.listEvents({ topic: 'order_transactions/create' });
     const trail = await store.evidence(payment!.id);
     expect(trail.find((row) => row.kind === 'operation' && (row.data as { doctype: string }).doctype === 'Payment Entry')?.data).toMatchObject({
       step: 'inserted',
+      via: 'shopsync.documents.apply_documents',
       mapper: { method: 'erpnext.accounts.doctype.payment_entry.payment_entry.get_payment_entry', verb: 'POST' },
     });
   });

@@ -31,7 +31,7 @@ describe('the runner’s heartbeat reaches the companion app’s Sync Runner (is
     harness.shopify.driver.createOrder({ customer: 'new' });
     await harness.shopify.webhooks.drain();
     await harness.primary.runner.drained();
-    harness.erp.faults.inject({ kind: 'status', method: 'POST', path: /Sales%20Order|Sales Order/, status: 417, excType: 'ValidationError', times: 1 });
+    harness.erp.faults.inject({ kind: 'status', method: 'POST', path: /Sales%20Order|Sales Order|apply_documents/, status: 417, excType: 'ValidationError', times: 1 });
     harness.shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
     await harness.shopify.webhooks.drain();
     await harness.primary.runner.drained();

@@ -16,7 +16,7 @@ describe('failures are mirrored to the companion app’s Sync Failure, and the D
 
   /** ERPNext refuses the order (a validation error an operator fixes in ERPNext): the event is parked. */
   async function parkedOrder(): Promise<Row> {
-    harness.erp.faults.inject({ kind: 'status', method: 'POST', path: /Sales%20Order|Sales Order/, status: 417, excType: 'ValidationError', times: 1 });
+    harness.erp.faults.inject({ kind: 'status', method: 'POST', path: /Sales%20Order|Sales Order|apply_documents/, status: 417, excType: 'ValidationError', times: 1 });
     const order = harness.shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
     await harness.shopify.webhooks.drain();
     await harness.primary.runner.drained();
@@ -73,7 +73,7 @@ describe('failures are mirrored to the companion app’s Sync Failure, and the D
   });
 
   test('ERPNext unreachable: nothing is acknowledged and the next round sends the failure again', async () => {
-    harness.erp.faults.inject({ kind: 'status', method: 'POST', path: /Sales%20Order|Sales Order/, status: 417, excType: 'ValidationError', times: 1 });
+    harness.erp.faults.inject({ kind: 'status', method: 'POST', path: /Sales%20Order|Sales Order|apply_documents/, status: 417, excType: 'ValidationError', times: 1 });
     harness.shopify.driver.createOrder({ customer: 'new', financialStatus: 'pending' });
     await harness.shopify.webhooks.drain();
     await harness.primary.runner.drained();

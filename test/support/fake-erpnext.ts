@@ -92,7 +92,9 @@ export class FakeErpnext implements ErpnextPort {
     this.calls.push(`method ${method.split('.').pop()}`);
     if (method.endsWith('make_sales_invoice')) return { doctype: 'Sales Invoice', sales_order: args.source_name, docstatus: 0, __islocal: 1 };
     if (method.endsWith('get_payment_entry')) return { doctype: 'Payment Entry', reference_name: args.dn, docstatus: 0, __islocal: 1 };
-    throw SyncError.permanent({ code: 'erpnext.validation', category: 'validation', message: `no fake for ${method}` });
+    // A site whose companion app has no such method answers as Frappe 15 does (handler.py execute_cmd):
+    // a 417 "Failed to get method for command …"; the runner then writes over REST, which this fake keeps.
+    throw SyncError.permanent({ code: 'erpnext.validation', category: 'validation', message: `Failed to get method for command ${method} with No module named '${method.split('.').slice(0, -1).join('.')}'` });
   }
 
   /**

@@ -12,7 +12,7 @@ import { countParks, observeWorkerPool } from './metrics/observe-runner';
 import { createRunnerMetrics, type RunnerMetrics } from './metrics/runner-metrics';
 import type { PruneResult, Store } from './store/store';
 import type { ErpnextPort } from './worker/erpnext-port';
-import { processEvent } from './worker/process-event';
+import { DocumentWrites, processEvent } from './worker/process-event';
 import { mirrorSyncFailures, type FailureMirrorResult } from './mirror/mirror-sync-failures';
 import { mirrorSyncLogs, type MirrorResult } from './mirror/mirror-sync-logs';
 import { defaultRunnerName, type RunnerIdentity } from './mirror/runner-health-entry';
@@ -146,6 +146,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   const workerStore = countParks(store, metrics);
   const outage = createOutageBreaker(deps);
   const pushes = pushPortsFrom(deps);
+  // One per runner: a site whose companion app lacks apply_documents turns it to 'rest' once, for all workers.
+  const writes = new DocumentWrites(config.erpnext.writes, logger);
   const workers = new WorkerPool({
     ...(outage === undefined ? {} : { gate: outage }),
     store: workerStore,
@@ -165,6 +167,7 @@ export function createRunner(deps: RunnerDeps): Runner {
         flowModes: config.flows,
         ...(deps.latestOrder === undefined ? {} : { latestOrder: deps.latestOrder }),
         ...(pushes === undefined ? {} : { pushes }),
+        writes,
         logger: logger.child({ inboxId: event.claim.inboxId, topic: event.topic, shop: event.shop, resourceKey: event.resourceKey }),
       }),
   });

@@ -39,6 +39,13 @@ export const ConfigSchema = z.object({
     apiSecret: z.string().min(1),
     timeoutMs: z.number().int().positive().default(10_000),
     concurrency: z.number().int().positive().default(4),
+    /**
+     * How an event's keyed ensure operations are written: 'batch' sends the run in one request to the
+     * companion app's shopsync.documents.apply_documents (one transaction); 'rest' makes the insert,
+     * submit, look-up and mapper requests one by one. A site whose app lacks the method falls back to
+     * 'rest' by itself (worker/document-writes.ts).
+     */
+    writes: z.enum(['batch', 'rest']).default('batch'),
   }),
   store: z.object({
     path: z.string().min(1),

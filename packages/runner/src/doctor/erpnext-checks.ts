@@ -1,3 +1,5 @@
+import type { WriteMode } from '../worker/document-writes';
+import { probeApplyDocuments, REST_FALLBACK_NOTE } from './batch-writes-probe';
 import { REQUIRED_CUSTOM_FIELDS } from './custom-fields';
 import { errorText, isAuthCode } from './error-text';
 import { CHECK_IDS, ok, problem, type CheckResult, type DoctorErpnext } from './types';
@@ -23,7 +25,7 @@ export async function checkErpnextConnection(erpnext: DoctorErpnext, url: string
  * The fields the companion app installs, read from ERPNext's own `Custom Field` records: present, and
  * unique where the operation key lives.
  */
-export async function checkCustomFields(erpnext: DoctorErpnext): Promise<CheckResult> {
+export async function checkCustomFields(erpnext: DoctorErpnext, writes: WriteMode = 'rest'): Promise<CheckResult> {
   const fieldnames = [...new Set(REQUIRED_CUSTOM_FIELDS.map((field) => field.fieldname))];
   let rows: Array<{ dt?: unknown; fieldname?: unknown; unique?: unknown }>;
   try {
@@ -35,7 +37,11 @@ export async function checkCustomFields(erpnext: DoctorErpnext): Promise<CheckRe
   const found = new Map(rows.map((row) => [`${String(row.dt)}.${String(row.fieldname)}`, Number(row.unique) === 1]));
   const missing = REQUIRED_CUSTOM_FIELDS.filter((field) => !found.has(`${field.doctype}.${field.fieldname}`)).map((field) => `${field.doctype}.${field.fieldname}`);
   const notUnique = REQUIRED_CUSTOM_FIELDS.filter((field) => field.unique && found.get(`${field.doctype}.${field.fieldname}`) === false).map((field) => `${field.doctype}.${field.fieldname}`);
-  if (missing.length === 0 && notUnique.length === 0) return ok(C.customFields, `all ${REQUIRED_CUSTOM_FIELDS.length} custom fields are installed, the ${REQUIRED_CUSTOM_FIELDS.filter((f) => f.unique).length} key fields unique`);
+  if (missing.length === 0 && notUnique.length === 0) {
+    // With batched writes configured, an app too old for them still works (the runner falls back to REST): say so, not a problem.
+    const fallback = writes === 'batch' && (await probeApplyDocuments(erpnext)) === 'missing';
+    return ok(C.customFields, `all ${REQUIRED_CUSTOM_FIELDS.length} custom fields are installed, the ${REQUIRED_CUSTOM_FIELDS.filter((f) => f.unique).length} key fields unique${fallback ? REST_FALLBACK_NOTE : ''}`, fallback ? { writes: 'rest' } : undefined);
+  }
   const parts = [...(missing.length > 0 ? [`${missing.length} missing: ${missing.join(', ')}`] : []), ...(notUnique.length > 0 ? [`not unique: ${notUnique.join(', ')}`] : [])];
   return problem(C.customFields, `custom fields ${parts.join('; ')}`, 'Install or update the companion app on the site (bench --site SITE install-app shopsync, or bench --site SITE migrate after an upgrade), which creates every field from custom_fields.json.', { missing, notUnique });
 }

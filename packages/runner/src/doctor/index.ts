@@ -4,3 +4,4 @@ export * from './webhook-topics';
 export * from './run-doctor';
 export * from './format-doctor';
 export * from './webhook-secret-check';
+export * from './batch-writes-probe';

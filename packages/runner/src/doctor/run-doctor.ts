@@ -30,7 +30,7 @@ async function erpnextChecks(deps: DoctorDeps): Promise<{ checks: CheckResult[];
     return { checks: [connection, because(C.customFields, down), because(C.mappingMasters, down), because(C.mappingAccounts, down), because(C.modesOfPayment, down), because(C.timeZone, down)], up: false };
   }
   const { config, erpnext } = deps;
-  const rest = await Promise.all([checkCustomFields(erpnext), checkMasters(config, erpnext), checkAccounts(config, erpnext), checkModesOfPayment(config, erpnext), checkTimeZone(erpnext, config.mapping.erpnextTimeZone)]);
+  const rest = await Promise.all([checkCustomFields(erpnext, config.erpnext.writes), checkMasters(config, erpnext), checkAccounts(config, erpnext), checkModesOfPayment(config, erpnext), checkTimeZone(erpnext, config.mapping.erpnextTimeZone)]);
   return { checks: [connection, ...rest], up: true };
 }
 

@@ -17,9 +17,24 @@ export async function finishEnsure(
   if (found.docstatus === 2) throw cancelledConflict(op.doctype, found.name, op.key);
   const submitted = op.submit && found.docstatus === 0;
   if (submitted) await ctx.erpnext.submitDoc(op.doctype, found.name);
-  const applied = { doctype: op.doctype, name: found.name, revision: op.revision?.digest ?? null };
+  return recordEnsured(op, found.name, step, submitted, ctx, evidence);
+}
+
+/**
+ * Remembers the key's document and leaves one 'operation' evidence row: the record every ensure
+ * ends with, whether its requests went one by one (finishEnsure) or in one batch (apply-ensure-batch.ts).
+ */
+export async function recordEnsured(
+  op: { key: string; doctype: string; revision?: { digest: string } },
+  name: string,
+  step: 'inserted' | 'adopted' | 'amended' | 'rewritten',
+  submitted: boolean,
+  ctx: Pick<ApplyContext, 'store' | 'inboxId' | 'now'>,
+  evidence: Record<string, unknown> = {},
+): Promise<AppliedOperation> {
+  const applied = { doctype: op.doctype, name, revision: op.revision?.digest ?? null };
   await ctx.store.recordOperation(op.key, applied, ctx.inboxId, ctx.now());
-  await ctx.store.addEvidence(ctx.inboxId, 'operation', { key: op.key, step, submitted, doctype: op.doctype, name: found.name, ...evidence }, ctx.now());
+  await ctx.store.addEvidence(ctx.inboxId, 'operation', { key: op.key, step, submitted, doctype: op.doctype, name, ...evidence }, ctx.now());
   return applied;
 }
 

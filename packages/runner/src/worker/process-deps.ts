@@ -2,6 +2,7 @@ import type { Flow, FlowMode, RetryPolicy, SyncSettings } from '@shopsync/core';
 import type { Logger } from 'pino';
 import type { PushDeps } from '../stock/push-deps';
 import type { Store } from '../store/store';
+import type { DocumentWrites } from './document-writes';
 import type { ErpnextPort } from './erpnext-port';
 import type { LatestOrderPort } from './latest-state';
 import type { OutageBreaker } from './outage-breaker';
@@ -23,6 +24,11 @@ export interface ProcessDeps {
   readonly outage?: Pick<OutageBreaker, 'confirmOutage'>;
   /** What the push topics (stock, levels, Delivery Notes) need; absent, they are parked as unconfigured. */
   readonly pushes?: PushPorts;
+  /**
+   * The runner's one DocumentWrites (config `erpnext.writes`): batched, a run of ensure operations is
+   * one request to the companion app. Absent, every operation is written one by one over REST.
+   */
+  readonly writes?: DocumentWrites;
 }
 
 /** The ERPNext → Shopify side: each shop's Admin API client, ERPNext reads, the stock rules. */

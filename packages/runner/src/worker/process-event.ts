@@ -1,12 +1,15 @@
 import { describeFailure, flowOfTopic, isPushTopic, payloadOf, planEvent, type Failure, type FailureCode, type SyncError } from '@shopsync/core';
 import type { ClaimedEvent } from '../store/store';
-import { applyOperation } from './apply-operation';
+import { applyPlan } from './apply-plan';
 import { planningInputs } from './latest-state';
 import type { ProcessDeps, ProcessResult } from './process-deps';
 import { isFulfillmentEcho, processPush } from './process-push';
 import { budgetLeft, park, planFailureError, settleError } from './settle-event';
 
 export type { ProcessDeps, ProcessResult, PushPorts } from './process-deps';
+export { APPLY_DOCUMENTS, DocumentWrites, isMissingMethod, type WriteMode } from './document-writes';
+export { applyPlan } from './apply-plan';
+export type { ApplyContext } from './apply-context';
 
 /** Plan failures that mean "another event of this order must come first": wait for it, spend nothing. */
 const WAITS_FOR_ORDER: ReadonlySet<FailureCode> = new Set(['order.not_yet_seen', 'order.not_yet_paid']);
@@ -70,10 +73,7 @@ export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Prom
     }
     const names = new Map<string, string>();
     const deferred: SyncError[] = [];
-    for (const op of plan.operations) {
-      const applied = await applyOperation(op, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names, deferred });
-      names.set(op.key, applied.name);
-    }
+    await applyPlan(plan.operations, { erpnext: deps.erpnext, store: deps.store, inboxId, now: deps.now, names, deferred }, deps.writes);
     if (deferred.length > 0) {
       // Every operation ran: ERPNext holds this version as far as it can, so older events are superseded
       // and cannot pull a document back to older content; the conflict is parked for the operator.

@@ -1,4 +1,5 @@
 import { SHOPSYNC_APP_METHODS } from '../methods/shopsync-app-methods';
+import { SHOPSYNC_DOCUMENT_METHODS } from '../methods/shopsync-document-methods';
 import { SHOPSYNC_FAILURE_METHODS } from '../methods/shopsync-failure-methods';
 import { SHOPSYNC_RUNNER_METHODS } from '../methods/shopsync-runner-methods';
 import { ERPNEXT_MAPPER_METHODS } from '../methods/erpnext-mapper-methods';
@@ -10,7 +11,7 @@ import { GUEST } from './authenticate';
 import type { FormDict } from './form-dict';
 import type { RouteResult } from './resource-routes';
 
-const METHODS: Readonly<Record<string, WhitelistedMethod>> = { ...FRAPPE_CLIENT_METHODS, ...ERPNEXT_MAPPER_METHODS, ...SHOPSYNC_APP_METHODS, ...SHOPSYNC_FAILURE_METHODS, ...SHOPSYNC_RUNNER_METHODS };
+const METHODS: Readonly<Record<string, WhitelistedMethod>> = { ...FRAPPE_CLIENT_METHODS, ...ERPNEXT_MAPPER_METHODS, ...SHOPSYNC_APP_METHODS, ...SHOPSYNC_DOCUMENT_METHODS, ...SHOPSYNC_FAILURE_METHODS, ...SHOPSYNC_RUNNER_METHODS };
 
 /**
  * `/api/method/<dotted.path>` (notes §2): `{"message": value}`, or `{}` when the method returns
