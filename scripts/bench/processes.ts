@@ -100,7 +100,9 @@ export interface Serve {
 /** `shopsync serve --config FILE` as a user runs it; resolves at its `runner.started` log line. */
 export function startServe(configPath: string, logPath: string): Promise<Serve> {
   const spawnedAt = performance.now();
-  const child = track(spawn(process.execPath, [CLI, 'serve', '--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'], env: serveEnv() }));
+  // BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile serve itself under the benchmark's load.
+  const nodeArgs = (process.env.BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child = track(spawn(process.execPath, [...nodeArgs, CLI, 'serve', '--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'], env: serveEnv() }));
   const counts = new Map<string, number>();
   let pending = '';
   return new Promise((resolve, reject) => {

@@ -49,6 +49,22 @@ void everyMethodForwarded;
 /** What acknowledges a webhook goes first: an ack waits for at most the batch already running. */
 const INGRESS: ReadonlySet<StoreMethod> = new Set(['acceptDeliveries', 'acceptDelivery', 'knownWebhookIds']);
 
+/**
+ * Calls whose answer is a promise to someone outside the runner: an acknowledged webhook (Shopify will
+ * not send it again), an operator's request, the echo ledger written before a push to Shopify. A
+ * group commit holding one of them is fsynced (synchronous=FULL) before anyone hears back. The rest
+ * — claims, evidence, settles, cursors — is the workers' progress: a power loss that undoes it only
+ * replays events, which every write survives (idempotent by key, G1), so those commits skip the fsync
+ * (synchronous=NORMAL still survives a crash of the process). A later durable commit fsyncs the WAL
+ * with everything before it.
+ */
+const DURABLE: ReadonlySet<StoreMethod> = new Set(['acceptDeliveries', 'acceptDelivery', 'recordFinding', 'requeueEvent', 'actOnFailure', 'recordStockPushes']);
+
+/** The synchronous level of one group commit, given the store's configured level. */
+export function commitSynchronous(calls: readonly StoreCall[], configured: 'FULL' | 'NORMAL'): 'FULL' | 'NORMAL' {
+  return configured === 'FULL' && calls.some((call) => DURABLE.has(call.method)) ? 'FULL' : 'NORMAL';
+}
+
 export interface StoreCall {
   readonly id: number;
   readonly method: StoreMethod;

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { openSqliteConnection, type SqliteStoreOptions } from '../sqlite/sqlite-connection';
 import { sqliteStoreOn } from '../sqlite-store';
 import type { Store } from '../store';
-import { commitOrder, toCallError, type StoreAnswer, type StoreCall } from './store-calls';
+import { commitOrder, commitSynchronous, toCallError, type StoreAnswer, type StoreCall } from './store-calls';
 
 /**
  * The store thread: it owns the SQLite connection, so no statement and no fsync ever runs on the
@@ -14,29 +14,46 @@ import { commitOrder, toCallError, type StoreAnswer, type StoreCall } from './st
  */
 const MAX_CALLS_PER_COMMIT = 2_000;
 
-function runCall(db: Database.Database, store: Store, call: StoreCall): Promise<StoreAnswer> {
-  db.exec('SAVEPOINT store_call');
+interface Connection {
+  readonly db: Database.Database;
+  readonly store: Store;
+  readonly configured: 'FULL' | 'NORMAL';
+  readonly statements: Record<'savepoint' | 'release' | 'rollbackTo' | 'begin' | 'commit', Database.Statement>;
+  level: 'FULL' | 'NORMAL';
+}
+
+function runCall({ db, store, statements }: Connection, call: StoreCall): Promise<StoreAnswer> {
+  statements.savepoint.run();
   // Every port method runs its statements synchronously before its promise settles, so nothing
   // else touches the connection between this savepoint and its release.
   const method = store[call.method] as (...args: readonly unknown[]) => Promise<unknown>;
   return method(...call.args).then(
     (value): StoreAnswer => {
-      db.exec('RELEASE store_call');
+      statements.release.run();
       return { id: call.id, ok: true, value };
     },
     (error: unknown): StoreAnswer => {
-      if (db.inTransaction) db.exec('ROLLBACK TO store_call; RELEASE store_call');
+      if (db.inTransaction) {
+        statements.rollbackTo.run();
+        statements.release.run();
+      }
       return { id: call.id, ok: false, error: toCallError(error) };
     },
   );
 }
 
-async function commitBatch(db: Database.Database, store: Store, calls: readonly StoreCall[]): Promise<StoreAnswer[]> {
+async function commitBatch(connection: Connection, calls: readonly StoreCall[]): Promise<StoreAnswer[]> {
+  const { db, statements } = connection;
+  const level = commitSynchronous(calls, connection.configured);
+  if (level !== connection.level) {
+    db.pragma(`synchronous = ${level}`);
+    connection.level = level;
+  }
   const answers: StoreAnswer[] = [];
-  db.exec('BEGIN IMMEDIATE');
+  statements.begin.run();
   try {
-    for (const call of commitOrder(calls)) answers.push(await runCall(db, store, call));
-    db.exec('COMMIT');
+    for (const call of commitOrder(calls)) answers.push(await runCall(connection, call));
+    statements.commit.run();
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     const failed = toCallError(error);
@@ -55,7 +72,20 @@ function serve(options: SqliteStoreOptions): void {
     port.postMessage({ kind: 'failed', error: toCallError(error) });
     return;
   }
-  const store = sqliteStoreOn(db);
+  const configured = options.synchronous ?? 'FULL';
+  const connection: Connection = {
+    db,
+    store: sqliteStoreOn(db),
+    configured,
+    level: configured,
+    statements: {
+      savepoint: db.prepare('SAVEPOINT store_call'),
+      release: db.prepare('RELEASE store_call'),
+      rollbackTo: db.prepare('ROLLBACK TO store_call'),
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+    },
+  };
   const queue: StoreCall[] = [];
   let running = false;
   const drain = async (): Promise<void> => {
@@ -64,7 +94,7 @@ function serve(options: SqliteStoreOptions): void {
       const batch = queue.splice(0, MAX_CALLS_PER_COMMIT);
       const closing = batch.findIndex((call) => call.method === 'close');
       const work = closing === -1 ? batch : batch.slice(0, closing);
-      const answers = work.length === 0 ? [] : await commitBatch(db, store, work);
+      const answers = work.length === 0 ? [] : await commitBatch(connection, work);
       port.postMessage({ kind: 'answers', answers });
       if (closing !== -1) {
         db.close();
@@ -77,8 +107,8 @@ function serve(options: SqliteStoreOptions): void {
     }
     running = false;
   };
-  port.on('message', (call: StoreCall) => {
-    queue.push(call);
+  port.on('message', (calls: StoreCall[]) => {
+    queue.push(...calls);
     if (!running) setImmediate(() => void drain());
     running = true;
   });

@@ -45,13 +45,21 @@ export function openThreadedSqliteStore(options: SqliteStoreOptions): Store {
   worker.on('exit', (code) => failAll(new Error(`the store thread exited (code ${code})`)));
   // An idle store thread must not keep the process alive; a call in flight does.
   worker.unref();
+  // Calls made in one turn of the event loop (a Promise.all, a worker's settle) go as one message.
+  let outbox: StoreCall[] = [];
+  const flush = () => {
+    const calls = outbox;
+    outbox = [];
+    worker.postMessage(calls);
+  };
   const call = (method: StoreMethod, args: readonly unknown[]): Promise<unknown> => {
     if (broken !== null) return Promise.reject(broken);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       worker.ref();
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, method, args } satisfies StoreCall);
+      if (outbox.length === 0) queueMicrotask(flush);
+      outbox.push({ id, method, args });
     });
   };
   const store = Object.fromEntries(STORE_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)])) as unknown as Store;
