@@ -25,6 +25,8 @@ export function readOptions(argv: readonly string[]): BenchOptions {
       backlog: { type: 'string', default: '5000' },
       only: { type: 'string', default: PARTS.join(',') },
       json: { type: 'boolean', default: false },
+      // Read by serve-rig.ts benchConcurrency(): worker and ERPNext concurrency of every serve started.
+      concurrency: { type: 'string' },
     },
   });
   const problems: string[] = [];

@@ -12,11 +12,26 @@ export type OrdersMode = 'shadow' | 'live';
  * serve's config for a scenario: every setting at its production default except the addresses, the
  * state file and — for live — flows.orders. Written to FILE for `shopsync serve --config FILE`.
  */
+/**
+ * `--concurrency N` (BENCH_CONCURRENCY): worker.concurrency and erpnext.concurrency for every serve the
+ * benchmark starts; null keeps the production default (4), and the report names what was used.
+ */
+export function benchConcurrency(): number | null {
+  const index = process.argv.indexOf('--concurrency');
+  const raw = index === -1 ? process.env.BENCH_CONCURRENCY : process.argv[index + 1];
+  if (raw === undefined || raw === '') return null;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--concurrency must be a whole number of at least 1, got ${raw}`);
+  return value;
+}
+
 export async function writeServeConfig(dir: string, shop: string, erpnextUrl: string, orders: OrdersMode): Promise<{ readonly configPath: string; readonly statePath: string; readonly webhookPath: string }> {
   const statePath = join(dir, 'state.sqlite');
+  const concurrency = benchConcurrency();
   const config: ConfigInput = {
     shops: [{ domain: shop, webhookSecrets: [WEBHOOK_SECRET] }],
-    erpnext: { url: erpnextUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET },
+    erpnext: { url: erpnextUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET, ...(concurrency === null ? {} : { concurrency }) },
+    ...(concurrency === null ? {} : { worker: { concurrency } }),
     store: { path: statePath },
     server: { port: await freePort() },
     mapping: DEMO_MAPPING,

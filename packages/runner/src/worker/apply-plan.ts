@@ -5,14 +5,19 @@ import { applyEnsureBatch, isEnsure, type EnsureOperation } from './apply-ensure
 import { applyOperation } from './apply-operation';
 import type { DocumentWrites } from './document-writes';
 
-/** The ensure operations from `from` on, up to the first that is not an ensure or whose key the store knows. */
+/**
+ * The ensure operations from `from` on, up to the first that is not an ensure or whose key the store
+ * knows. The keys are looked up together (reads, in one round trip to a store on its own thread).
+ */
 async function unknownEnsureRun(operations: readonly Operation[], from: number, store: LedgerPort): Promise<EnsureOperation[]> {
-  const run: EnsureOperation[] = [];
+  const ensures: EnsureOperation[] = [];
   for (const op of operations.slice(from)) {
-    if (!isEnsure(op) || (await store.findOperation(op.key)) !== null) break;
-    run.push(op);
+    if (!isEnsure(op)) break;
+    ensures.push(op);
   }
-  return run;
+  const known = await Promise.all(ensures.map((op) => store.findOperation(op.key)));
+  const firstKnown = known.findIndex((operation) => operation !== null);
+  return firstKnown === -1 ? ensures : ensures.slice(0, firstKnown);
 }
 
 /**
