@@ -65,17 +65,21 @@ export class ServeProcess {
     return this.end('SIGKILL');
   }
 
-  /** SIGTERM: serve stops its workers, closes the store and exits. */
-  stop(): Promise<void> {
-    return this.end('SIGTERM');
+  /** SIGTERM: serve stops its workers, closes the store and exits; with `graceMs`, SIGKILL if it has not exited by then. */
+  stop(graceMs?: number): Promise<void> {
+    return this.end('SIGTERM', graceMs);
   }
 
-  private end(signal: NodeJS.Signals): Promise<void> {
+  private end(signal: NodeJS.Signals, graceMs?: number): Promise<void> {
     const child = this.child;
     this.child = null;
     if (child === null || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
-      child.once('exit', () => resolve());
+      const late = graceMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), graceMs);
+      child.once('exit', () => {
+        clearTimeout(late);
+        resolve();
+      });
       child.kill(signal);
     });
   }

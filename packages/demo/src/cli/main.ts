@@ -12,7 +12,7 @@ const program = new Command()
   .description('The demo and the chaos run: the runner against the Shopify and ERPNext simulators.')
   .showHelpAfterError();
 
-registerDemoCommand(program);
+registerDemoCommand(program, ctx);
 registerChaosCommand(program, ctx);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -93,4 +93,39 @@ export interface DemoSummary {
   readonly erpnextRequests: number;
   readonly elapsedMs: number;
   readonly stateDir: string;
+  /** Only with `--runners N --store postgres://…`: the runner processes, the kill, and what only several processes can get wrong. */
+  readonly fleet?: FleetSummary;
+}
+
+/** The multi-runner demo: N `shopsync serve` processes on one PostgreSQL store, one of them SIGKILLed mid-run and restarted. */
+export interface FleetSummary {
+  readonly runners: number;
+  /** The schema the run's store lived in (dropped at the end). */
+  readonly schema: string;
+  /** Webhooks each runner answered through the round-robin balancer, in runner order. */
+  readonly webhooksPerRunner: readonly number[];
+  /** Forwards no runner answered (the killed one): 502 to Shopify, which retried them. */
+  readonly failedForwards: number;
+  /** The SIGKILL: which runner (1-based), after which wave, how many events the store held claimed then, how long it stayed down. */
+  readonly killed: { readonly runner: number; readonly afterWave: number; readonly claimedInStore: number; readonly downMs: number } | null;
+  /** Runner exits nobody asked for (must be none). */
+  readonly crashes: readonly string[];
+  /** Events still pending or claimed at the end (must be 0). */
+  readonly unfinished: number;
+  /** Stored events whose Sync Log row in ERPNext is missing or holds another status, after the mirrors caught up (must be 0). */
+  readonly syncLogsBehind: number;
+  /** Failures whose Sync Failure row in ERPNext is missing or shows another state, after the mirrors caught up (must be 0). */
+  readonly syncFailuresBehind: number;
+  /** Sync Runner rows in ERPNext: one per runner, the restarted one on the same row (must equal runners). */
+  readonly runnersInDesk: number;
+  /** Stock Ledger entries (or Bin versions) carried by more than one stock/changed event: read by two runners' tails and taken twice (must be 0). */
+  readonly stockEntriesTakenTwice: number;
+  /** Tracking numbers carried by more than one Shopify fulfillment (must be 0). */
+  readonly duplicateFulfillments: number;
+  /** The backlog `shopsync status --json --db postgres://…` reports at the end (must be 0 and 0). */
+  readonly statusBacklog: { readonly pending: number; readonly claimed: number } | null;
+  /** Waits that timed out or commands that failed (must be none). */
+  readonly problems: readonly string[];
+  /** What this run does not exercise, in words (not an invariant). */
+  readonly notExercised: readonly string[];
 }

@@ -17,7 +17,7 @@ const ERP_KEY = 'demo-api-key';
 const ERP_SECRET = 'demo-api-secret';
 const WEBHOOK_SECRET = 'demo-webhook-secret';
 const SHOPIFY_TOKEN = 'shpat_demo_reconcile';
-const TOPICS = [
+export const DEMO_TOPICS = [
   'orders/create',
   'orders/updated',
   'orders/edited',
@@ -32,10 +32,10 @@ const TOPICS = [
   'orders/partially_fulfilled',
 ];
 /** A level that differs from ERPNext is looked at again after this long before it is drift (60 s by default). */
-const DRIFT_RECHECK_SECONDS = 2;
-const ECHO_WINDOW_MINUTES = 15;
+export const DRIFT_RECHECK_SECONDS = 2;
+export const ECHO_WINDOW_MINUTES = 15;
 /** Orders placed per wave: the shop sells in waves, and the warehouse works in ERPNext between them. */
-const WAVE_SIZE = 10;
+export const DEMO_WAVE_SIZE = 10;
 
 /**
  * The main job: both simulators and the runner on an embedded SQLite file, N orders placed in the
@@ -105,7 +105,7 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     const knownVouchers = new Set(STOCK_VOUCHER_DOCTYPES.flatMap((doctype) => erp.docs(doctype).map((doc) => `${doctype} ${String(doc.name)}`)));
     const runnerUrl = await runner.start();
     await runner.tailStock(); // the first read starts at the Stock Ledger's end: the opening stock is not replayed
-    for (const topic of TOPICS) shopify.webhooks.subscribe({ topic, address: `${runnerUrl}${parsed.config.server.webhookPath}` });
+    for (const topic of DEMO_TOPICS) shopify.webhooks.subscribe({ topic, address: `${runnerUrl}${parsed.config.server.webhookPath}` });
     onProgress(`simulators up (ERPNext ${erpUrl}); runner listening on ${runnerUrl}; state in ${stateDir}`);
     // Webhooks Shopify never sent leave orders behind: a reconciliation round finds them and the runner
     // repairs them. One round after each wave, over the orders changed since the last round (production
@@ -143,7 +143,7 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     // simulators, the ingress and the workers share an event loop, and a wave's deliveries can take
     // seconds to land while the workers run: the workers wait while a wave's webhooks land, so that the
     // short recheck sees what the 60 s one sees in production.
-    await placeDemoOrdersInWaves(shopify, options, WAVE_SIZE, onProgress, {
+    await placeDemoOrdersInWaves(shopify, options, DEMO_WAVE_SIZE, onProgress, {
       beforeWave: () => runner.workers.stop(),
       afterWave: async (wave) => {
         await shopify.webhooks.drain();

@@ -74,10 +74,12 @@ export async function tailStockLedger(deps: StockTailDeps): Promise<StockTailRes
     for (const name of notes.cancelled) events.push(syntheticDelivery(deps.shop, 'delivery_notes/cancelled', `dn-cancelled:${name}`, { name }, null));
   }
   const unchanged = advanced.fresh.length === 0 && advanced.cursor.creation === cursor.creation && advanced.cursor.seen.length === cursor.seen.length;
-  if (!unchanged) await deps.store.enqueueStockRead(deps.shop, events, advanced.cursor, deps.now());
-  if (events.length > 0) deps.logger.info({ shop: deps.shop, entries: advanced.fresh.length, events: events.length, cursor: advanced.cursor.creation }, 'stock.ledger_read');
+  const taken = unchanged ? [] : await deps.store.enqueueStockRead(deps.shop, events, advanced.cursor, deps.now());
+  // A store several runners share drops a read whose cursor another runner's read moved first (nothing taken).
+  const stored = taken.length > 0 ? events.length : 0;
+  if (stored > 0) deps.logger.info({ shop: deps.shop, entries: advanced.fresh.length, events: stored, cursor: advanced.cursor.creation }, 'stock.ledger_read');
   const bins = await tailBins(deps, new Set(advanced.fresh.map((row) => `${row.item_code}\n${row.warehouse}`)));
-  return { read: rows.length + bins.read, fresh: advanced.fresh.length + bins.fresh, events: events.length + bins.events };
+  return { read: rows.length + bins.read, fresh: advanced.fresh.length + bins.fresh, events: stored + bins.events };
 }
 
 /**

@@ -26,7 +26,18 @@ export interface PgConnection {
   /** One transaction (READ COMMITTED); retried whole on a deadlock or serialization failure. */
   tx<T>(work: (db: PoolClient) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
+  /**
+   * A connection of the caller's own, for a session-level advisory lock held across calls (the Sync
+   * Log mirror's turn, mirror-port.ts); the caller ends it. close() ends any still held.
+   */
+  session(): Promise<PgSession>;
   close(): Promise<void>;
+}
+
+export interface PgSession {
+  readonly client: PoolClient;
+  /** Back to the pool; `destroy`: closed instead (its session, and the session's locks, end with it). */
+  end(destroy?: boolean): void;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -75,6 +86,7 @@ export function openPostgresConnection(options: PostgresStoreOptions): PgConnect
   };
   ready().catch(() => undefined);
   let closed = false;
+  const sessions = new Set<PgSession>();
 
   async function tx<T>(work: (db: PoolClient) => Promise<T>): Promise<T> {
     await ready();
@@ -108,10 +120,30 @@ export function openPostgresConnection(options: PostgresStoreOptions): PgConnect
       await ready();
       await pool.query('SELECT 1');
     },
+    session: async () => {
+      await ready();
+      const client = await pool.connect();
+      // Held between statements, the connection is no longer the pool's to watch: a server that drops
+      // it must fail the next statement, not crash the process with an unhandled error event.
+      const dropped = () => undefined;
+      client.on('error', dropped);
+      const session: PgSession = {
+        client,
+        end: (destroy = false) => {
+          if (!sessions.delete(session)) return;
+          client.off('error', dropped);
+          client.release(destroy);
+        },
+      };
+      sessions.add(session);
+      return session;
+    },
     close: async () => {
       if (closed) return;
       closed = true;
       await migrated?.catch(() => undefined);
+      // Ending the session ends its advisory locks with it.
+      for (const session of [...sessions]) session.end(true);
       await pool.end();
     },
   };

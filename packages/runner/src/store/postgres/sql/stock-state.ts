@@ -6,16 +6,40 @@ import { one, rows, run, type Db } from './query';
 
 const ECHO_LEDGER_KEPT_MS = 24 * 60 * 60 * 1000;
 
-export async function stockCursor(db: Db, shop: string): Promise<StockLedgerCursor> {
-  const row = await one<{ creation: string | null; seen: string }>(db, 'SELECT creation, seen FROM stock_cursor WHERE shop = $1', [shop]);
-  return row === undefined ? { creation: null, seen: [] } : { creation: row.creation, seen: JSON.parse(row.seen) as StockLedgerCursor['seen'] };
+/** A cursor row as stored (null: none yet), compared as stored when a read commits. */
+export type StoredCursor = { readonly creation: string | null; readonly seen: string } | null;
+
+export async function storedCursor(db: Db, shop: string): Promise<StoredCursor> {
+  return (await one<{ creation: string | null; seen: string }>(db, 'SELECT creation, seen FROM stock_cursor WHERE shop = $1', [shop])) ?? null;
+}
+
+export function cursorOf(row: StoredCursor): StockLedgerCursor {
+  return row === null ? { creation: null, seen: [] } : { creation: row.creation, seen: JSON.parse(row.seen) as StockLedgerCursor['seen'] };
 }
 
 const SAVE_CURSOR = `INSERT INTO stock_cursor (shop, creation, seen, updated_at) VALUES ($1, $2, $3, $4)
   ON CONFLICT (shop) DO UPDATE SET creation = EXCLUDED.creation, seen = EXCLUDED.seen, updated_at = EXCLUDED.updated_at`;
 
-/** Inside the caller's transaction: the events of one ledger read and the cursor after it commit together. */
-export async function enqueueStockRead(db: Db, shop: string, events: readonly NewDelivery[], cursor: StockLedgerCursor, nowIso: string): Promise<AcceptedDelivery[]> {
+// pg_advisory_xact_lock(int4, int4): a class of our own ('stkc' in ASCII), then the cursor key within the schema.
+const CURSOR_LOCK_CLASS = 0x73746b63;
+const LOCK_CURSOR = "SELECT pg_advisory_xact_lock($1::int, hashtext(current_schema() || '/' || $2::text))";
+
+/**
+ * Inside the caller's transaction: the events of one ledger read and the cursor after it commit together.
+ * With `readAs` (the cursor row the read started from), only if the row is still that: several runners
+ * tail one ledger, and two reads from one cursor group the entries differently (each event's id names
+ * its first entry and their count), so the second to commit would store them again under other ids and
+ * could move the cursor back. The cursor key is locked for the transaction (the row may not exist yet),
+ * and a read whose cursor another runner moved meanwhile is dropped whole: null, nothing written; the
+ * next read starts from the new cursor.
+ */
+export async function enqueueStockRead(db: Db, shop: string, events: readonly NewDelivery[], cursor: StockLedgerCursor, nowIso: string, readAs?: StoredCursor): Promise<AcceptedDelivery[] | null> {
+  if (readAs !== undefined) {
+    await run(db, LOCK_CURSOR, [CURSOR_LOCK_CLASS, shop]);
+    const current = await storedCursor(db, shop);
+    const moved = current === null || readAs === null ? current !== readAs : current.creation !== readAs.creation || current.seen !== readAs.seen;
+    if (moved) return null;
+  }
   const accepted: AcceptedDelivery[] = [];
   for (const event of events) accepted.push(await acceptOne(db, event, nowIso));
   await run(db, SAVE_CURSOR, [shop, cursor.creation, JSON.stringify(cursor.seen), nowIso]);
