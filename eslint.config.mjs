@@ -30,7 +30,7 @@ const direction = Object.entries(MUST_NOT_IMPORT).map(([pkg, above]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', 'frappe_app/**', '**/*.d.ts'] },
+  { ignores: ['node_modules/**', 'coverage/**', 'frappe_app/**', '**/*.d.ts', 'packages/*/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

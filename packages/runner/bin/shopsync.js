@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 'use strict';
-// The runner is TypeScript run from source: tsx compiles each module on load, so a fresh clone needs
-// no build step between `npm ci` and `npx shopsync`.
-require('tsx/cjs/api').register();
-require('../src/cli/main.ts');
+// From a clone, the TypeScript sources run through tsx (a root devDependency, loaded only here), so
+// `npm ci && npx shopsync` needs no build and never runs a stale dist/. The installed package ships
+// bin/ and dist/ without src/, and runs `npm run build`'s JavaScript with plain node.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const source = join(__dirname, '..', 'src', 'cli', 'main.ts');
+if (existsSync(source)) {
+  require('tsx/cjs/api').register();
+  require(source);
+} else {
+  require('../dist/cli.js');
+}

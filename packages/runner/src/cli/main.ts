@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import runnerPackage from '../../package.json';
 import { registerBackfillCommand } from './backfill-command';
 import { processIo, type CliContext } from './cli-context';
 import { registerDoctorCommand } from './doctor-command';
@@ -18,6 +19,7 @@ const ctx: CliContext = { io: processIo, env: { ...process.env }, now: () => new
 const program = new Command()
   .name('shopsync')
   .description('Replay-safe ERPNext <-> Shopify sync: webhook ingress, durable inbox, idempotent workers, operator controls.')
+  .version(runnerPackage.version)
   .showHelpAfterError();
 
 registerInitCommand(program, ctx);
