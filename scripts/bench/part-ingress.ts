@@ -75,8 +75,9 @@ async function serveRun(dir: string, l: Load, mode: OrdersMode): Promise<Ingress
       const settledDuringRun = TERMINAL_RESULTS.reduce((sum, result) => sum + (m.settled[result] ?? 0), 0);
       return { ...run, settledDuringRun };
     } finally {
-      // The backlog the load left is thrown away with the temp dir: no need to wait for a graceful stop.
-      await serve.stop('SIGKILL');
+      // The backlog the load left is thrown away with the temp dir: no need to wait for a graceful stop
+      // (unless serve is being profiled, BENCH_SERVE_NODE_ARGS: its profile is written when it exits).
+      await serve.stop(process.env.BENCH_SERVE_NODE_ARGS === undefined ? 'SIGKILL' : 'SIGTERM');
     }
   } finally {
     await erp.stop();
