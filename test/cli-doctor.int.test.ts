@@ -45,6 +45,7 @@ describe('shopsync doctor', () => {
     expect(report?.checks.map((check) => [check.id, check.status])).toEqual([
       ['erpnext.connection', 'ok'],
       ['erpnext.custom_fields', 'ok'],
+      ['erpnext.app_version', 'ok'],
       ['erpnext.mapping', 'ok'],
       ['erpnext.accounts', 'ok'],
       ['erpnext.modes_of_payment', 'ok'],
@@ -115,6 +116,7 @@ describe('shopsync doctor', () => {
     expect(report?.checks.map((check) => [check.id, check.status])).toEqual([
       ['erpnext.connection', 'problem'],
       ['erpnext.custom_fields', 'skipped'],
+      ['erpnext.app_version', 'skipped'],
       ['erpnext.mapping', 'skipped'],
       ['erpnext.accounts', 'skipped'],
       ['erpnext.modes_of_payment', 'skipped'],

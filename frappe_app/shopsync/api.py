@@ -14,6 +14,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_system_timezone, now_datetime
 
+import shopsync
 from shopsync import rules
 from shopsync.failure_entries import (
 	INSERT_STATES,
@@ -82,6 +83,13 @@ def silent_runner_count(filters=None) -> dict:
 	rows = frappe.get_all("Sync Runner", fields=["name", "last_heartbeat", "heartbeat_seconds"], limit_page_length=0, order_by=None)
 	silent = silent_runners(((r.name, r.last_heartbeat, r.heartbeat_seconds) for r in rows), now_datetime())
 	return {"value": len(silent), "fieldtype": "Int", "route": ["List", "Sync Runner"]}
+
+
+@frappe.whitelist(methods=["GET"])
+def app_version() -> dict:
+	"""The installed companion app's version, for the runner's `doctor` (it warns when it is not its own)."""
+	frappe.has_permission("Sync Log", "read", throw=True)
+	return {"app": "shopsync", "version": shopsync.__version__}
 
 
 def _entry_list(entries: str | list) -> list:

@@ -1,4 +1,5 @@
 import type { Config, ShopConfig } from '../config/config-schema';
+import { checkAppVersion } from './app-version-check';
 import { checkCustomFields, checkErpnextConnection } from './erpnext-checks';
 import { checkAccounts, checkMasters, checkModesOfPayment } from './mapping-checks';
 import { checkShopifyConnection, checkWebhooks, noToken } from './shopify-checks';
@@ -27,10 +28,10 @@ async function erpnextChecks(deps: DoctorDeps): Promise<{ checks: CheckResult[];
   const connection = await checkErpnextConnection(deps.erpnext, deps.config.erpnext.url);
   if (connection.status !== 'ok') {
     const down = 'ERPNext did not accept the connection check above';
-    return { checks: [connection, because(C.customFields, down), because(C.mappingMasters, down), because(C.mappingAccounts, down), because(C.modesOfPayment, down), because(C.timeZone, down)], up: false };
+    return { checks: [connection, because(C.customFields, down), because(C.appVersion, down), because(C.mappingMasters, down), because(C.mappingAccounts, down), because(C.modesOfPayment, down), because(C.timeZone, down)], up: false };
   }
   const { config, erpnext } = deps;
-  const rest = await Promise.all([checkCustomFields(erpnext, config.erpnext.writes), checkMasters(config, erpnext), checkAccounts(config, erpnext), checkModesOfPayment(config, erpnext), checkTimeZone(erpnext, config.mapping.erpnextTimeZone)]);
+  const rest = await Promise.all([checkCustomFields(erpnext, config.erpnext.writes), checkAppVersion(erpnext), checkMasters(config, erpnext), checkAccounts(config, erpnext), checkModesOfPayment(config, erpnext), checkTimeZone(erpnext, config.mapping.erpnextTimeZone)]);
   return { checks: [connection, ...rest], up: true };
 }
 

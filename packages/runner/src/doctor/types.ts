@@ -8,6 +8,7 @@ export type CheckStatus = (typeof CHECK_STATUSES)[keyof typeof CHECK_STATUSES];
 export const CHECK_IDS = {
   erpnextConnection: 'erpnext.connection',
   customFields: 'erpnext.custom_fields',
+  appVersion: 'erpnext.app_version',
   mappingMasters: 'erpnext.mapping',
   mappingAccounts: 'erpnext.accounts',
   modesOfPayment: 'erpnext.modes_of_payment',

@@ -73,7 +73,18 @@ function recordOne(ctx: Ctx, raw: unknown): Result {
   return result(String(fields.event_id), String(existing.name), 'updated');
 }
 
+/**
+ * The companion app version this simulator stands for: frappe_app/shopsync/__init__.py's __version__,
+ * which test/simulated-app-version.unit.test.ts keeps equal to it.
+ */
+export const SIMULATED_APP_VERSION = '0.1.0';
+
 export const SHOPSYNC_APP_METHODS: Readonly<Record<string, WhitelistedMethod>> = {
+  // api.py app_version: GET only, any user who may read Sync Log (the simulated runner user may).
+  'shopsync.api.app_version': {
+    verbs: ['GET'],
+    run: () => ({ app: 'shopsync', version: SIMULATED_APP_VERSION }),
+  },
   'shopsync.api.record_sync_logs': {
     verbs: ['POST'],
     run: (ctx: Ctx, args: MethodArgs) => {
