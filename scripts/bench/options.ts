@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const PARTS = ['ingress', 'endToEnd', 'erpnextRequests', 'rssMb', 'restartMs'] as const;
+export const PARTS = ['ingress', 'endToEnd', 'erpnextRequests', 'rssMb', 'restartMs', 'realErpnext'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -11,6 +11,12 @@ export interface BenchOptions {
   readonly backlog: number;
   readonly only: ReadonlySet<Part>;
   readonly json: boolean;
+  /** realErpnext (part-real-erpnext.ts): orders per round, rounds per side, item codes and mapping file for a real site, the simulator instead. */
+  readonly realOrders: number;
+  readonly realRounds: number;
+  readonly realItems: readonly string[] | null;
+  readonly realMapping: string | null;
+  readonly realErpnextSim: boolean;
 }
 
 /** Every problem with the options at once (STYLE C9); exit 2 on any. */
@@ -27,6 +33,11 @@ export function readOptions(argv: readonly string[]): BenchOptions {
       json: { type: 'boolean', default: false },
       // Read by serve-rig.ts benchConcurrency(): worker and ERPNext concurrency of every serve started.
       concurrency: { type: 'string' },
+      'real-orders': { type: 'string', default: '30' },
+      'real-rounds': { type: 'string', default: '2' },
+      'real-items': { type: 'string' },
+      'real-mapping': { type: 'string' },
+      'real-erpnext-sim': { type: 'boolean', default: false },
     },
   });
   const problems: string[] = [];
@@ -45,6 +56,11 @@ export function readOptions(argv: readonly string[]): BenchOptions {
     backlog: whole('backlog', 10),
     only: new Set(only as Part[]),
     json: values.json === true,
+    realOrders: whole('real-orders', 1),
+    realRounds: whole('real-rounds', 1),
+    realItems: values['real-items'] === undefined ? null : values['real-items'].split(',').map((code) => code.trim()).filter((code) => code !== ''),
+    realMapping: values['real-mapping'] ?? null,
+    realErpnextSim: values['real-erpnext-sim'] === true,
   };
   if (problems.length > 0) {
     for (const problem of problems) process.stderr.write(`${problem}\n`);

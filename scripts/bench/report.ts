@@ -2,6 +2,7 @@ import type { EndToEndResult } from './part-end-to-end';
 import { END_TO_END_GOAL_PER_SECOND } from './part-end-to-end';
 import type { ErpnextRequestsResult } from './part-erpnext-requests';
 import { INGRESS_GOAL, type IngressMode, type IngressResult } from './part-ingress';
+import type { RealErpnextResult, SideResult } from './part-real-erpnext';
 import { RESTART_GOAL_MS, type RestartDetail } from './part-restart';
 import type { RssResult } from './part-rss';
 
@@ -14,7 +15,7 @@ export interface BenchResult {
   rssMb?: RssResult;
   restartMs?: number;
   restart?: RestartDetail;
-  readonly realErpnext: null;
+  realErpnext: RealErpnextResult | null;
   readonly realErpnextNote: string;
 }
 
@@ -72,5 +73,15 @@ export function formatReport(r: BenchResult): string {
     );
   }
   lines.push('', `real ERPNext: ${r.realErpnextNote}`);
+  if (r.realErpnext) {
+    const x = r.realErpnext;
+    const rounds = (side: SideResult) => side.rounds.map((round) => `${n(round.ordersPerSecond)}/s`).join(', ');
+    lines.push(
+      `  target ${x.target} at ${x.url}; ${n(x.orders)} paid new-customer orders per round, concurrency ${x.concurrency}, rounds ${x.order}`,
+      `  bare REST loop  median ${n(x.bare.medianOrdersPerSecond).padStart(6)} orders/s (rounds ${rounds(x.bare)}), ${x.bare.requestsPerOrder} requests/order`,
+      `  shopsync serve  median ${n(x.shopsync.medianOrdersPerSecond).padStart(6)} orders/s (rounds ${rounds(x.shopsync)}), ${x.shopsync.requestsPerOrder} requests/order, writes ${x.shopsync.writes}${x.shopsync.writesFellBack ? ' (fell back: apply_documents missing on the site)' : ''}`,
+      `  ratio shopsync / bare: ${x.ratio}; serve's events ${JSON.stringify(x.shopsync.events)}, open failures ${x.shopsync.openFailures}`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { readOptions, type BenchOptions } from './options';
 import { endToEnd } from './part-end-to-end';
 import { erpnextRequests } from './part-erpnext-requests';
+import { realErpnext, realErpnextConfigured } from './part-real-erpnext';
 import { ingress } from './part-ingress';
 import { restart } from './part-restart';
 import { memory } from './part-rss';
@@ -10,7 +11,8 @@ import { formatReport, type BenchResult } from './report';
 
 /**
  * `npm run bench [-- --seconds 10 --orders 2000 --events 1000000 --connections 50 --backlog 5000
- * --only ingress,endToEnd,erpnextRequests,rssMb,restartMs --json]`
+ * --only ingress,endToEnd,erpnextRequests,rssMb,restartMs,realErpnext --json
+ * --real-orders 30 --real-rounds 2 --real-items CODE,… --real-mapping FILE --real-erpnext-sim]`
  *
  * The whole path a user runs: `shopsync serve --config FILE` as a child process (the real binary,
  * workers on, production defaults except the addresses, the state file and the flows a scenario
@@ -18,10 +20,11 @@ import { formatReport, type BenchResult } from './report';
  * from this one run. What each figure measures: BENCHMARKS.md, "Whole path (`npm run bench`)".
  * Speed targets live here and in the part files, never in timed tests (STYLE C13, C15).
  */
-function realErpnextNote(env: NodeJS.ProcessEnv): string {
-  const configured = Boolean(env.ERPNEXT_URL && env.ERPNEXT_API_KEY && env.ERPNEXT_API_SECRET);
-  const what = 'a comparison against a real ERPNext site needs that site (and its MariaDB) and is not implemented in this version of the benchmark; every figure here is against the ERPNext simulator';
-  return configured ? `ERPNEXT_URL, ERPNEXT_API_KEY and ERPNEXT_API_SECRET are set, but nothing was run against that site: ${what}` : `not run: ${what}`;
+function realErpnextNote(env: NodeJS.ProcessEnv, options: BenchOptions): string {
+  if (!options.only.has('realErpnext')) return 'not run: left out by --only';
+  if (options.realErpnextSim) return 'run against the ERPNext SIMULATOR (--real-erpnext-sim), not a real site: it tests the comparison, its figures are not a real ERPNext\'s';
+  if (realErpnextConfigured(env)) return 'run against the site at ERPNEXT_URL (url below, without credentials)';
+  return 'not run: set ERPNEXT_URL, ERPNEXT_API_KEY and ERPNEXT_API_SECRET to compare against a real ERPNext site, or give --real-erpnext-sim to run the comparison against the ERPNext simulator';
 }
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -31,7 +34,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version },
     realErpnext: null,
-    realErpnextNote: realErpnextNote(process.env),
+    realErpnextNote: realErpnextNote(process.env, options),
   };
   if (options.only.has('ingress')) {
     progress(`ingress: floor server, then serve in shadow and live mode, ${options.seconds} s each after 1 s warm-up`);
@@ -54,6 +57,14 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const r = await restart({ backlog: options.backlog });
     result.restartMs = r.restartMs;
     result.restart = r.detail;
+  }
+  if (options.only.has('realErpnext') && (options.realErpnextSim || realErpnextConfigured(process.env))) {
+    progress(`real ERPNext: ${options.realOrders} paid new-customer orders per round, bare REST loop vs serve, ${options.realRounds} round(s) each, concurrency 4`);
+    result.realErpnext = await realErpnext(
+      { orders: options.realOrders, rounds: options.realRounds, items: options.realItems, mappingFile: options.realMapping, simulator: options.realErpnextSim },
+      process.env,
+      progress,
+    );
   }
   return result;
 }
