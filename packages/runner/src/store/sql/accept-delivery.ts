@@ -3,10 +3,13 @@ import type { AcceptedDelivery, NewDelivery } from '../ports/inbox-port';
 import { addEvidence } from './add-evidence';
 import { prepared } from './prepared';
 
-const INSERT_EVENT = `INSERT INTO inbox (shop, webhook_id, topic, event_id, triggered_at, api_version, resource_key, payload, payload_hash, received_at, available_at)
-  VALUES (@shop, @webhookId, @topic, @eventId, @triggeredAt, @apiVersion, @resourceKey, @payload, @payloadHash, @now, @now)
+const INSERT_EVENT = `INSERT INTO inbox (shop, webhook_id, topic, event_id, triggered_at, api_version, resource_key, payload_hash, received_at, available_at)
+  VALUES (@shop, @webhookId, @topic, @eventId, @triggeredAt, @apiVersion, @resourceKey, @payloadHash, @now, @now)
   ON CONFLICT (shop, webhook_id) DO NOTHING
   RETURNING id`;
+
+/** The payload is kept apart from the inbox row, which is updated several times per event (migration 010). */
+const INSERT_PAYLOAD = 'INSERT INTO inbox_payloads (inbox_id, payload) VALUES (?, ?)';
 
 /** Inserts the event unless its webhook id is known, and records the delivery either way. */
 export function acceptOne(db: Database.Database, delivery: NewDelivery, nowIso: string): AcceptedDelivery {
@@ -15,6 +18,7 @@ export function acceptOne(db: Database.Database, delivery: NewDelivery, nowIso: 
     inserted?.id ??
     (prepared(db, 'SELECT id FROM inbox WHERE shop = ? AND webhook_id = ?').get(delivery.shop, delivery.webhookId) as { id: number }).id;
   const duplicate = inserted === undefined;
+  if (!duplicate) prepared(db, INSERT_PAYLOAD).run(inboxId, delivery.payload);
   prepared(db, 'INSERT INTO deliveries (inbox_id, received_at, duplicate) VALUES (?, ?, ?)').run(inboxId, nowIso, duplicate ? 1 : 0);
   if (duplicate) {
     addEvidence(db, inboxId, 'duplicate_delivery', { webhookId: delivery.webhookId, payloadHash: delivery.payloadHash }, nowIso);

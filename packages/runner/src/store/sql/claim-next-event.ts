@@ -22,10 +22,11 @@ const EXPIRED = `SELECT i.id FROM inbox i WHERE i.status = 'claimed' AND i.claim
  */
 const DUE = `SELECT i.id FROM inbox i WHERE i.status = 'pending' AND i.available_at <= @now AND ${UNBLOCKED} ORDER BY i.available_at, i.id LIMIT 1`;
 
+/** The payload is read from its own table (migration 010), by the inbox id: one primary-key lookup. */
 const TAKE = `
 UPDATE inbox SET status = 'claimed', claimed_by = @workerId, claim_token = @token, claim_expires_at = @expiresAt, attempts = attempts + 1
 WHERE id = @id
-RETURNING id, shop, webhook_id, topic, resource_key, payload, attempts, refresh_first, retrying_since`;
+RETURNING id, shop, webhook_id, topic, resource_key, (SELECT p.payload FROM inbox_payloads p WHERE p.inbox_id = inbox.id) AS payload, attempts, refresh_first, retrying_since`;
 
 interface ClaimedRow {
   id: number;

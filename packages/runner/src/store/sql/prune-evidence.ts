@@ -26,6 +26,7 @@ export function pruneEvidence(db: Database.Database, cutoffIso: string, chunk = 
       const inChunk = `inbox_id IN (SELECT id FROM inbox WHERE id <= @upto AND ${PRUNABLE})`;
       total.evidence += prepared(db, `DELETE FROM evidence WHERE ${inChunk}`).run(args).changes;
       total.deliveries += prepared(db, `DELETE FROM deliveries WHERE ${inChunk}`).run(args).changes;
+      prepared(db, `DELETE FROM inbox_payloads WHERE ${inChunk}`).run(args);
       const events = prepared(db, `DELETE FROM inbox WHERE id <= @upto AND ${PRUNABLE}`).run(args).changes;
       total.events += events;
       return events;

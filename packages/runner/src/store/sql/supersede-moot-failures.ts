@@ -7,9 +7,12 @@ import { resolveFailureIfSettled } from './resolve-failure';
 const APPLIED = `SELECT i.topic, i.resource_key AS resourceKey, v.version_ms AS versionMs, v.snapshot
   FROM inbox i JOIN resource_versions v ON v.resource_key = i.resource_key WHERE i.id = ?`;
 
-/** The order's parked events whose open failure has a code a full plan checks again (inbox_resource, then failures by id). */
-const PARKED = `SELECT i.id AS inboxId, i.topic, i.payload, i.refresh_first AS refreshFirst, f.id AS failureId, f.code
-  FROM inbox i JOIN failures f ON f.id = i.failure_id
+/**
+ * The order's parked events whose open failure has a code a full plan checks again (inbox_resource,
+ * then failures by id), with their payloads (their own table since migration 010).
+ */
+const PARKED = `SELECT i.id AS inboxId, i.topic, p.payload, i.refresh_first AS refreshFirst, f.id AS failureId, f.code
+  FROM inbox i JOIN failures f ON f.id = i.failure_id JOIN inbox_payloads p ON p.inbox_id = i.id
   WHERE i.resource_key = @resourceKey AND i.status = 'failed' AND f.status = 'open' AND f.code IN (SELECT value FROM json_each(@codes))
   ORDER BY i.id`;
 
