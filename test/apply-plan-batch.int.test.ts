@@ -1,4 +1,5 @@
 import { SyncError, isSyncError, type Operation } from '@shopsync/core';
+import { toErpnextError } from '@shopsync/erpnext-client';
 import { APPLY_DOCUMENTS, DocumentWrites, applyPlan, createMemoryStore, type ErpnextPort, type Store } from '@shopsync/runner';
 import pino from 'pino';
 import { startSim, type RunningSim } from './support/erpnext-sim';
@@ -40,6 +41,19 @@ const invoice = (tableEdits: Extract<Operation, { kind: 'ensure_mapped_document'
   submit: true,
   dependsOn: ['sales-order:1'],
 });
+
+const rename = (customerName: string, key = 'customer:1#update'): Operation => ({ key, kind: 'update_document', doctype: 'Customer', target: { $ref: 'customer:1' }, changes: { customer_name: customerName }, dependsOn: ['customer:1'] });
+
+/** What an app older than update_document in a batch answers (document_batch.parse_operation, frappe.throw). */
+const updateRefused = (key: string) =>
+  toErpnextError({
+    status: 417,
+    body: {
+      exc_type: 'ValidationError',
+      _server_messages: JSON.stringify([JSON.stringify({ message: `operation ${key}: kind must be one of ensure_document, ensure_mapped_document, not 'update_document'`, title: 'shopsync', indicator: 'red', raise_exception: 1 })]),
+    },
+    request: { method: 'POST', path: `/api/method/${APPLY_DOCUMENTS}` },
+  });
 
 /** The worker's plan loop with batched writes, against the ERPNext simulator through the real client. */
 describe('applyPlan with batched writes', () => {
@@ -116,15 +130,81 @@ describe('applyPlan with batched writes', () => {
     expect(await store.findOperation('customer:1')).toBeNull();
   });
 
-  test('known keys cost nothing and split the runs; updates go one by one', async () => {
-    await run([customer]);
-    erp.sim.requests.clear();
-    const names = await run([customer, salesOrder, { key: 'customer:1#update', kind: 'update_document', doctype: 'Customer', target: { $ref: 'customer:1' }, changes: { customer_name: 'Plan Batch' }, dependsOn: ['customer:1'] }, invoice()]);
-    expect(names.size).toBe(4);
-    expect(erp.sim.requests.all.map((r) => `${r.method} ${r.path.replace(/\/[^/]*$/, '/…')}`)).toEqual([
-      `POST /api/method/…`,
-      'GET /api/resource/Customer/…',
-      `POST /api/method/…`,
+  test('ensures and updates in one request; each update recorded as applyUpdateDocument records it, with via', async () => {
+    const names = await run([customer, rename('Plan Batch'), salesOrder, rename('Ada Lovelace', 'customer:1#rename'), invoice()]);
+    expect(erp.sim.requests.all.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /api/method/${APPLY_DOCUMENTS}`]);
+    expect(names.get('customer:1#update')).toBe(names.get('customer:1'));
+    expect((await steps()).map((s) => [s.key, s.step, s.changed, s.via])).toEqual([
+      ['customer:1', 'inserted', undefined, APPLY_DOCUMENTS],
+      ['customer:1#update', 'unchanged', [], APPLY_DOCUMENTS],
+      ['sales-order:1', 'inserted', undefined, APPLY_DOCUMENTS],
+      ['customer:1#rename', 'updated', ['customer_name'], APPLY_DOCUMENTS],
+      ['sales-invoice:1', 'inserted', undefined, APPLY_DOCUMENTS],
     ]);
+    expect((await steps())[3]).toEqual({ key: 'customer:1#rename', step: 'updated', changed: ['customer_name'], doctype: 'Customer', name: names.get('customer:1'), via: APPLY_DOCUMENTS });
+    expect(await store.findOperation('customer:1#rename')).toBeNull();
+    expect(await erp.client.getDoc('Customer', names.get('customer:1')!)).toMatchObject({ customer_name: 'Ada Lovelace' });
+  });
+
+  test('known keys cost nothing and do not split the run; a cancel still goes one by one', async () => {
+    const first = await run([customer, salesOrder]);
+    erp.sim.requests.clear();
+    const cancel: Operation = { key: 'sales-order:1#cancel', kind: 'cancel_document', doctype: 'Sales Order', target: { $ref: 'sales-order:1' }, dependsOn: ['sales-order:1'] };
+    const sent: string[][] = [];
+    const watched: ErpnextPort = {
+      ...erp.client,
+      callMethod: async (method, args, options) => {
+        if (method === APPLY_DOCUMENTS) sent.push((args.operations as Operation[]).map((op) => op.key));
+        return erp.client.callMethod(method, args, options);
+      },
+    };
+    const names = await run([customer, rename('Plan Batch'), salesOrder, cancel], watched);
+    expect(names.get('customer:1')).toBe(first.get('customer:1'));
+    expect(sent).toEqual([['customer:1#update']]);
+    expect(erp.sim.requests.all[0]?.path).toBe(`/api/method/${APPLY_DOCUMENTS}`);
+    expect(erp.sim.requests.countWhere({ path: APPLY_DOCUMENTS })).toBe(1);
+    expect((await erp.client.getDoc('Sales Order', names.get('sales-order:1')!)).docstatus).toBe(2);
+  });
+
+  test('an older app refuses updates in a batch: updates go one by one from then on, said once, ensures still batched', async () => {
+    const lines: string[] = [];
+    writes = new DocumentWrites('batch', pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) }));
+    let refused = 0;
+    const older: ErpnextPort = {
+      ...erp.client,
+      callMethod: async (method, args, options) => {
+        const update = (args.operations as Operation[] | undefined)?.find((op) => op.kind === 'update_document');
+        if (method === APPLY_DOCUMENTS && update !== undefined) {
+          refused += 1;
+          throw updateRefused(update.key);
+        }
+        return erp.client.callMethod(method, args, options);
+      },
+    };
+    const names = await run([customer, rename('Ada'), salesOrder], older);
+    expect(refused).toBe(1);
+    expect(erp.sim.requests.all.map((r) => `${r.method} ${r.path.replace(/\/[^/]*$/, '/…')}`)).toEqual(['POST /api/method/…', 'GET /api/resource/Customer/…', 'PUT /api/resource/Customer/…', 'POST /api/method/…']);
+    expect((await steps()).map((s) => [s.key, s.step, s.via])).toEqual([
+      ['customer:1', 'inserted', APPLY_DOCUMENTS],
+      ['customer:1#update', 'updated', undefined],
+      ['sales-order:1', 'inserted', APPLY_DOCUMENTS],
+    ]);
+    await run([rename('Ada B')], older, names);
+    expect(refused).toBe(1);
+    expect([writes.mode, writes.batchesUpdates]).toEqual(['batch', false]);
+    expect(writes.updatesOneByOneBecause).toContain("not 'update_document'");
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['erpnext.writes_updates_fell_back']);
+  });
+
+  test('only that refusal turns updates off: another validation error of the batch goes to the event', async () => {
+    const strict: ErpnextPort = {
+      ...erp.client,
+      callMethod: async () => {
+        throw toErpnextError({ status: 417, body: { exc_type: 'ValidationError', _server_messages: JSON.stringify([JSON.stringify({ message: "operation x: kind must be one of ensure_document, not 'cancel_document'" })]) } });
+      },
+    };
+    const error = await run([customer, rename('Ada')], strict).catch((e: unknown) => e);
+    expect(isSyncError(error) && error.code).toBe('erpnext.validation');
+    expect(writes.batchesUpdates).toBe(true);
   });
 });

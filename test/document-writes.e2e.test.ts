@@ -15,6 +15,27 @@ function requestsByTopic(processed: readonly Processed[]): Record<string, number
 
 const total = (processed: readonly Processed[]): number => processed.reduce((sum, p) => sum + p.requests.length, 0);
 
+/** Each Customer, Contact and Address ERPNext holds, with its `modified`: what a write would move. */
+async function customerDocuments(rig: WritesRig): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const doctype of ['Customer', 'Contact', 'Address']) {
+    for (const doc of await rig.erpnext.listAll(doctype, { fields: ['name', 'modified'] })) out[`${doctype} ${String(doc.name)}`] = String(doc.modified);
+  }
+  return out;
+}
+
+/** The 'operation' evidence of every event of a topic: "Doctype step [changed] (batch)". */
+async function stepsOf(rig: WritesRig, topic: string): Promise<string[]> {
+  const steps: string[] = [];
+  for (const event of (await rig.store.listEvents({})).filter((e) => e.topic === topic)) {
+    for (const row of await rig.store.evidence(event.id)) {
+      const data = row.data as { doctype: string; step: string; changed?: string[]; via?: string };
+      if (row.kind === 'operation') steps.push(`${data.doctype} ${data.step}${data.changed && data.changed.length > 0 ? ` [${data.changed.join(', ')}]` : ''}${data.via === undefined ? '' : ' (batch)'}`);
+    }
+  }
+  return steps;
+}
+
 /**
  * Issue 15: one ERPNext request per event that writes. The worker's own path (processEvent) runs
  * against the ERPNext simulator through the real client, and every request it makes is counted.
@@ -83,17 +104,54 @@ describe('batched writes: ERPNext requests per event', () => {
     expect(counts.none).toEqual(counts.rest);
   });
 
-  test('customers/create: each ensure is one request, but its update of Shopify-owned fields still reads the document (REST: 6, batched: 6)', async () => {
+  test('customers/create of a new customer: its ensures and updates in one request (REST: 6)', async () => {
     rig = await startWritesRig(dir(), 'batch', WITH_CUSTOMERS);
     rig.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1001', quantity: 1 }] });
     const processed = await rig.settle();
     const customer = processed.find((p) => p.topic === 'customers/create');
-    // ensure Customer, update Customer, ensure Contact, update Contact, ensure Address, update Address:
-    // the updates go one by one (a GET to compare), so each ensure is a batch of its own.
-    expect(customer?.requests.filter((r) => r.includes(APPLY_DOCUMENTS))).toHaveLength(3);
-    expect(customer?.requests.filter((r) => r.startsWith('GET '))).toHaveLength(3);
+    // ensure Customer, update Customer, ensure Contact, update Contact, ensure Address, update Address.
+    expect(customer?.requests).toEqual([`POST /api/method/${APPLY_DOCUMENTS}`]);
+    expect(customer?.result).toBe('applied');
+    expect(await stepsOf(rig, 'customers/create')).toEqual([
+      'Customer inserted (batch)',
+      'Customer unchanged (batch)',
+      'Contact inserted (batch)',
+      'Contact unchanged (batch)',
+      'Address inserted (batch)',
+      'Address unchanged (batch)',
+    ]);
     // The order event then finds the customer's key known: only the order's documents are written.
     expect(requestsByTopic(processed)['orders/create']).toBe(1);
+  });
+
+  test('customers/update that changes one field: one request, and only that field of that document changes (REST: 4)', async () => {
+    rig = await startWritesRig(dir(), 'batch', WITH_CUSTOMERS);
+    const order = rig.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1001', quantity: 1 }] });
+    await rig.settle();
+    const before = await customerDocuments(rig);
+    rig.shopify.driver.updateCustomer(order.customer!.id, { phone: '+14155550199' });
+    const processed = await rig.settle();
+    expect(processed.map((p) => [p.topic, p.result, p.requests])).toEqual([['customers/update', 'applied', [`POST /api/method/${APPLY_DOCUMENTS}`]]]);
+    expect(await stepsOf(rig, 'customers/update')).toEqual(['Customer unchanged (batch)', 'Contact updated [phone_nos] (batch)', 'Address unchanged (batch)']);
+    const after = await customerDocuments(rig);
+    const moved = Object.keys(after).filter((doc) => after[doc] !== before[doc]);
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatch(/^Contact /);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    const contact = await rig.erpnext.getDoc('Contact', moved[0]!.slice('Contact '.length));
+    expect((contact.phone_nos as Array<{ phone: string }>).map((row) => row.phone)).toEqual(['+14155550199']);
+  });
+
+  test('a customers/update that changes nothing ERPNext holds costs at most one request and writes nothing', async () => {
+    rig = await startWritesRig(dir(), 'batch', WITH_CUSTOMERS);
+    const order = rig.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1001', quantity: 1 }] });
+    await rig.settle();
+    const before = await customerDocuments(rig);
+    rig.shopify.driver.updateCustomer(order.customer!.id, { note: 'prefers mornings' });
+    const processed = await rig.settle();
+    expect(processed.map((p) => [p.topic, p.result])).toEqual([['customers/update', 'applied']]);
+    expect(total(processed)).toBeLessThanOrEqual(1);
+    expect(await customerDocuments(rig)).toEqual(before);
   });
 });
 
@@ -125,6 +183,27 @@ describe('batched writes: a lost response', () => {
       }
     }
     expect(steps.sort()).toEqual(['Customer adopted (batch)', 'Payment Entry inserted (batch)', 'Sales Invoice adopted', 'Sales Order adopted']);
+  });
+
+  test('customers/create: the batch commits, the response is lost, the retry adopts and finds the updates done: one of each document', async () => {
+    rig = await startWritesRig(dir(), 'batch', WITH_CUSTOMERS);
+    rig.erp.faults.inject({ kind: 'commit-then-drop', method: 'POST', path: APPLY_DOCUMENTS, times: 1 });
+    const order = rig.shopify.driver.createOrder({ customer: 'new', lines: [{ sku: 'SKU-1001', quantity: 1 }] });
+    const processed = await rig.settle();
+    expect(rig.erp.faults.pending).toBe(0);
+    expect(processed.filter((p) => p.topic === 'customers/create').map((p) => [p.result, p.requests.length])).toEqual([
+      ['retry', 1],
+      ['applied', 1],
+    ]);
+    const customers = await rig.erpnext.listAll('Customer', { fields: ['name'], filters: [['shopify_customer_id', '=', String(order.customer!.id)]] });
+    expect(customers).toHaveLength(1);
+    const documents = Object.keys(await customerDocuments(rig)).map((doc) => doc.split(' ')[0]);
+    expect(documents.sort()).toEqual(['Address', 'Contact', 'Customer']);
+    // The first answer was lost, so nothing of it was recorded: the retry adopts what it kept and finds the
+    // updates already done (the Customer is adopted by whichever event asks first, the order's or the retry's).
+    const steps = [...(await stepsOf(rig, 'customers/create')), ...(await stepsOf(rig, 'orders/create'))].filter((step) => /^(Customer|Contact|Address) /.test(step));
+    expect(steps.sort()).toEqual(['Address adopted (batch)', 'Address unchanged (batch)', 'Contact adopted (batch)', 'Contact unchanged (batch)', 'Customer adopted (batch)', 'Customer unchanged (batch)']);
+    expect(await rig.store.failures({ status: 'open' })).toEqual([]);
   });
 
   test('a refund whose batch is committed and its answer lost: one credit note, one refund payment', async () => {

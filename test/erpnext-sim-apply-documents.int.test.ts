@@ -43,8 +43,10 @@ const salesInvoice = (key = 'sales-invoice:1', extra: Record<string, unknown> = 
   ...extra,
 });
 
+const customerUpdate = (changes: Record<string, unknown>, key = 'customer:1#update') => ({ key, kind: 'update_document', doctype: 'Customer', target: { $ref: 'customer:1' }, changes, dependsOn: ['customer:1'] });
+
 interface Answer {
-  applied: Array<{ key: string; doctype: string; name: string; docstatus: number; step: string; submitted: boolean }>;
+  applied: Array<{ key: string; doctype: string; name: string; docstatus?: number; step: string; submitted?: boolean; changed?: string[] }>;
   stopped_at: string | null;
 }
 
@@ -116,12 +118,51 @@ describe(`${APPLY_DOCUMENTS} on the ERPNext simulator`, () => {
       expect([error.code, error.message]).toEqual(['erpnext.validation', text]);
     };
     await refused([salesInvoice('x', { method: 'frappe.client.delete' })], 'operation x: frappe.client.delete is not one of the mappers shopsync may call');
-    await refused([{ ...customer(), kind: 'update_document' }], "operation customer:1: kind must be one of ensure_document, ensure_mapped_document, not 'update_document'");
+    await refused([{ ...customer(), kind: 'cancel_document' }], "operation customer:1: kind must be one of ensure_document, ensure_mapped_document, update_document, not 'cancel_document'");
+    await refused([{ ...customerUpdate({ customer_name: 'X' }), target: 'CUST-1' }], 'operation customer:1#update: target must be a reference to an operation');
     await refused([customer(), customer()], 'operation customer:1 is listed twice (or its name is already given)');
     await refused([salesOrder()], 'operation customer:1 has not produced a document yet');
     const raw = await erp.raw('GET', `/api/method/${APPLY_DOCUMENTS}?operations=[]`);
     expect([raw.status, raw.json.exc_type]).toEqual([403, 'PermissionError']);
     expect(serverMessages(raw.json).map((m) => m.message)).toEqual(['Not permitted']);
+    expect(await count('Customer')).toBe(0);
+  });
+
+  test('an update in the same request: compared with what the document holds, only the differing fields saved', async () => {
+    const answer = await apply([customer(), customerUpdate({ customer_name: 'Batch customer:1', customer_type: 'Individual' }), customerUpdate({ customer_name: 'Ada', customer_type: 'Individual' }, 'customer:1#rename')]);
+    const name = answer.applied[0]!.name;
+    expect(answer.applied.slice(1)).toEqual([
+      { key: 'customer:1#update', doctype: 'Customer', name, step: 'unchanged', changed: [] },
+      { key: 'customer:1#rename', doctype: 'Customer', name, step: 'updated', changed: ['customer_name'] },
+    ]);
+    expect(await erp.client.getDoc('Customer', name)).toMatchObject({ customer_name: 'Ada', customer_type: 'Individual' });
+    expect(erp.sim.requests.count).toBe(2);
+  });
+
+  test('a table given replaces the table whole; an update of a name the runner holds needs no ensure', async () => {
+    const [made] = (await apply([customer()])).applied;
+    const names = { 'customer:1': made!.name };
+    const contact = {
+      key: 'contact:1',
+      kind: 'ensure_document',
+      doctype: 'Contact',
+      doc: { first_name: 'Ada', email_ids: [{ email_id: 'a@example.com', is_primary: 1 }], links: [{ link_doctype: 'Customer', link_name: { $ref: 'customer:1' } }], shopsync_key: 'contact:1' },
+      submit: false,
+      dependsOn: ['customer:1'],
+    };
+    const emails = (email_ids: unknown[]) => ({ key: 'contact:1#update', kind: 'update_document', doctype: 'Contact', target: { $ref: 'contact:1' }, changes: { email_ids }, dependsOn: ['contact:1'] });
+    const first = await apply([contact, emails([{ email_id: 'a@example.com', is_primary: 1 }])], names);
+    expect(first.applied.map((row) => row.step)).toEqual(['inserted', 'unchanged']);
+    const second = await apply([emails([{ email_id: 'b@example.com', is_primary: 1 }])], { ...names, 'contact:1': first.applied[0]!.name });
+    expect(second.applied).toEqual([{ key: 'contact:1#update', doctype: 'Contact', name: first.applied[0]!.name, step: 'updated', changed: ['email_ids'] }]);
+    const saved = await erp.client.getDoc('Contact', first.applied[0]!.name);
+    expect((saved.email_ids as Array<{ email_id: string }>).map((row) => row.email_id)).toEqual(['b@example.com']);
+  });
+
+  test('an update whose target has no document yet undoes the whole request and names the operation', async () => {
+    const error = await failure([customer(), { ...customerUpdate({ customer_name: 'X' }), target: { $ref: 'customer:2' } }]);
+    expect([error.code, error.message]).toEqual(['erpnext.validation', 'operation customer:2 has not produced a document yet']);
+    expect(error.details.messages).toContain('shopsync: operation customer:1#update (Customer) failed; nothing of this request was kept');
     expect(await count('Customer')).toBe(0);
   });
 

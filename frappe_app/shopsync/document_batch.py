@@ -1,18 +1,23 @@
 """The pure part of shopsync.documents.apply_documents: no frappe import, tested with plain unittest (F6).
 
-The runner sends one event's run of keyed ensure operations (packages/core/src/plan/types.ts) and
-the ERPNext names of the operations it already holds. This module checks that list, resolves
-`{"$ref": key}` values, cuts a mapper's draft down to what the plan names, and decides per
-operation what the request does with the document its key finds: adopt it, insert one, or stop.
+The runner sends one event's run of keyed ensure and update operations (packages/core/src/plan/types.ts)
+and the ERPNext names of the operations it already holds. This module checks that list, resolves
+`{"$ref": key}` values, cuts a mapper's draft down to what the plan names, decides per ensure what
+the request does with the document its key finds (adopt it, insert one, or stop), and per update
+which fields differ from what ERPNext holds (same_field_value, a port of the core's sameFieldValue).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 
 ENSURE_DOCUMENT = "ensure_document"
 ENSURE_MAPPED_DOCUMENT = "ensure_mapped_document"
-KINDS = (ENSURE_DOCUMENT, ENSURE_MAPPED_DOCUMENT)
+UPDATE_DOCUMENT = "update_document"
+ENSURE_KINDS = (ENSURE_DOCUMENT, ENSURE_MAPPED_DOCUMENT)
+KINDS = (*ENSURE_KINDS, UPDATE_DOCUMENT)
 
 # The mappers the core's plans name (packages/core/src/orders: `method:`), and nothing else: the
 # method runs them in-process, so an open list would make it an endpoint that calls any function.
@@ -76,6 +81,8 @@ class Operation:
 	args: dict = field(default_factory=dict)
 	set: dict = field(default_factory=dict)
 	table_edits: tuple[TableEdit, ...] = ()
+	target: str = ""
+	changes: dict = field(default_factory=dict)
 
 
 def _text(raw: dict, name: str, where: str) -> str:
@@ -127,6 +134,11 @@ def parse_operation(raw: object, index: int) -> Operation:
 	kind = raw.get("kind")
 	if kind not in KINDS:
 		raise BatchError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+	if kind == UPDATE_DOCUMENT:
+		target = raw.get("target")
+		if not is_ref(target):
+			raise BatchError(f"{where}: target must be a reference to an operation")
+		return Operation(key=key, kind=kind, doctype=_text(raw, "doctype", where), submit=False, target=target["$ref"], changes=_mapping(raw, "changes", where))
 	revision = raw.get("revision")
 	if revision is not None and not isinstance(revision, dict):
 		raise BatchError(f"{where}: revision must be an object")
@@ -175,7 +187,12 @@ def parse_operations(raw: object, names: dict[str, str]) -> list[Operation]:
 
 def doctypes(operations: list[Operation]) -> list[str]:
 	"""Every doctype the request may create, once each, for the permission check up front."""
-	return sorted({op.doctype for op in operations})
+	return sorted({op.doctype for op in operations if op.kind in ENSURE_KINDS})
+
+
+def updated_doctypes(operations: list[Operation]) -> list[str]:
+	"""Every doctype the request may change, once each, for the write permission check up front."""
+	return sorted({op.doctype for op in operations if op.kind == UPDATE_DOCUMENT})
 
 
 def is_ref(value: object) -> bool:
@@ -252,3 +269,108 @@ def decide(op: Operation, found: dict | None) -> str:
 
 def applied(op: Operation, name: str, docstatus: int, step: str, submitted: bool) -> dict:
 	return {"key": op.key, "doctype": op.doctype, "name": name, "docstatus": int(docstatus), "step": step, "submitted": submitted}
+
+
+def target_name(op: Operation, names: dict[str, str]) -> str:
+	"""The document an update changes: the name its target's operation produced (the runner's
+	apply-update-document.ts reads `names.get(op.target.$ref)` the same way)."""
+	if op.target not in names:
+		raise BatchError(f"operation {op.target} has not produced a document yet")
+	return names[op.target]
+
+
+def _js_string(value: object) -> str:
+	"""JavaScript's String(value) for the JSON values a plan and a document hold."""
+	if value is None:
+		return "null"
+	if isinstance(value, bool):
+		return "true" if value else "false"
+	if isinstance(value, float):
+		if math.isnan(value):
+			return "NaN"
+		if math.isinf(value):
+			return "Infinity" if value > 0 else "-Infinity"
+		return str(int(value)) if value.is_integer() else repr(value)
+	if isinstance(value, list):
+		return ",".join("" if item is None else _js_string(item) for item in value)
+	if isinstance(value, dict):
+		return "[object Object]"
+	return str(value)
+
+
+_JS_DECIMAL = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def _js_number(value: object) -> float:
+	"""JavaScript's Number(value): None and "" are 0, a non-numeric string is NaN, a list goes through its String()."""
+	if value is None:
+		return 0.0
+	if isinstance(value, bool):
+		return 1.0 if value else 0.0
+	if isinstance(value, int | float):
+		return float(value)
+	if isinstance(value, dict):
+		return math.nan
+	text = _js_string(value).strip()
+	if text == "":
+		return 0.0
+	if text in ("Infinity", "+Infinity", "-Infinity"):
+		return -math.inf if text.startswith("-") else math.inf
+	if re.fullmatch(r"0[xX][0-9a-fA-F]+", text):
+		return float(int(text, 16))
+	if re.fullmatch(r"0[bB][01]+", text):
+		return float(int(text, 2))
+	if re.fullmatch(r"0[oO][0-7]+", text):
+		return float(int(text, 8))
+	return float(text) if _JS_DECIMAL.match(text) else math.nan
+
+
+def _is_number(value: object) -> bool:
+	return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _entries(row: object) -> list[tuple[str, object]]:
+	"""Object.entries(row) for a JSON value."""
+	if isinstance(row, dict):
+		return list(row.items())
+	if isinstance(row, list):
+		return [(str(index), item) for index, item in enumerate(row)]
+	if isinstance(row, str):
+		return [(str(index), char) for index, char in enumerate(row)]
+	if row is None:
+		raise TypeError("Cannot convert undefined or null to object")
+	return []
+
+
+def same_field_value(wanted: object, stored: object) -> bool:
+	"""Whether the stored value already is the wanted one; a port of the core's sameFieldValue
+	(packages/core/src/reconcile/field-values.ts), proven equal on tests/same_field_value_cases.json
+	by test_document_batch.py and by test/same-field-value-cases.unit.test.ts. Table rows are
+	compared on the fields the plan sends only; a number on either side compares as numbers; absent,
+	null and "" are the same (Frappe drops nulls and empty strings from single documents)."""
+	if isinstance(wanted, list):
+		if not isinstance(stored, list) or len(stored) != len(wanted):
+			return False
+		for row, stored_row in zip(wanted, stored, strict=True):
+			fields = dict(_entries(stored_row)) if isinstance(stored_row, dict | list) else {}
+			if not all(same_field_value(value, fields.get(name)) for name, value in _entries(row)):
+				return False
+		return True
+	if _is_number(wanted) or _is_number(stored):
+		return _js_number(wanted) == _js_number(stored)
+	left = "" if wanted is None else wanted
+	right = "" if stored is None else stored
+	# JavaScript's ===: a string, a boolean, equal only to its own type; two objects never (not the same object).
+	if isinstance(left, dict | list) or isinstance(right, dict | list):
+		return False
+	return type(left) is type(right) and left == right
+
+
+def field_changes(wanted: dict, current: dict) -> dict:
+	"""The wanted fields whose value differs from the document's, in the plan's order."""
+	return {name: value for name, value in wanted.items() if not same_field_value(value, current.get(name))}
+
+
+def updated(op: Operation, name: str, changed: list[str]) -> dict:
+	"""The answer row of an update: what apply-update-document.ts records as evidence."""
+	return {"key": op.key, "doctype": op.doctype, "name": name, "step": "updated" if changed else "unchanged", "changed": list(changed)}

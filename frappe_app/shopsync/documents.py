@@ -1,12 +1,14 @@
 """One request, one transaction, for one event's keyed ensure operations (issue 15).
 
 POST /api/method/shopsync.documents.apply_documents
-	{"operations": [<ensure_document | ensure_mapped_document>, ...], "names": {"<key>": "<name>"}}
-→ {"message": {"applied": [{key, doctype, name, docstatus, step, submitted}], "stopped_at": key | null}}
+	{"operations": [<ensure_document | ensure_mapped_document | update_document>, ...], "names": {"<key>": "<name>"}}
+→ {"message": {"applied": [{key, doctype, name, docstatus, step, submitted}
+                           | {key, doctype, name, step: "updated" | "unchanged", changed}], "stopped_at": key | null}}
 
 Over REST an operation costs a key look-up, a mapper call, an insert and a submit PUT (a Sales Order
-inserted with docstatus 1 keeps status "Draft" in ERPNext 15); here the whole run is one request.
-The checking, reference resolving and deciding live in document_batch.py (no frappe import).
+inserted with docstatus 1 keeps status "Draft" in ERPNext 15), and an update a GET and a PUT; here
+the whole run is one request. The checking, reference resolving, deciding and comparing live in
+document_batch.py (no frappe import).
 
 Transactions: frappe/app.py `application` runs the request in one database transaction; its
 `sync_database` commits after an unsafe method (POST) returns, and `handle_exception` rolls back on
@@ -16,11 +18,13 @@ error mapping by exc_type (packages/erpnext-client) sees the same exception REST
 
 from __future__ import annotations
 
+import json
+
 import frappe
 from frappe import _
 
 from shopsync import document_batch
-from shopsync.document_batch import ADOPT, STOP, SUBMIT, BatchError, Operation, RowNotOffered
+from shopsync.document_batch import ADOPT, STOP, SUBMIT, UPDATE_DOCUMENT, BatchError, Operation, RowNotOffered
 
 
 class RowNotOfferedError(frappe.ValidationError):
@@ -39,8 +43,17 @@ def apply_documents(operations=None, names=None) -> dict:
 		missing = [doctype for doctype in _doctypes(operations, names) if not frappe.has_permission(doctype, "create")]
 		frappe.throw(_("No permission to create {0}").format(", ".join(missing)), frappe.PermissionError)
 	ops, known = _parse(operations, names)
+	if not all(frappe.has_permission(doctype, "write") for doctype in document_batch.updated_doctypes(ops)):
+		missing = [doctype for doctype in document_batch.updated_doctypes(ops) if not frappe.has_permission(doctype, "write")]
+		frappe.throw(_("No permission to write {0}").format(", ".join(missing)), frappe.PermissionError)
 	done: list[dict] = []
 	for op in ops:
+		if op.kind == UPDATE_DOCUMENT:
+			# Not looked up by key: an update is not remembered, comparing first makes it idempotent.
+			result = _apply_one(op, None, None, known)
+			known[op.key] = result["name"]
+			done.append(result)
+			continue
 		found = frappe.db.get_value(op.doctype, {"shopsync_key": op.key}, ["name", "docstatus"], as_dict=True)
 		decision = document_batch.decide(op, found)
 		if decision == STOP:
@@ -64,8 +77,10 @@ def _parse(operations, names) -> tuple[list[Operation], dict[str, str]]:
 		frappe.throw(str(error), frappe.ValidationError, title=_("shopsync"))
 
 
-def _apply_one(op: Operation, decision: str, found: dict | None, known: dict[str, str]) -> dict:
+def _apply_one(op: Operation, decision: str | None, found: dict | None, known: dict[str, str]) -> dict:
 	try:
+		if op.kind == UPDATE_DOCUMENT:
+			return _update(op, known)
 		if decision == ADOPT:
 			return document_batch.applied(op, found["name"], found["docstatus"], "adopted", False)
 		if decision == SUBMIT:
@@ -96,6 +111,25 @@ def _apply_one(op: Operation, decision: str, found: dict | None, known: dict[str
 		# the note only says which operation it was (an informational message, not the headline).
 		_name_the_operation(op)
 		raise
+
+
+def _update(op: Operation, known: dict[str, str]) -> dict:
+	"""What PUT /api/resource/{doctype}/{name} does after the runner's GET and comparison
+	(apply-update-document.ts): frappe/api/v1.py update_doc is `frappe.get_doc(doctype, name,
+	for_update=True)`, `doc.update(data)`, `doc.save()`. BaseDocument.update replaces a table field
+	given as a list whole (its rows become new child documents: `__dict[key] = []`, then
+	`self.extend(key, value)`), and save() deletes the rows no longer listed, as the PUT does; save()
+	checks "write" on the document itself. The document is compared as the GET would have carried it
+	(frappe.as_json: dates as text, Decimal as float), so a field compares as it does in the runner.
+	No `modified` is sent: the read and the write are in this one transaction."""
+	name = document_batch.target_name(op, known)
+	doc = frappe.get_doc(op.doctype, name, for_update=True)
+	current = json.loads(frappe.as_json(doc.as_dict()))
+	changes = document_batch.field_changes(document_batch.resolve_refs(op.changes, known), current)
+	if changes:
+		doc.update(changes)
+		doc.save()
+	return document_batch.updated(op, doc.name, list(changes))
 
 
 def _new_document(op: Operation, known: dict[str, str]) -> dict:

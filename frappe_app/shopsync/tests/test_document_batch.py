@@ -1,7 +1,9 @@
 """shopsync.document_batch: the checks and decisions of apply_documents, without a site."""
 
 import ast
+import json
 import unittest
+from pathlib import Path
 
 from shopsync import document_batch as batch
 from shopsync.document_batch import ADOPT, INSERT, STOP, SUBMIT, BatchError, RowNotOffered
@@ -28,6 +30,10 @@ def mapped(key="si:1", **extra):
 		"dependsOn": ["so:1"],
 		**extra,
 	}
+
+
+def update(key="cust:1#update", **extra):
+	return {"key": key, "kind": "update_document", "doctype": "Customer", "target": {"$ref": "cust:1"}, "changes": {"customer_name": "Ada", "links": [{"link_name": {"$ref": "cust:1"}}]}, "dependsOn": ["cust:1"], **extra}
 
 
 def parse(*ops, names=None):
@@ -87,6 +93,54 @@ class TestParse(unittest.TestCase):
 
 	def test_doctypes_once_each(self):
 		self.assertEqual(batch.doctypes(parse(ensure(), mapped(), mapped(key="si:2"))), ["Sales Invoice", "Sales Order"])
+
+
+class TestUpdates(unittest.TestCase):
+	def test_reads_an_update(self):
+		(op,) = parse(update())
+		self.assertEqual((op.kind, op.doctype, op.target, op.submit), ("update_document", "Customer", "cust:1", False))
+		self.assertEqual(op.changes["customer_name"], "Ada")
+
+	def test_refuses_an_update_of_the_wrong_shape(self):
+		for message, raw in {"target must be a reference": update(target="CUST-1"), "changes must be an object": update(changes=[]), "doctype must be": update(doctype="")}.items():
+			with self.subTest(message=message), self.assertRaisesRegex(BatchError, message):
+				parse(raw)
+
+	def test_updates_need_write_not_create(self):
+		ops = parse(ensure(), update(), update(key="u2", doctype="Contact"), names={"cust:1": "C-1"})
+		self.assertEqual((batch.doctypes(ops), batch.updated_doctypes(ops)), (["Sales Order"], ["Contact", "Customer"]))
+
+	def test_target_name_is_the_name_its_operation_produced(self):
+		(op,) = parse(update())
+		self.assertEqual(batch.target_name(op, {"cust:1": "C-1"}), "C-1")
+		with self.assertRaisesRegex(BatchError, "operation cust:1 has not produced a document yet"):
+			batch.target_name(op, {})
+
+	def test_field_changes_only_what_differs_in_the_plans_order(self):
+		current = {"customer_name": "Ada", "mobile_no": None, "qty": "2.0", "links": [{"link_name": "C-1", "idx": 1}]}
+		wanted = {"links": [{"link_name": "C-1"}], "email_id": "", "qty": 2, "customer_name": "Ada L", "mobile_no": "+1"}
+		self.assertEqual(list(batch.field_changes(wanted, current)), ["customer_name", "mobile_no"])
+
+	def test_updated_row(self):
+		(op,) = parse(update())
+		self.assertEqual(batch.updated(op, "C-1", ["customer_name"]), {"key": "cust:1#update", "doctype": "Customer", "name": "C-1", "step": "updated", "changed": ["customer_name"]})
+		self.assertEqual(batch.updated(op, "C-1", [])["step"], "unchanged")
+
+
+class TestSameFieldValue(unittest.TestCase):
+	"""The port against the cases the core's sameFieldValue passes too (test/same-field-value-cases.unit.test.ts)."""
+
+	CASES = json.loads((Path(__file__).parent / "same_field_value_cases.json").read_text())
+
+	def test_every_shared_case(self):
+		self.assertGreater(len(self.CASES), 40)
+		for case in self.CASES:
+			with self.subTest(why=case["why"]):
+				self.assertIs(batch.same_field_value(case["wanted"], case.get("stored")), case["same"])
+
+	def test_a_null_wanted_row_fails_as_javascript_does(self):
+		with self.assertRaises(TypeError):
+			batch.same_field_value([None], [{}])
 
 
 class TestResolveRefs(unittest.TestCase):

@@ -2,7 +2,7 @@
 
 What Frappe itself does (the transaction, Document.insert/submit, the mapper) is faked; what is
 checked is documents.py's own part: permission first, look-up, adopt / insert / submit / stop,
-the mapper allow-list and in-process call, and the errors it raises.
+the mapper allow-list and in-process call, an update's compare-then-save, and the errors it raises.
 """
 
 import importlib
@@ -19,6 +19,7 @@ class FakeSite:
 	def __init__(self, allowed=("Customer", "Sales Order", "Sales Invoice")):
 		self.rows = {}  # (doctype, name) -> dict
 		self.allowed = set(allowed)
+		self.writable = {"Customer", "Contact"}
 		self.calls = []
 		self.messages = []
 		self.counter = 0
@@ -56,10 +57,19 @@ class FakeSite:
 			def as_dict(self, no_nulls=False):
 				return {k: v for k, v in self.__dict__.items() if not (no_nulls and v is None)}
 
-		def get_doc(arg, name=None):
+			def update(self, changes):
+				# BaseDocument.update: a list given for a table field becomes the whole table.
+				self.__dict__.update(json.loads(json.dumps(changes)))
+
+			def save(self):
+				site.calls.append(("save", self.doctype, self.name))
+				site.rows[(self.doctype, self.name)] = dict(self.__dict__)
+
+		def get_doc(arg, name=None, for_update=False):
 			if isinstance(arg, dict):
 				return Doc(arg)
-			return Doc(site.rows[(arg, name)])
+			site.calls.append(("get_doc", arg, name, for_update))
+			return Doc(json.loads(json.dumps(site.rows[(arg, name)])))
 
 		def get_value(doctype, filters, fields, as_dict=False):
 			site.calls.append(("get_value", doctype, filters["shopsync_key"]))
@@ -86,7 +96,8 @@ class FakeSite:
 		frappe.msgprint = lambda msg, title=None, indicator=None: site.messages.append((indicator, msg))
 		frappe.parse_json = lambda value: json.loads(value) if isinstance(value, str) else value
 		frappe.whitelist = lambda **kwargs: (lambda fn: fn)
-		frappe.has_permission = lambda doctype, ptype: site.calls.append(("has_permission", doctype, ptype)) or doctype in site.allowed
+		frappe.has_permission = lambda doctype, ptype: site.calls.append(("has_permission", doctype, ptype)) or doctype in (site.allowed if ptype == "create" else site.writable)
+		frappe.as_json = lambda obj: json.dumps(obj, default=str)
 		frappe.db = types.SimpleNamespace(get_value=get_value)
 		frappe.get_doc = get_doc
 		frappe.new_doc = lambda doctype, **data: Doc({**data, "doctype": doctype})
@@ -108,7 +119,12 @@ def sales_invoice(key="sales-invoice:1", **extra):
 	return {"key": key, "kind": "ensure_mapped_document", "doctype": "Sales Invoice", "method": MAKE_SALES_INVOICE, "args": {"source_name": {"$ref": "sales-order:1"}}, "set": {"shopsync_key": key}, "tableEdits": [], "submit": True, "dependsOn": ["sales-order:1"], **extra}
 
 
-class TestApplyDocumentsOnAFakeSite(unittest.TestCase):
+def customer_update(key="customer:1#update", **changes):
+	wanted = changes or {"customer_name": "B", "shopsync_key": "customer:1"}
+	return {"key": key, "kind": "update_document", "doctype": "Customer", "target": {"$ref": "customer:1"}, "changes": wanted, "dependsOn": ["customer:1"]}
+
+
+class FakeSiteCase(unittest.TestCase):
 	def setUp(self):
 		self.site = FakeSite()
 		patcher = mock.patch.dict(sys.modules, {"frappe": self.site.module()})
@@ -121,6 +137,8 @@ class TestApplyDocumentsOnAFakeSite(unittest.TestCase):
 	def apply(self, operations, names=None):
 		return self.documents.apply_documents(operations=json.dumps(operations), names=json.dumps(names or {}))
 
+
+class TestApplyDocumentsOnAFakeSite(FakeSiteCase):
 	def test_inserts_submits_and_maps_in_order_after_checking_every_doctype(self):
 		answer = self.apply([customer(), sales_order(), sales_invoice()])
 		self.assertIsNone(answer["stopped_at"])
@@ -176,6 +194,59 @@ class TestApplyDocumentsOnAFakeSite(unittest.TestCase):
 			with self.assertRaises(KeyError):
 				self.apply([customer()])
 		self.assertIn(("blue", "shopsync: operation customer:1 (Customer) failed; nothing of this request was kept"), self.site.messages)
+
+
+class TestUpdatesOnAFakeSite(FakeSiteCase):
+	"""update_document in the same request: read in-process, compare, save only what differs."""
+
+	def writes(self):
+		return [c for c in self.site.calls if c[0] in ("insert", "submit", "save")]
+
+	def test_an_update_after_its_ensure_saves_only_the_differing_fields(self):
+		answer = self.apply([customer(), customer_update()])
+		self.assertEqual(answer["stopped_at"], None)
+		self.assertEqual(answer["applied"][1], {"key": "customer:1#update", "doctype": "Customer", "name": "Customer-1", "step": "updated", "changed": ["customer_name"]})
+		self.assertEqual(self.writes(), [("insert", "Customer", "Customer-1"), ("save", "Customer", "Customer-1")])
+		self.assertIn(("get_doc", "Customer", "Customer-1", True), self.site.calls)
+		self.assertEqual(self.site.rows[("Customer", "Customer-1")]["customer_name"], "B")
+		# No key look-up for the update: it is not remembered by key.
+		self.assertEqual([c for c in self.site.calls if c[0] == "get_value"], [("get_value", "Customer", "customer:1")])
+
+	def test_sent_again_it_is_unchanged_and_saves_nothing(self):
+		self.apply([customer(), customer_update()])
+		self.site.calls.clear()
+		again = self.apply([customer(), customer_update()])
+		self.assertEqual([(r["step"], r.get("changed")) for r in again["applied"]], [("adopted", None), ("unchanged", [])])
+		self.assertEqual(self.writes(), [])
+
+	def test_the_target_may_be_a_name_the_runner_holds_and_a_later_operation_may_refer_to_the_update(self):
+		self.apply([customer()])
+		follow = {**sales_order(), "doc": {"customer": {"$ref": "customer:1#update"}, "shopsync_key": "sales-order:1"}}
+		answer = self.apply([customer_update(), follow], {"customer:1": "Customer-1"})
+		self.assertEqual([r["step"] for r in answer["applied"]], ["updated", "inserted"])
+		self.assertEqual(self.site.rows[("Sales Order", "Sales Order-2")]["customer"], "Customer-1")
+
+	def test_a_table_given_replaces_the_table_whole(self):
+		self.apply([customer()])
+		self.site.rows[("Customer", "Customer-1")]["links"] = [{"name": "r1", "idx": 1, "link_name": "X", "extra": "kept?"}]
+		same = self.apply([customer_update(links=[{"link_name": "X"}])], {"customer:1": "Customer-1"})
+		self.assertEqual(same["applied"][0]["step"], "unchanged")
+		other = self.apply([customer_update(links=[{"link_name": "Y"}])], {"customer:1": "Customer-1"})
+		self.assertEqual(other["applied"][0]["changed"], ["links"])
+		self.assertEqual(self.site.rows[("Customer", "Customer-1")]["links"], [{"link_name": "Y"}])
+
+	def test_write_permission_is_checked_before_any_read_or_write(self):
+		self.site.writable = set()
+		with self.assertRaisesRegex(Exception, "No permission to write Customer") as caught:
+			self.apply([customer(), customer_update()])
+		self.assertEqual(type(caught.exception).__name__, "PermissionError")
+		self.assertEqual({c[0] for c in self.site.calls}, {"has_permission"})
+
+	def test_an_update_whose_target_is_unknown_is_refused_and_named(self):
+		with self.assertRaisesRegex(Exception, "operation customer:1 has not produced a document yet") as caught:
+			self.apply([customer_update()])
+		self.assertEqual(type(caught.exception).__name__, "ValidationError")
+		self.assertIn(("blue", "shopsync: operation customer:1#update (Customer) failed; nothing of this request was kept"), self.site.messages)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,20 @@ export async function applyUpdateDocument(op: UpdateDocumentOperation, ctx: Appl
   const changes = Object.fromEntries(Object.entries(wanted).filter(([field, value]) => !sameFieldValue(value, current[field])));
   const changed = Object.keys(changes);
   if (changed.length > 0) await ctx.erpnext.updateDoc(op.doctype, name, { ...changes, modified: current.modified });
-  await ctx.store.addEvidence(ctx.inboxId, 'operation', { key: op.key, step: changed.length > 0 ? 'updated' : 'unchanged', changed, doctype: op.doctype, name }, ctx.now());
+  return recordUpdated(op, name, changed, ctx);
+}
+
+/**
+ * The one 'operation' evidence row of an update, whether it went over REST (above) or in a batch
+ * (apply-ensure-batch.ts, which adds `via`): 'updated' with the fields written, or 'unchanged'.
+ */
+export async function recordUpdated(
+  op: Pick<UpdateDocumentOperation, 'key' | 'doctype'>,
+  name: string,
+  changed: readonly string[],
+  ctx: Pick<ApplyContext, 'store' | 'inboxId' | 'now'>,
+  evidence: Record<string, unknown> = {},
+): Promise<AppliedOperation> {
+  await ctx.store.addEvidence(ctx.inboxId, 'operation', { key: op.key, step: changed.length > 0 ? 'updated' : 'unchanged', changed, doctype: op.doctype, name, ...evidence }, ctx.now());
   return { doctype: op.doctype, name };
 }

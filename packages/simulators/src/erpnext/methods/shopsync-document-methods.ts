@@ -1,4 +1,5 @@
-import { insertDoc, saveDoc } from '../model/document-service';
+import { insertDoc, readDoc, saveDoc } from '../model/document-service';
+import { asDict } from '../model/serialize-doc';
 import { requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import { FrappeError } from '../wire/frappe-error';
@@ -8,11 +9,11 @@ import { jsonArg, type MethodArgs, type WhitelistedMethod } from './method-types
 
 /**
  * The companion app's `shopsync.documents.apply_documents` (frappe_app/shopsync/documents.py and
- * document_batch.py): one event's keyed ensure operations in one request, so in one transaction
- * (http/handle-request.ts rolls the whole request back on any error). It checks what the Python
- * checks with the same messages, and inserts, submits and maps with the simulator's own code.
+ * document_batch.py): one event's keyed ensure and update operations in one request, so in one
+ * transaction (http/handle-request.ts rolls the whole request back on any error). It checks what the
+ * Python checks with the same messages, and inserts, submits, maps and saves with the simulator's own code.
  */
-const KINDS = ['ensure_document', 'ensure_mapped_document'] as const;
+const KINDS = ['ensure_document', 'ensure_mapped_document', 'update_document'] as const;
 const MAPPERS = new Set([
   'erpnext.selling.doctype.sales_order.sales_order.make_sales_invoice',
   'erpnext.selling.doctype.sales_order.sales_order.make_delivery_note',
@@ -36,6 +37,8 @@ interface Operation {
   readonly args: Obj;
   readonly set: Obj;
   readonly tableEdits: readonly TableEdit[];
+  readonly target: string;
+  readonly changes: Obj;
 }
 
 /** document_batch.BatchError: the request is not one the runner sends. */
@@ -86,11 +89,16 @@ function parseOperation(raw: unknown, index: number): Operation {
   where = `operation ${key}`;
   const kind = raw.kind;
   if (!KINDS.includes(kind as Operation['kind'])) throw new BatchError(`${where}: kind must be one of ${KINDS.join(', ')}, not ${pyRepr(kind)}`);
+  const empty = { revised: false, doc: {}, method: '', args: {}, set: {}, tableEdits: [], target: '', changes: {} };
+  if (kind === 'update_document') {
+    const target = raw.target;
+    if (!isObj(target) || typeof target.$ref !== 'string') throw new BatchError(`${where}: target must be a reference to an operation`);
+    return { ...empty, key, kind, doctype: text(raw, 'doctype', where), submit: false, target: target.$ref, changes: mapping(raw, 'changes', where) };
+  }
   const revision = raw.revision;
   if (revision !== undefined && revision !== null && !isObj(revision)) throw new BatchError(`${where}: revision must be an object`);
   const hasRevision = revision !== undefined && revision !== null;
   const common = { key, kind: kind as Operation['kind'], doctype: text(raw, 'doctype', where), submit: flag(raw, 'submit', where) };
-  const empty = { revised: false, doc: {}, method: '', args: {}, set: {}, tableEdits: [] };
   if (kind === 'ensure_document') return { ...empty, ...common, revised: hasRevision, doc: mapping(raw, 'doc', where) };
   if (hasRevision) throw new BatchError(`${where}: a mapped document carries no revision`);
   const method = text(raw, 'method', where);
@@ -175,11 +183,51 @@ function newDocument(ctx: Ctx, op: Operation, names: ReadonlyMap<string, string>
   return doc;
 }
 
-type Step = { key: string; doctype: string; name: string; docstatus: number; step: 'inserted' | 'adopted'; submitted: boolean };
+/** JavaScript's Number() for the JSON values a plan and a document hold (what the core's sameFieldValue calls). */
+const jsNumber = (value: unknown): number => Number(value ?? 0);
+
+/**
+ * The core's sameFieldValue (packages/core/src/reconcile/field-values.ts), which this package may
+ * not import (it depends on no workspace package), kept equal by the cases in
+ * frappe_app/shopsync/tests/same_field_value_cases.json that document_batch.same_field_value passes
+ * too (test/same-field-value-cases.unit.test.ts runs both TypeScript copies on them).
+ */
+export function sameFieldValue(wanted: unknown, stored: unknown): boolean {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(stored) || stored.length !== wanted.length) return false;
+    return wanted.every((row, index) => {
+      const storedRow: unknown = stored[index];
+      const fields = typeof storedRow === 'object' && storedRow !== null ? (storedRow as Record<string, unknown>) : {};
+      return Object.entries(row as Record<string, unknown>).every(([field, value]) => sameFieldValue(value, fields[field]));
+    });
+  }
+  if (typeof wanted === 'number' || typeof stored === 'number') return jsNumber(wanted) === jsNumber(stored);
+  return (wanted ?? '') === (stored ?? '');
+}
+
+type Ensured = { key: string; doctype: string; name: string; docstatus: number; step: 'inserted' | 'adopted'; submitted: boolean };
+type Updated = { key: string; doctype: string; name: string; step: 'updated' | 'unchanged'; changed: string[] };
+type Step = Ensured | Updated;
+
+/**
+ * documents._update: the document as the runner's GET would carry it, compared field by field, and
+ * only the differing fields saved as PUT /api/resource saves them (a table given replaces the table).
+ */
+function update(ctx: Ctx, op: Operation, names: ReadonlyMap<string, string>): Updated {
+  const name = names.get(op.target);
+  if (name === undefined) throw new BatchError(`operation ${op.target} has not produced a document yet`);
+  const current = JSON.parse(pythonJson(asDict(ctx, requireMeta(ctx, op.doctype), readDoc(ctx, op.doctype, name)))) as Obj;
+  const wanted = resolveRefs(op.changes, names) as Obj;
+  const changes = Object.fromEntries(Object.entries(wanted).filter(([field, value]) => !sameFieldValue(value, current[field])));
+  const changed = Object.keys(changes);
+  if (changed.length > 0) saveDoc(ctx, op.doctype, name, changes);
+  return { key: op.key, doctype: op.doctype, name, step: changed.length > 0 ? 'updated' : 'unchanged', changed };
+}
 
 function applyOne(ctx: Ctx, op: Operation, found: { name: string; docstatus: number } | undefined, names: ReadonlyMap<string, string>): Step {
-  const row = (doc: Doc | { name: string; docstatus: number }, step: Step['step'], submitted: boolean): Step => ({ key: op.key, doctype: op.doctype, name: String(doc.name), docstatus: Number(doc.docstatus), step, submitted });
+  const row = (doc: Doc | { name: string; docstatus: number }, step: Ensured['step'], submitted: boolean): Ensured => ({ key: op.key, doctype: op.doctype, name: String(doc.name), docstatus: Number(doc.docstatus), step, submitted });
   try {
+    if (op.kind === 'update_document') return update(ctx, op, names);
     if (found !== undefined && found.docstatus === 0 && op.submit) return row(saveDoc(ctx, op.doctype, found.name, { docstatus: 1 }), 'adopted', true);
     if (found !== undefined) return row(found, 'adopted', false);
     const doc = newDocument(ctx, op, names);
@@ -203,12 +251,13 @@ function applyDocuments(ctx: Ctx, args: MethodArgs): unknown {
     if (error instanceof BatchError) ctx.log.throw(error.message, 'ValidationError', { title: 'shopsync' });
     throw error;
   }
-  // frappe.has_permission(doctype, "create", throw=True) per doctype: the simulator has no roles,
-  // so any authenticated user may create; the doctype must exist (an unknown one is a 404).
+  // frappe.has_permission(doctype, "create" / "write") per doctype: the simulator has no roles,
+  // so any authenticated user may create and write; the doctype must exist (an unknown one is a 404).
   for (const doctype of new Set(operations.map((op) => op.doctype))) requireMeta(ctx, doctype);
   const applied: Step[] = [];
   for (const op of operations) {
-    const found = findByKey(ctx, op.doctype, op.key);
+    // An update is not remembered by key: no look-up, comparing first makes it idempotent.
+    const found = op.kind === 'update_document' ? undefined : findByKey(ctx, op.doctype, op.key);
     if (found !== undefined && (found.docstatus === 2 || op.revised)) return { applied, stopped_at: op.key };
     const done = applyOne(ctx, op, found, names);
     names.set(op.key, done.name);
