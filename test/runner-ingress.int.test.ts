@@ -58,6 +58,39 @@ describe('group commit', () => {
     expect(batches).toEqual([2, 2, 1]);
   });
 
+  test('with two batches in flight the next batch is sent before the first is answered, and each request waits for its own commit', async () => {
+    const inner = createMemoryStore();
+    const gates: Array<() => void> = [];
+    const started: string[][] = [];
+    const store = new Proxy(inner, {
+      get(target, property, receiver) {
+        if (property !== 'acceptDeliveries') return Reflect.get(target, property, receiver) as unknown;
+        const gated: Store['acceptDeliveries'] = async (deliveries, now) => {
+          started.push(deliveries.map((d) => d.webhookId));
+          await new Promise<void>((resolve) => gates.push(resolve));
+          return target.acceptDeliveries(deliveries, now);
+        };
+        return gated;
+      },
+    });
+    const inbox = createGroupCommit({ store, now: () => T0, maxBatch: 512, maxInFlight: 2 });
+    const answered: string[] = [];
+    const first = ['a', 'b'].map((id) => inbox.accept(delivery(id)).then(() => answered.push(id)));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = ['c'].map((id) => inbox.accept(delivery(id)).then(() => answered.push(id)));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Both batches are committing; nobody has an answer yet.
+    expect(started).toEqual([['a', 'b'], ['c']]);
+    expect(answered).toEqual([]);
+    gates[1]!();
+    await Promise.all(second);
+    expect(answered).toEqual(['c']);
+    gates[0]!();
+    await Promise.all(first);
+    expect(answered.sort()).toEqual(['a', 'b', 'c']);
+    expect((await inner.counts()).byStatus).toEqual({ pending: 3 });
+  });
+
   test('a delivery that cannot be stored fails alone; its batch neighbours are committed one by one', async () => {
     const inner = createMemoryStore();
     const store = new Proxy(inner, {

@@ -175,7 +175,9 @@ export function createRunner(deps: RunnerDeps): Runner {
   outage?.on('closed', () => workers.wake());
   const probes: ReadinessProbe[] = [{ name: 'store', check: () => store.ping() }, ...(deps.probes ?? [])];
   const server = createWebhookServer({
-    inbox: createGroupCommit({ store, now, maxBatch: config.server.maxBatch, onBatch: (size) => metrics.batch(size) }),
+    // Up to 4 batches in flight: the store on its own thread merges what arrives during a commit into the
+    // next one, so the ingress never waits for an answer to send more; an in-process store commits one at a time anyway.
+    inbox: createGroupCommit({ store, now, maxBatch: config.server.maxBatch, maxInFlight: 4, onBatch: (size) => metrics.batch(size) }),
     logger,
     clock,
     webhookPath: config.server.webhookPath,

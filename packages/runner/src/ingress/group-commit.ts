@@ -14,6 +14,13 @@ export interface GroupCommitOptions {
   readonly onBatch?: (size: number) => void;
   /** Told how many deliveries wait for the next commit, after each arrival. */
   readonly onQueued?: (waiting: number) => void;
+  /**
+   * How many batches may be committing at once (default 1). A store that queues and merges calls
+   * itself — the SQLite store on its own thread puts every call that arrives during a commit into the
+   * next one — keeps its thread busy when the next batch is sent before the last is answered; each
+   * request is still answered only after its own batch committed.
+   */
+  readonly maxInFlight?: number;
 }
 
 interface Waiting {
@@ -34,22 +41,26 @@ interface Waiting {
  */
 export function createGroupCommit(options: GroupCommitOptions): DeliveryInbox {
   const queue: Waiting[] = [];
+  const maxInFlight = options.maxInFlight ?? 1;
   let scheduled = false;
-  let flushing = false;
+  let inFlight = 0;
 
   function schedule(): void {
-    if (scheduled || flushing || queue.length === 0) return;
+    if (scheduled || inFlight >= maxInFlight || queue.length === 0) return;
     scheduled = true;
     setImmediate(() => void flush());
   }
 
   async function flush(): Promise<void> {
     scheduled = false;
-    flushing = true;
+    inFlight += 1;
+    const batch = queue.splice(0, options.maxBatch);
+    // Another batch may start while this one commits (maxInFlight > 1).
+    schedule();
     try {
-      await commit(queue.splice(0, options.maxBatch));
+      await commit(batch);
     } finally {
-      flushing = false;
+      inFlight -= 1;
       schedule();
     }
   }
