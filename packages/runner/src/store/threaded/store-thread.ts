@@ -4,6 +4,15 @@ import { openSqliteConnection, type SqliteStoreOptions } from '../sqlite/sqlite-
 import { sqliteStoreOn } from '../sqlite-store';
 import type { Store } from '../store';
 import { commitOrder, commitSynchronous, toCallError, type StoreAnswer, type StoreCall } from './store-calls';
+import { runCheckpointer } from './wal-checkpointer';
+
+/** What the thread is started with: the store's options, and which of the two threads it is. */
+export interface StoreThreadData extends SqliteStoreOptions {
+  readonly role?: 'store' | 'checkpointer';
+}
+
+/** With the checkpointer thread running, the store's own automatic checkpoint is only a safety net (~400 MB of WAL). */
+const SAFETY_NET_CHECKPOINT_PAGES = 100_000;
 
 /**
  * The store thread: it owns the SQLite connection, so no statement and no fsync ever runs on the
@@ -72,6 +81,7 @@ function serve(options: SqliteStoreOptions): void {
     port.postMessage({ kind: 'failed', error: toCallError(error) });
     return;
   }
+  db.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
   const configured = options.synchronous ?? 'FULL';
   const connection: Connection = {
     db,
@@ -115,4 +125,13 @@ function serve(options: SqliteStoreOptions): void {
   port.postMessage({ kind: 'ready' });
 }
 
-serve(workerData as SqliteStoreOptions);
+function start(data: StoreThreadData): void {
+  if (data.role !== 'checkpointer') return serve(data);
+  const stop = runCheckpointer(data.path);
+  parentPort?.once('message', () => {
+    stop();
+    parentPort?.close();
+  });
+}
+
+start(workerData as StoreThreadData);

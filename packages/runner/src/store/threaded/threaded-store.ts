@@ -20,7 +20,11 @@ interface Pending {
  * with that reason.
  */
 export function openThreadedSqliteStore(options: SqliteStoreOptions): Store {
-  const worker = new Worker(join(__dirname, 'store-thread-entry.cjs'), { workerData: options });
+  const entry = join(__dirname, 'store-thread-entry.cjs');
+  const worker = new Worker(entry, { workerData: { ...options, role: 'store' } });
+  // The WAL checkpointer (wal-checkpointer.ts) starts once the store thread has opened and migrated the file.
+  let checkpointer: Worker | null = null;
+  let closing = false;
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let broken: Error | null = null;
@@ -31,6 +35,13 @@ export function openThreadedSqliteStore(options: SqliteStoreOptions): Store {
   };
   worker.on('message', (message: ThreadMessage) => {
     if (message.kind === 'failed') return failAll(fromCallError(message.error));
+    if (message.kind === 'ready') {
+      if (closing) return;
+      checkpointer = new Worker(entry, { workerData: { ...options, role: 'checkpointer' } });
+      checkpointer.on('error', () => undefined); // the store's own safety-net checkpoint takes over
+      checkpointer.unref();
+      return;
+    }
     if (message.kind !== 'answers') return;
     for (const answer of message.answers) {
       const call = pending.get(answer.id);
@@ -67,6 +78,12 @@ export function openThreadedSqliteStore(options: SqliteStoreOptions): Store {
     ...store,
     async close() {
       if (broken !== null) return;
+      closing = true;
+      if (checkpointer !== null) {
+        const stopped = new Promise((resolve) => checkpointer!.once('exit', resolve));
+        checkpointer.postMessage('close');
+        await stopped;
+      }
       await call('close', []);
       broken = new Error('the store is closed');
       await worker.terminate();
