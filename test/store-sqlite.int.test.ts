@@ -23,7 +23,7 @@ describe('the SQLite store', () => {
     for (let batch = 0; batch < 40; batch += 1) {
       const deliveries = Array.from({ length: 200 }, (_, i) => ({ ...delivery(`w${batch}-${i}`, `r/${batch}-${i}`), payload: body }));
       await store.acceptDeliveries(deliveries, T0);
-      // Ingress pace, not one burst: the checkpointer runs every 250 ms.
+      // Ingress pace, not one burst: the checkpointer runs every 50 ms.
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const walBytes = statSync(`${path}-wal`).size;

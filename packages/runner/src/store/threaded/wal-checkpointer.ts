@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 
 /** How often the checkpointer copies the WAL's committed pages into the database file. */
-export const CHECKPOINT_EVERY_MS = 250;
+export const CHECKPOINT_EVERY_MS = 50;
 /** WAL pages (4 KB) after which the checkpointer also starts the WAL over (~16 MB). */
 export const RESTART_AFTER_PAGES = 4_096;
 
