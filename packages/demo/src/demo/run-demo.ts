@@ -11,7 +11,7 @@ import { placeDemoOrdersInWaves } from './place-demo-orders';
 import { stockFindings } from './stock-findings';
 import { alignOpeningStock, changeStockInShopify, plannedStockMoves, shipBookedOrders, STOCK_VOUCHER_DOCTYPES, syncedSkus, type StockWorkload } from './stock-workload';
 import { settleStock } from './settle-stock';
-import { summariseErpnext } from './summarise-erpnext';
+import { summariseRun } from './summarise-run';
 
 const ERP_KEY = 'demo-api-key';
 const ERP_SECRET = 'demo-api-secret';
@@ -185,40 +185,9 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     const after = await reconcile(null, '2000-01-01T00:00:00Z');
     while ((await runner.mirror()).recorded > 0);
     const counts = await store.counts();
-    const stats = shopify.webhooks.stats();
     const stock = await stockFindings({ store, shopify, erp, locationWarehouses, skus, knownVouchers: new Set([...knownVouchers, ...workload.made]) });
     return {
-      orders: options.orders,
-      webhooksTriggered: stats.uniqueDeliveries,
-      deliveries: counts.deliveries,
-      duplicateDeliveries: counts.duplicateDeliveries,
-      eventsStored: counts.deliveries - counts.duplicateDeliveries,
-      droppedWebhooks: stats.dropped,
-      driftFound: drifted.size,
-      driftRepaired: drifted.size - after.drifted.length,
-      driftRemaining: after.drifted.length,
-      notReconciled: after.notCompared.length,
-      ...summariseErpnext(erp, shopify),
-      applied: counts.byStatus.applied ?? 0,
-      failed: counts.byStatus.failed ?? 0,
-      stockItems: skus.length,
-      stockMoves: moves.length,
-      deliveryNotes: notes.length,
-      manualStockChanges: manual.length,
-      stockPushes: stock.stockPushes,
-      inventoryMismatches: stock.inventoryMismatches,
-      inventoryMismatchList: stock.mismatchDetails,
-      echoesRecognised: stock.echoesRecognised,
-      echoesApplied: stock.echoesApplied,
-      stockDriftDetected: stock.stockDriftDetected,
-      stockDriftFromLostWebhooks: stock.stockDriftFromLostWebhooks,
-      stockDriftRepaired: stock.stockDriftRepaired,
-      fulfillmentsPushed: stock.fulfillmentsPushed,
-      deliveryNotesWithoutFulfillment: stock.deliveryNotesWithoutFulfillment,
-      shopifyThrottledFailures: stock.shopifyThrottledFailures,
-      erpnextRequests: erp.requests.count,
-      elapsedMs: Date.now() - started,
-      stateDir,
+      ...summariseRun({ orders: options.orders, counts, shopify, erp, drifted, after, skus, moves, notes, manual, stock, started, stateDir }),
     };
   } finally {
     await runner.stop();

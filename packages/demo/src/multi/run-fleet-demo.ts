@@ -12,7 +12,7 @@ import { placeDemoOrdersInWaves } from '../demo/place-demo-orders';
 import { DEMO_TOPICS, DEMO_WAVE_SIZE, ECHO_WINDOW_MINUTES } from '../demo/run-demo';
 import { stockFindings } from '../demo/stock-findings';
 import { alignOpeningStock, changeStockInShopify, plannedStockMoves, shipBookedOrders, STOCK_VOUCHER_DOCTYPES, syncedSkus, type StockWorkload } from '../demo/stock-workload';
-import { summariseErpnext } from '../demo/summarise-erpnext';
+import { summariseRun } from '../demo/summarise-run';
 import { FLEET_SECRETS } from './fleet-config';
 import { killAndRestart, operatorCli, type KillRecord } from './fleet-operator';
 import { RunnerFleet } from './runner-fleet';
@@ -175,41 +175,10 @@ export async function runFleetDemo(options: DemoOptions, fleetOptions: FleetOpti
     await watch.waitFor(`a Sync Runner row per runner in ERPNext (${fleetOptions.runners})`, async () => erp.docs('Sync Runner').length >= fleetOptions.runners);
     const status = (await cli(['status'])) as { backlog?: { pending: number; claimed: number } } | null;
     const counts = await store.counts();
-    const stats = shopify.webhooks.stats();
     const stock = await stockFindings({ store, shopify, erp, locationWarehouses, skus, knownVouchers: new Set([...knownVouchers, ...workload.made]) });
     const balance = balancer.stats();
     return {
-      orders: options.orders,
-      webhooksTriggered: stats.uniqueDeliveries,
-      deliveries: counts.deliveries,
-      duplicateDeliveries: counts.duplicateDeliveries,
-      eventsStored: counts.deliveries - counts.duplicateDeliveries,
-      droppedWebhooks: stats.dropped,
-      driftFound: drifted.size,
-      driftRepaired: drifted.size - after.drifted.length,
-      driftRemaining: after.drifted.length,
-      notReconciled: after.notCompared.length,
-      ...summariseErpnext(erp, shopify),
-      applied: counts.byStatus.applied ?? 0,
-      failed: counts.byStatus.failed ?? 0,
-      stockItems: skus.length,
-      stockMoves: moves.length,
-      deliveryNotes: notes.length,
-      manualStockChanges: manual.length,
-      stockPushes: stock.stockPushes,
-      inventoryMismatches: stock.inventoryMismatches,
-      inventoryMismatchList: stock.mismatchDetails,
-      echoesRecognised: stock.echoesRecognised,
-      echoesApplied: stock.echoesApplied,
-      stockDriftDetected: stock.stockDriftDetected,
-      stockDriftFromLostWebhooks: stock.stockDriftFromLostWebhooks,
-      stockDriftRepaired: stock.stockDriftRepaired,
-      fulfillmentsPushed: stock.fulfillmentsPushed,
-      deliveryNotesWithoutFulfillment: stock.deliveryNotesWithoutFulfillment,
-      shopifyThrottledFailures: stock.shopifyThrottledFailures,
-      erpnextRequests: erp.requests.count,
-      elapsedMs: Date.now() - started,
-      stateDir,
+      ...summariseRun({ orders: options.orders, counts, shopify, erp, drifted, after, skus, moves, notes, manual, stock, started, stateDir }),
       fleet: {
         runners: fleetOptions.runners,
         schema: schema.name,
