@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +7,7 @@ import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-clien
 import { DEMO_MAPPING, freePort } from '@shopsync/demo';
 import { parseConfig, type ConfigInput } from '@shopsync/runner';
 import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
+import { startServe, type Serve } from './bench/processes';
 
 /**
  * `npm run bench:stock [-- --part all|volume|latency --rows 1000 --events 20 --locations 1|2 --poll-ms 2000 --json]`
@@ -26,7 +26,6 @@ import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, 
  */
 
 const SECRETS = { erpKey: 'bench-stock-key', erpSecret: 'bench-stock-secret', webhook: 'bench-stock-webhook', token: 'shpat_bench_stock' } as const;
-const CLI = join(__dirname, '..', 'packages', 'runner', 'bin', 'shopsync.js');
 const COMPANY = 'Shopsync Demo';
 const WAREHOUSES = ['Stores - SD', 'Finished Goods - SD'] as const;
 const TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'orders/fulfilled', 'orders/partially_fulfilled', 'order_transactions/create', 'inventory_levels/update'];
@@ -60,58 +59,6 @@ function prng(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-
-interface Serve {
-  readonly child: ChildProcess;
-  readonly url: string;
-  /** Log lines of serve with this `msg` so far. */
-  count(msg: string): number;
-  stop(): Promise<void>;
-}
-
-function startServe(configPath: string, logPath: string): Promise<Serve> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SHOPSYNC_')));
-  const child = spawn(process.execPath, [CLI, 'serve', '--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'], env });
-  const counts = new Map<string, number>();
-  let pending = '';
-  return new Promise((resolve, reject) => {
-    let started = false;
-    const onOutput = (chunk: Buffer) => {
-      appendFileSync(logPath, chunk);
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        let parsed: { msg?: string; url?: string };
-        try {
-          parsed = JSON.parse(line) as { msg?: string; url?: string };
-        } catch {
-          continue;
-        }
-        if (parsed.msg !== undefined) counts.set(parsed.msg, (counts.get(parsed.msg) ?? 0) + 1);
-        if (!started && parsed.msg === 'runner.started' && parsed.url !== undefined) {
-          started = true;
-          resolve({
-            child,
-            url: parsed.url,
-            count: (msg) => counts.get(msg) ?? 0,
-            stop: () =>
-              new Promise<void>((done) => {
-                if (child.exitCode !== null) return done();
-                child.once('exit', () => done());
-                child.kill('SIGTERM');
-              }),
-          });
-        }
-      }
-    };
-    child.stdout.on('data', onOutput);
-    child.stderr.on('data', onOutput);
-    child.once('exit', (code, signal) => {
-      if (!started) reject(new Error(`shopsync serve exited before it listened (${code ?? signal}); see ${logPath}`));
-    });
-  });
-}
 
 interface Rig {
   readonly erp: ErpnextSimulator;
