@@ -1,4 +1,5 @@
 import type { Doc } from '@shopsync/erpnext-client';
+import { APPLY_DOCUMENTS, type WriteMode } from '@shopsync/runner';
 import { documentsOf, realTarget, simulatorTarget, startLifecycle, type ErpnextTarget, type LifecycleHarness } from './support/lifecycle-target';
 import { useTempDir } from './support/temp-dir';
 
@@ -11,17 +12,23 @@ const money = (value: unknown): number => Math.round(Number(value) * 100);
  * ERPNEXT_API_SECRET — against a real ERPNext: every document is counted per Shopify order over REST
  * (never read from the simulator's memory) and every total compared with Shopify's to the cent.
  */
-function lifecycleBattery(makeTarget: () => Promise<ErpnextTarget>): void {
+function lifecycleBattery(makeTarget: () => Promise<ErpnextTarget>, writes: WriteMode = 'batch'): void {
   const dir = useTempDir();
   let target: ErpnextTarget;
   let h: LifecycleHarness;
+  let batchCallsBefore = 0;
   beforeAll(async () => {
     target = await makeTarget();
   });
   beforeEach(async () => {
-    h = await startLifecycle(target, dir(), TOPICS, { fulfillmentAuthority: 'shopify' });
+    h = await startLifecycle(target, dir(), TOPICS, { fulfillmentAuthority: 'shopify' }, writes);
+    batchCallsBefore = target.requestsTo?.(APPLY_DOCUMENTS) ?? 0;
   });
-  afterEach(async () => h.stop());
+  afterEach(async () => {
+    await h.stop();
+    // erpnext.writes = rest writes step by step: the companion app's batch method is never called.
+    if (writes === 'rest' && target.requestsTo !== undefined) expect(target.requestsTo(APPLY_DOCUMENTS) - batchCallsBefore).toBe(0);
+  });
   afterAll(async () => target.close());
 
   const sales = (id: number) => documentsOf(h.erpnext, 'Sales Order', id, ['grand_total', 'customer', 'amended_from']);
@@ -110,8 +117,9 @@ function lifecycleBattery(makeTarget: () => Promise<ErpnextTarget>): void {
   });
 }
 
-describe('order lifecycle against the ERPNext simulator', () => {
-  lifecycleBattery(simulatorTarget);
+// Both ways of writing: each event's documents in one apply_documents request (the default), and over REST step by step.
+describe.each(['batch', 'rest'] as const)('order lifecycle against the ERPNext simulator, erpnext.writes = %s', (writes) => {
+  lifecycleBattery(simulatorTarget, writes);
 });
 
 const real = realTarget(process.env);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createErpnextClient, type Doc, type ErpnextClient } from '@shopsync/erpnext-client';
 import { DEMO_MAPPING } from '@shopsync/demo';
-import { createLogger, createRunner, openSqliteStore, parseConfig, type Config, type ConfigInput, type Runner, type Store } from '@shopsync/runner';
+import { createLogger, createRunner, openSqliteStore, parseConfig, type Config, type ConfigInput, type Runner, type Store, type WriteMode } from '@shopsync/runner';
 import { DEFAULT_SHOPIFY_CATALOGUE, createErpnextSimulator, createShopifySimulator, type ShopifySimulator } from '@shopsync/simulators';
 
 const WEBHOOK_SECRET = 'lifecycle-webhook-secret';
@@ -18,13 +18,15 @@ export interface ErpnextTarget {
   readonly items: readonly [string, string];
   /** Unique per run: shop domain and Shopify ids differ, so a real site can run the battery again. */
   readonly runId: string;
+  /** Requests of this ERPNext to the given path so far, where they can be counted (the simulator). */
+  readonly requestsTo?: (path: string) => number;
   close(): Promise<void>;
 }
 
 export async function simulatorTarget(): Promise<ErpnextTarget> {
   const erp = createErpnextSimulator({ apiKey: 'lifecycle-key', apiSecret: 'lifecycle-secret' });
   const { url } = await erp.listen(0);
-  return { label: 'the ERPNext simulator', url, apiKey: 'lifecycle-key', apiSecret: 'lifecycle-secret', mapping: DEMO_MAPPING, items: ['SKU-1001', 'SKU-1002'], runId: 'sim', close: () => erp.close() };
+  return { label: 'the ERPNext simulator', url, apiKey: 'lifecycle-key', apiSecret: 'lifecycle-secret', mapping: DEMO_MAPPING, items: ['SKU-1001', 'SKU-1002'], runId: 'sim', requestsTo: (path) => erp.requests.countWhere({ path }), close: () => erp.close() };
 }
 
 /**
@@ -58,10 +60,10 @@ export interface LifecycleHarness {
   stop(): Promise<void>;
 }
 
-function runnerConfig(target: ErpnextTarget, shop: string, statePath: string, mapping: Partial<ConfigInput['mapping']>): Config {
+function runnerConfig(target: ErpnextTarget, shop: string, statePath: string, mapping: Partial<ConfigInput['mapping']>, writes: WriteMode): Config {
   const parsed = parseConfig({
     shops: [{ domain: shop, webhookSecrets: [WEBHOOK_SECRET] }],
-    erpnext: { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, timeoutMs: 60_000 },
+    erpnext: { url: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, timeoutMs: 60_000, writes },
     store: { path: statePath, synchronous: 'NORMAL' },
     server: { port: 0 },
     worker: { concurrency: 4, pollMs: 20, baseDelayMs: 10, maxDelayMs: 200 },
@@ -77,7 +79,7 @@ function runnerConfig(target: ErpnextTarget, shop: string, statePath: string, ma
 let starts = 0;
 
 /** The simulated shop (selling the target's two items, every webhook delivered twice) and a runner, over real HTTP. */
-export async function startLifecycle(target: ErpnextTarget, dir: string, topics: readonly string[], mapping: Partial<ConfigInput['mapping']> = {}): Promise<LifecycleHarness> {
+export async function startLifecycle(target: ErpnextTarget, dir: string, topics: readonly string[], mapping: Partial<ConfigInput['mapping']> = {}, writes: WriteMode = 'batch'): Promise<LifecycleHarness> {
   const [first, second] = DEFAULT_SHOPIFY_CATALOGUE;
   const catalogue = [{ ...first!, sku: target.items[0] }, { ...second!, sku: target.items[1] }];
   // A shop of its own per start: the ERPNext target outlives it, and ids or keys must never repeat there.
@@ -85,7 +87,7 @@ export async function startLifecycle(target: ErpnextTarget, dir: string, topics:
   const shopId = `${target.runId}-${starts}`;
   const seed = [...shopId].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) % 1_000_000_007, 7);
   const shopify = createShopifySimulator({ seed, shopDomain: `lifecycle-${shopId}.myshopify.com`, catalogue, webhookSecret: WEBHOOK_SECRET, timeScale: 1e6, faults: { duplicateRate: 1 } });
-  const config = runnerConfig(target, shopify.shop.domain, join(dir, 'lifecycle.sqlite'), mapping);
+  const config = runnerConfig(target, shopify.shop.domain, join(dir, 'lifecycle.sqlite'), mapping, writes);
   const store = openSqliteStore({ path: config.store.path, synchronous: 'NORMAL' });
   const erpnext = createErpnextClient({ baseUrl: target.url, apiKey: target.apiKey, apiSecret: target.apiSecret, timeoutMs: 60_000 });
   const runner = createRunner({ config, store, erpnext, logger: createLogger({ level: 'silent' }), jitter: () => 0.5, processMetrics: false });
