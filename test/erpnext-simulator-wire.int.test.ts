@@ -137,7 +137,7 @@ describe('ERPNext simulator: wire format', () => {
 
   test('a body that is not JSON is a 500 JSONDecodeError', async () => {
     const { status, json } = await s.raw('POST', '/api/resource/Customer', { body: '{customer_name:' });
-    expect([status, json.exc_type, json.exception]).toEqual([500, 'JSONDecodeError', 'json.decoder.JSONDecodeError: Expecting value: line 1 column 2 (char 1)']);
+    expect([status, json.exc_type, json.exception]).toEqual([500, 'JSONDecodeError', 'json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)']);
   });
 
   test('a query-string argument reaches the method as a str: get_payment_entry answers 500 TypeError, a builtin with no module', async () => {

@@ -4,6 +4,7 @@ import { asDict } from '../model/serialize-doc';
 import { requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import { FrappeError } from '../wire/frappe-error';
+import { pythonJsonLoads } from '../wire/python-json-loads';
 import type { FormDict } from './form-dict';
 import { requestData } from './form-dict';
 
@@ -32,8 +33,10 @@ function runMethod(ctx: Ctx, doctype: string, name: string, form: FormDict): Rou
 export function resourceRoute(ctx: Ctx, method: string, doctype: string, name: string | undefined, form: FormDict, rawBody: string): RouteResult {
   if (name === undefined) {
     if (method === 'GET') {
-      // `limit_page_length` wins, then `limit`, then 20 (document_list's setdefault).
-      return { status: 200, payload: { data: listDocs(ctx, doctype, form) } };
+      // `limit_page_length` wins, then `limit`, then 20 (document_list's setdefault). document_list
+      // also does `json.loads` on a non-empty `fields` with no guard, unlike get_list's comma fallback.
+      const fields = typeof form.fields === 'string' && form.fields !== '' ? pythonJsonLoads(form.fields) : form.fields;
+      return { status: 200, payload: { data: listDocs(ctx, doctype, { ...form, fields }) } };
     }
     if (method === 'POST') {
       const body = { ...requestData(form, rawBody) };

@@ -1,4 +1,5 @@
 import type { Ctx } from '../site/site';
+import { pythonJsonLoads } from '../wire/python-json-loads';
 
 /** One normalised condition; `doctype` names the parent or a child doctype (4-element form). */
 export interface Condition {
@@ -15,14 +16,13 @@ export const OPERATORS = [
   'timespan', 'previous', 'next',
 ] as const;
 
-function parseJsonish(ctx: Ctx, value: unknown, what: string): unknown {
+/**
+ * `DatabaseQuery.execute` takes `filters or []`, then `parse_args` does `json.loads` on a str with no
+ * guard: an empty str is no filters, any other str that is not JSON is a 500 JSONDecodeError.
+ */
+function decodeFilters(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  if (value.trim() === '') return undefined;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    ctx.log.throw(`Invalid ${what}: ${value}`);
-  }
+  return value === '' ? undefined : pythonJsonLoads(value);
 }
 
 function condition(ctx: Ctx, doctype: string, fieldname: string, operator: unknown, value: unknown): Condition {
@@ -36,7 +36,7 @@ function condition(ctx: Ctx, doctype: string, fieldname: string, operator: unkno
  * the 4-element form naming a child doctype), as a JSON string or already parsed.
  */
 export function parseFilters(ctx: Ctx, doctype: string, raw: unknown, what = 'filters'): Condition[] {
-  const filters = parseJsonish(ctx, raw, what);
+  const filters = decodeFilters(raw);
   if (filters === undefined || filters === null) return [];
   if (Array.isArray(filters)) {
     return filters.map((f) => {
@@ -54,7 +54,10 @@ export function parseFilters(ctx: Ctx, doctype: string, raw: unknown, what = 'fi
   ctx.log.throw(`Invalid ${what}: ${String(filters)}`);
 }
 
-/** `fields`: a JSON list, "*", or a comma-separated string (`DatabaseQuery.parse_args`). */
+/**
+ * `fields`: a JSON list, "*", or a comma-separated string (`DatabaseQuery.parse_args` falls back to
+ * splitting on commas when `json.loads` fails, so a non-JSON str is no error here).
+ */
 export function parseFields(raw: unknown): string[] {
   if (raw === undefined || raw === null || raw === '') return ['name'];
   if (Array.isArray(raw)) return raw.map(String);

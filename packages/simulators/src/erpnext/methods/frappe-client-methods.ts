@@ -3,13 +3,17 @@ import { deleteDoc, insertDoc, readDoc, saveDoc } from '../model/document-servic
 import { asDict } from '../model/serialize-doc';
 import { findDoc, requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
-import { jsonArg, stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
+import { frappeParseJson } from '../wire/python-json-loads';
+import { jsonOrString, pythonTruthy, stringArg, type MethodArgs, type WhitelistedMethod } from './method-types';
 
 const WRITE = ['POST', 'PUT'] as const;
 
-/** Resolves `name` or `filters` (first match) as frappe.client.get / get_value do. */
-function locate(ctx: Ctx, doctype: string, args: MethodArgs): Doc | undefined {
-  const filters = jsonArg(args.filters);
+/**
+ * Resolves `name` or `filters` (first match) as frappe.client.get / get_value do, `filters` as the
+ * caller decoded it: get_value through `get_safe_filters` (a non-JSON str is a name), get through
+ * `frappe.parse_json` (a non-JSON str is a JSONDecodeError).
+ */
+function locate(ctx: Ctx, doctype: string, args: MethodArgs, filters: unknown): Doc | undefined {
   const name = args.name ?? (typeof filters === 'string' ? filters : undefined);
   if (name !== undefined) return findDoc(ctx, doctype, String(name));
   if (filters === undefined || filters === null) return undefined;
@@ -26,9 +30,9 @@ function getList(ctx: Ctx, args: MethodArgs): unknown {
 function getValue(ctx: Ctx, args: MethodArgs): unknown {
   const doctype = stringArg(args, 'doctype');
   const meta = requireMeta(ctx, doctype);
-  const fieldname = jsonArg(args.fieldname);
+  const fieldname = jsonOrString(args.fieldname);
   const fields = Array.isArray(fieldname) ? fieldname.map(String) : [String(fieldname ?? 'name')];
-  const doc = locate(ctx, doctype, args);
+  const doc = locate(ctx, doctype, args, jsonOrString(args.filters));
   const asDictArg = args.as_dict === undefined || !['0', 'false', 0, false].includes(args.as_dict as never);
   if (!doc) return asDictArg ? {} : undefined;
   const row = asDict(ctx, meta, doc, false);
@@ -37,7 +41,8 @@ function getValue(ctx: Ctx, args: MethodArgs): unknown {
 }
 
 function insertMany(ctx: Ctx, args: MethodArgs): string[] {
-  const docs = jsonArg(args.docs);
+  // `if isinstance(docs, str): docs = json.loads(docs)`.
+  const docs = frappeParseJson(args.docs);
   if (!Array.isArray(docs)) ctx.log.throw('docs must be a list');
   if (docs.length > 200) ctx.log.throw('Only 200 inserts allowed in one request');
   // One request, one transaction: a failure in doc 150 leaves none of the 200 behind (notes §1).
@@ -68,7 +73,10 @@ export const FRAPPE_CLIENT_METHODS: Readonly<Record<string, WhitelistedMethod>> 
   'frappe.client.get_list': { run: getList },
   'frappe.client.get_count': {
     run: (ctx, args) => {
-      const rows = listDocs(ctx, stringArg(args, 'doctype'), { fields: ['count(name) as count'], filters: args.filters }) as Array<{ count: number }>;
+      // `get_safe_filters`: a str that is not JSON stays a str, which frappe.db.count reads as a name.
+      const safe = jsonOrString(args.filters);
+      const filters = typeof safe === 'string' ? (safe === '' ? undefined : { name: safe }) : safe;
+      const rows = listDocs(ctx, stringArg(args, 'doctype'), { fields: ['count(name) as count'], filters }) as Array<{ count: number }>;
       return rows[0]?.count ?? 0;
     },
   },
@@ -76,7 +84,10 @@ export const FRAPPE_CLIENT_METHODS: Readonly<Record<string, WhitelistedMethod>> 
     run: (ctx, args) => {
       const doctype = stringArg(args, 'doctype');
       const meta = requireMeta(ctx, doctype);
-      const doc = locate(ctx, doctype, args) ?? readDoc(ctx, doctype, stringArg(args, 'name'));
+      // `if name: ... elif filters or filters == {}: frappe.get_doc(doctype, frappe.parse_json(filters))`.
+      const byFilters = !pythonTruthy(args.name) && (pythonTruthy(args.filters) || (typeof args.filters === 'object' && args.filters !== null && !Array.isArray(args.filters)));
+      const filters = byFilters ? frappeParseJson(args.filters) : undefined;
+      const doc = locate(ctx, doctype, args, filters) ?? readDoc(ctx, doctype, stringArg(args, 'name'));
       return asDict(ctx, meta, doc, false);
     },
   },
@@ -85,7 +96,8 @@ export const FRAPPE_CLIENT_METHODS: Readonly<Record<string, WhitelistedMethod>> 
   'frappe.client.insert': {
     verbs: WRITE,
     run: (ctx, args) => {
-      const { doctype, ...doc } = jsonArg(args.doc) as Record<string, unknown>;
+      // `if isinstance(doc, str): doc = json.loads(doc)`.
+      const { doctype, ...doc } = frappeParseJson(args.doc) as Record<string, unknown>;
       return asDict(ctx, requireMeta(ctx, String(doctype)), insertDoc(ctx, String(doctype), doc), false);
     },
   },
@@ -94,7 +106,7 @@ export const FRAPPE_CLIENT_METHODS: Readonly<Record<string, WhitelistedMethod>> 
     verbs: WRITE,
     run: (ctx, args) => {
       const doctype = stringArg(args, 'doctype');
-      const fieldname = jsonArg(args.fieldname);
+      const fieldname = jsonOrString(args.fieldname);
       const changes = typeof fieldname === 'object' && fieldname !== null ? (fieldname as Record<string, unknown>) : { [String(fieldname)]: args.value };
       return asDict(ctx, requireMeta(ctx, doctype), saveDoc(ctx, doctype, stringArg(args, 'name'), changes), false);
     },

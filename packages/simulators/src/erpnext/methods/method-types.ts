@@ -10,8 +10,13 @@ export interface WhitelistedMethod {
   run(ctx: Ctx, args: MethodArgs): unknown;
 }
 
-/** Whitelisted args arrive as strings from a query string or as JSON values from a body. */
-export function jsonArg(value: unknown): unknown {
+/**
+ * For the arguments a real method decodes leniently (`get_safe_filters`, get_value's and set_value's
+ * `try: json.loads(...) except ValueError`): a str that is not a JSON list or object stays a str.
+ * An argument the real method hands to `json.loads` / `frappe.parse_json` unguarded goes through
+ * `frappeParseJson` instead, so a non-JSON str is the same 500 JSONDecodeError.
+ */
+export function jsonOrString(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const trimmed = value.trim();
   if (!/^[[{]/.test(trimmed)) return value;

@@ -1,6 +1,8 @@
 import { insertDoc, saveDoc } from '../model/document-service';
 import type { Ctx } from '../site/site';
-import { jsonArg, type MethodArgs, type WhitelistedMethod } from './method-types';
+import { isFrappeError } from '../wire/frappe-error';
+import { frappeParseJson } from '../wire/python-json-loads';
+import type { MethodArgs, WhitelistedMethod } from './method-types';
 
 /**
  * The companion app's `shopsync.api.record_sync_logs`, behaving as frappe_app/shopsync/api.py and
@@ -33,6 +35,18 @@ function sortedJson(value: unknown): unknown {
   return value;
 }
 
+/** log_entries.json_text: a str is `json.loads`-ed (a ValueError means "not JSON"); only a list or an object is evidence. */
+function evidenceJson(value: unknown): unknown {
+  let decoded = value;
+  try {
+    decoded = frappeParseJson(value);
+  } catch (error) {
+    if (isFrappeError(error)) return null;
+    throw error;
+  }
+  return typeof decoded === 'object' && decoded !== null ? decoded : null;
+}
+
 function checkEntry(raw: unknown): { fields: Record<string, unknown> } | { invalid: string } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { invalid: 'entry must be an object' };
   const entry = raw as Record<string, unknown>;
@@ -54,7 +68,11 @@ function checkEntry(raw: unknown): { fields: Record<string, unknown> } | { inval
     if (parsed === null) return { invalid: `${name} is not an ISO 8601 datetime: '${String(entry[name])}'` };
     fields[name] = parsed;
   }
-  if (entry.evidence !== undefined && entry.evidence !== null) fields.evidence = JSON.stringify(sortedJson(jsonArg(entry.evidence)), null, 1);
+  if (entry.evidence !== undefined && entry.evidence !== null) {
+    const evidence = evidenceJson(entry.evidence);
+    if (evidence === null) return { invalid: 'evidence must be JSON (an object, a list, or a string holding JSON)' };
+    fields.evidence = JSON.stringify(sortedJson(evidence), null, 1);
+  }
   return { fields };
 }
 
@@ -88,7 +106,8 @@ export const SHOPSYNC_APP_METHODS: Readonly<Record<string, WhitelistedMethod>> =
   'shopsync.api.record_sync_logs': {
     verbs: ['POST'],
     run: (ctx: Ctx, args: MethodArgs) => {
-      const entries = jsonArg(args.entries);
+      // api.py _entry_list: `frappe.parse_json(entries)`, so a str that is not JSON is a 500 JSONDecodeError.
+      const entries = frappeParseJson(args.entries);
       if (!Array.isArray(entries)) ctx.log.throw('entries must be a list');
       return (entries as unknown[]).map((raw) => recordOne(ctx, raw));
     },

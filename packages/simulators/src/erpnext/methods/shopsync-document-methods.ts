@@ -4,8 +4,9 @@ import { requireMeta, type Ctx } from '../site/site';
 import type { Doc } from '../types';
 import { FrappeError } from '../wire/frappe-error';
 import { pythonJson } from '../wire/python-json';
+import { frappeParseJson } from '../wire/python-json-loads';
 import { ERPNEXT_MAPPER_METHODS } from './erpnext-mapper-methods';
-import { jsonArg, type MethodArgs, type WhitelistedMethod } from './method-types';
+import { pythonTruthy, type MethodArgs, type WhitelistedMethod } from './method-types';
 
 /**
  * The companion app's `shopsync.documents.apply_documents` (frappe_app/shopsync/documents.py and
@@ -245,8 +246,10 @@ function applyDocuments(ctx: Ctx, args: MethodArgs): unknown {
   let names: Map<string, string>;
   let operations: Operation[];
   try {
-    names = parseNames(jsonArg(args.names));
-    operations = parseOperations(jsonArg(args.operations), names);
+    // documents.py _parse: `frappe.parse_json(names) if names else None`, `frappe.parse_json(operations)`:
+    // a str that is not JSON is a 500 JSONDecodeError, which the BatchError catch below lets through.
+    names = parseNames(pythonTruthy(args.names) ? frappeParseJson(args.names) : undefined);
+    operations = parseOperations(frappeParseJson(args.operations), names);
   } catch (error) {
     if (error instanceof BatchError) ctx.log.throw(error.message, 'ValidationError', { title: 'shopsync' });
     throw error;

@@ -1,6 +1,7 @@
 import { insertDoc, saveDoc } from '../model/document-service';
 import type { Ctx } from '../site/site';
-import { jsonArg, type MethodArgs, type WhitelistedMethod } from './method-types';
+import { frappeParseJson } from '../wire/python-json-loads';
+import type { MethodArgs, WhitelistedMethod } from './method-types';
 import { siteDatetime } from './shopsync-app-methods';
 
 /**
@@ -113,7 +114,8 @@ export const SHOPSYNC_FAILURE_METHODS: Readonly<Record<string, WhitelistedMethod
   'shopsync.api.record_sync_failures': {
     verbs: ['POST'],
     run: (ctx: Ctx, args: MethodArgs) => {
-      const entries = jsonArg(args.entries);
+      // api.py _entry_list: `frappe.parse_json(entries)`, so a str that is not JSON is a 500 JSONDecodeError.
+      const entries = frappeParseJson(args.entries);
       if (!Array.isArray(entries)) ctx.log.throw('entries must be a list');
       return (entries as unknown[]).map((raw) => recordOne(ctx, raw));
     },

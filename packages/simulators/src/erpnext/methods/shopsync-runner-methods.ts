@@ -1,6 +1,7 @@
 import { insertDoc, saveDoc } from '../model/document-service';
 import type { Ctx } from '../site/site';
-import { jsonArg, type MethodArgs, type WhitelistedMethod } from './method-types';
+import { frappeParseJson } from '../wire/python-json-loads';
+import type { MethodArgs, WhitelistedMethod } from './method-types';
 
 /**
  * The companion app's `shopsync.api.record_runner_health`, behaving as frappe_app/shopsync/api.py and
@@ -129,6 +130,7 @@ function recordRunnerHealth(ctx: Ctx, raw: unknown): RunnerHealthResult {
 export const SHOPSYNC_RUNNER_METHODS: Readonly<Record<string, WhitelistedMethod>> = {
   'shopsync.api.record_runner_health': {
     verbs: ['POST'],
-    run: (ctx: Ctx, args: MethodArgs) => recordRunnerHealth(ctx, jsonArg(args.entry)),
+    // api.py: `raw = frappe.parse_json(entry)`, so a str that is not JSON is a 500 JSONDecodeError.
+    run: (ctx: Ctx, args: MethodArgs) => recordRunnerHealth(ctx, frappeParseJson(args.entry)),
   },
 };
