@@ -6,7 +6,8 @@ import { DELIVERY_NOTE, INVENTORY_LEVEL, STOCK_CHANGE } from './push-resources';
 import type { TopicFamilySpec, TopicPayload, TopicSpec } from './types';
 
 const STATE: TopicPayload = { carries: 'state' };
-const PART: TopicPayload = { carries: 'part' };
+const REFUND_PART: TopicPayload = { carries: 'part', listedIn: 'refunds' };
+const PAYMENT_PART: TopicPayload = { carries: 'part', listedIn: null };
 
 /**
  * Shopify names every topic `<resource>/<event>`. The resource family decides the flow of each of its
@@ -41,17 +42,17 @@ export type TopicTable = { readonly [topic: `${TopicFamily}/${string}`]: TopicSp
  * needs its family's flow first).
  */
 export const TOPICS = {
-  'orders/create': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.created') },
-  'orders/updated': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.updated') },
-  'orders/paid': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.paid') },
+  'orders/create': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.created'), countsUnbooked: true },
+  'orders/updated': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.updated'), countsUnbooked: true },
+  'orders/paid': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.paid'), countsUnbooked: true },
   'orders/cancelled': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.cancelled') },
   'orders/fulfilled': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.fulfilled') },
   'orders/partially_fulfilled': { resource: ORDER, payload: STATE, plan: planOrderTopic('order.fulfilled') },
   'orders/edited': { resource: EDITED_ORDER, payload: { carries: 'change', readAs: 'orders/updated' }, plan: planOrderEditTopic },
-  'refunds/create': { resource: REFUND, payload: PART, plan: planRefundEvent },
+  'refunds/create': { resource: REFUND, payload: REFUND_PART, plan: planRefundEvent },
   'customers/create': { resource: CUSTOMER, payload: STATE, plan: planCustomerTopic },
   'customers/update': { resource: CUSTOMER, payload: STATE, plan: planCustomerTopic },
-  'order_transactions/create': { resource: TRANSACTION, payload: PART, plan: planTransactionEvent },
+  'order_transactions/create': { resource: TRANSACTION, payload: PAYMENT_PART, plan: planTransactionEvent },
 } as const satisfies TopicTable;
 
 /** A topic shopsync syncs, in Shopify's REST spelling (as X-Shopify-Topic carries it). */
@@ -59,6 +60,11 @@ export type Topic = keyof typeof TOPICS;
 
 /** The synced topics in the registry's order, which is the order the doctor reports them in. */
 export const SYNCED_TOPICS = Object.keys(TOPICS) as readonly Topic[];
+
+/** A row as the shape every row has, so a column a row leaves out reads as undefined. */
+function specOf(topic: Topic): TopicSpec {
+  return TOPICS[topic];
+}
 
 export function isTopic(topic: string): topic is Topic {
   return Object.hasOwn(TOPICS, topic);
@@ -69,6 +75,12 @@ export function familyOf(topic: string): TopicFamilySpec | null {
   const family = topic.slice(0, Math.max(topic.indexOf('/'), 0));
   return Object.hasOwn(TOPIC_FAMILIES, family) ? TOPIC_FAMILIES[family as TopicFamily] : null;
 }
+
+/**
+ * The topics whose open events the oversell guard counts (TopicSpec.countsUnbooked), in the
+ * registry's order: every store engine selects the unbooked orders by this list.
+ */
+export const UNBOOKED_ORDER_TOPICS: readonly Topic[] = SYNCED_TOPICS.filter((topic) => specOf(topic).countsUnbooked === true);
 
 /** What a topic's payload holds (types.ts TopicPayload); null for a topic no row plans. */
 export function payloadOf(topic: string): TopicPayload | null {

@@ -25,14 +25,27 @@ export type TopicPlanner = (event: InboundEvent, settings: SyncSettings, context
  * snapshot, and replaced by Shopify's latest read on a requeue), a `part` of it (a refund, a payment:
  * never the snapshot; a requeue refreshes the snapshot instead), or only a `change` (orders/edited:
  * the resource is always read back, and planned as the `readAs` topic).
+ *
+ * A part's `listedIn` is the list of the resource's state that holds it by id (an order lists its
+ * `refunds`), or null when the state does not hold it (an order's REST body has no payments): an
+ * applied state listing the part has done what the part would, which makes its parked event moot.
  */
-export type TopicPayload = { readonly carries: 'state' } | { readonly carries: 'part' } | { readonly carries: 'change'; readonly readAs: string };
+export type TopicPayload =
+  | { readonly carries: 'state' }
+  | { readonly carries: 'part'; readonly listedIn: string | null }
+  | { readonly carries: 'change'; readonly readAs: string };
 
 /** One synced topic: what its payload is about, what it holds, and how it is planned. */
 export interface TopicSpec {
   readonly resource: TopicResource;
   readonly payload: TopicPayload;
   readonly plan: TopicPlanner;
+  /**
+   * The order this topic's event holds has taken its units off Shopify's `available`, and is counted
+   * by the oversell guard (unbooked-units.ts) while its event is open and ERPNext holds no Sales
+   * Order of it yet. Left out: the topic's events are not counted.
+   */
+  readonly countsUnbooked?: true;
 }
 
 /**

@@ -37,7 +37,6 @@ export const MappingSchema = z.object({
   fulfillmentAuthority: z.enum(['erpnext', 'shopify']).default(D.fulfillmentAuthority),
   /** Overrides of the default field authority, e.g. { "Customer.customer_name": "set_on_create" }; none when left out. */
   fieldAuthority: z.record(z.string().regex(/^[A-Z][A-Za-z ]+\.[a-z_]+$/, 'must be "Doctype.field"'), z.enum(FIELD_OWNERS)).default({}),
-  /** The ERPNext site's time zone (System Settings → Time Zone), e.g. "Europe/Berlin": Delivery Notes are posted on its clock. */
   /** More warehouses whose Bins count into a Shopify location besides its own (many warehouses → one location). */
   extraStockWarehouses: z.record(z.string().regex(/^\d+$/, 'must be a Shopify location id (digits)'), z.array(z.string().min(1))).default(D.extraStockWarehouses),
   /** Warehouses no location sells from (work in progress, goods in transit): their stock moves are not pushed, and doctor does not list them. */
@@ -50,8 +49,19 @@ export const MappingSchema = z.object({
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
     })
     .default(D.stockFormula),
+  /** The ERPNext site's time zone (System Settings → Time Zone), e.g. "Europe/Berlin": Delivery Notes are posted on its clock. */
   erpnextTimeZone: z.string().refine(isKnownTimeZone, 'must be an IANA time zone name such as "UTC" or "America/New_York"').default(D.erpnextTimeZone),
 }) satisfies z.ZodType<SyncSettings>;
+
+/**
+ * The settings' shape is written twice: the core holds the type and its defaults (sync-settings.ts)
+ * and may not import zod (STYLE C1), so this schema repeats it. `satisfies` above checks one way only
+ * (the schema's output fits SyncSettings); this checks both, so a key or a type that one has and the
+ * other lacks does not compile. `readonly` is the core's (zod outputs mutable values): not compared.
+ */
+type Frozen<T> = T extends readonly (infer E)[] ? readonly Frozen<E>[] : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;
+type Same<A, B> = (<T>() => T extends Frozen<A> ? 1 : 2) extends <T>() => T extends Frozen<B> ? 1 : 2 ? true : false;
+const _mappingIsSyncSettings: Same<z.output<typeof MappingSchema>, SyncSettings> = true;
 
 export type MappingConfig = z.infer<typeof MappingSchema>;
 

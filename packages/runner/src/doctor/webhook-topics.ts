@@ -1,4 +1,4 @@
-import { PUSH_TOPICS, SYNCED_TOPICS, type FlowMode, type Topic } from '@shopsync/core';
+import { PUSH_TOPICS, SYNCED_TOPICS, flowOfTopic, type Flow, type FlowMode, type PushTopic, type Topic } from '@shopsync/core';
 
 /**
  * The webhook topics shopsync needs subscribed: exactly those the core has a registry row for
@@ -7,10 +7,14 @@ import { PUSH_TOPICS, SYNCED_TOPICS, type FlowMode, type Topic } from '@shopsync
 export const SHOPSYNC_WEBHOOK_TOPICS: readonly Topic[] = SYNCED_TOPICS;
 export type ShopsyncWebhookTopic = Topic;
 
-/** Shopify's topics a push processor reads (inventory_levels/update), needed while their flow is on. */
-const SHOPIFY_PUSH_TOPICS = (Object.keys(PUSH_TOPICS) as Array<keyof typeof PUSH_TOPICS>).filter((topic) => PUSH_TOPICS[topic].origin === 'shopify');
+/** Shopify's topics a push processor reads (inventory_levels/update): needed while their family's flow is on. */
+const SHOPIFY_PUSH_TOPICS = (Object.keys(PUSH_TOPICS) as PushTopic[]).filter((topic) => PUSH_TOPICS[topic].origin === 'shopify');
 
-/** The topics to subscribe for these flows: every synced topic, and inventory_levels/update while inventory is on. */
-export function webhookTopicsFor(flows: { readonly inventory: FlowMode }): readonly string[] {
-  return [...SHOPSYNC_WEBHOOK_TOPICS, ...(flows.inventory === 'off' ? [] : SHOPIFY_PUSH_TOPICS)];
+/** The topics to subscribe for these flows: every synced topic, and each of Shopify's push topics while its family's flow is not off. */
+export function webhookTopicsFor(flows: Readonly<Record<Flow, FlowMode>>): readonly string[] {
+  const on = (topic: PushTopic): boolean => {
+    const flow = flowOfTopic(topic);
+    return flow !== null && flows[flow] !== 'off';
+  };
+  return [...SHOPSYNC_WEBHOOK_TOPICS, ...SHOPIFY_PUSH_TOPICS.filter(on)];
 }

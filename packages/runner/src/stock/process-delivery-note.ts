@@ -1,4 +1,4 @@
-import { fulfillmentOfDeliveryNote, subjectOf, unsentLines, type DeliveryNoteDoc, type SalesOrderLinks } from '@shopsync/core';
+import { coreFailure, fulfillmentOfDeliveryNote, subjectOf, unsentLines, type DeliveryNoteDoc, type SalesOrderLinks } from '@shopsync/core';
 import type { ClaimedEvent } from '../store/store';
 import { earlierAttempt, remainingByLine } from './earlier-send';
 import { legacyId, type PushDeps, type PushVerdict } from './push-deps';
@@ -42,7 +42,7 @@ export async function processDeliveryNote(event: ClaimedEvent, payload: { name: 
     if (made === null) return { status: 'skipped', reason: `Delivery Note ${payload.name} was cancelled before it became a Shopify fulfillment` };
     // Its lines were already fulfilled in Shopify when it came: no fulfillment of shopsync's stands for it.
     if (made.name === NOTHING_SENT) return { status: 'skipped', reason: `Delivery Note ${payload.name} was cancelled; it never became a Shopify fulfillment (nothing was left to fulfil)` };
-    return { failure: { code: 'conflict.delivery_note_cancelled', category: 'conflict', retryable: false, subject: subjectOf(event.topic, payload), params: { fulfillment: made.name } } };
+    return { failure: coreFailure('conflict.delivery_note_cancelled', subjectOf(event.topic, payload), { fulfillment: made.name }) };
   }
   if (made !== null) return { status: 'skipped', reason: `Delivery Note ${payload.name} is already Shopify fulfillment ${made.name}` };
   const note = await deps.erpnext.getDoc<DeliveryNoteDoc & Record<string, unknown>>('Delivery Note', payload.name);

@@ -1,4 +1,4 @@
-import { classifyLevelUpdate, expectedAvailable, stockWarehousesOf, subjectOf, type Failure } from '@shopsync/core';
+import { classifyLevelUpdate, coreFailure, expectedAvailable, stockWarehousesOf, subjectOf } from '@shopsync/core';
 import type { ClaimedEvent, EvidenceRecord } from '../store/store';
 import { inventoryItemGid, locationGid, type PushDeps, type PushVerdict } from './push-deps';
 import { availableAt, binsOf, unbookedAt } from './stock-reads';
@@ -69,12 +69,6 @@ export async function processLevelUpdate(event: ClaimedEvent, payload: Record<st
     return { status: 'applied', reason: `Shopify set to ERPNext's ${expected} of ${sku} at location ${locationId} (was ${shopifyNow})` };
   }
   if (!rechecked) return { recheckAfterMs: deps.driftRecheckMs, reason: `Shopify holds ${shopifyNow} of ${sku} at location ${locationId}, ERPNext's Bins say ${expected}: looked at again shortly, in case an order explains it` };
-  const failure: Failure = {
-    code: 'drift.stock_differs',
-    category: 'drift',
-    retryable: true,
-    subject: { ...subjectOf(event.topic, payload), label: `${sku} at location ${locationId}` },
-    params: { items: sku, locationId, shopify: shopifyNow, erpnext: expected, cause: 'changed in Shopify, not by shopsync' },
-  };
-  return { failure };
+  const subject = { ...subjectOf(event.topic, payload), label: `${sku} at location ${locationId}` };
+  return { failure: coreFailure('drift.stock_differs', subject, { items: sku, locationId, shopify: shopifyNow, erpnext: expected, cause: 'changed in Shopify, not by shopsync' }) };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isSyncError, planStockPush, stockWarehousesOf, subjectOf, type StockChangedPayload, type StockPushPlan } from '@shopsync/core';
+import { coreFailure, isSyncError, planStockPush, stockWarehousesOf, subjectOf, type StockChangedPayload, type StockPushPlan } from '@shopsync/core';
 import type { ClaimedEvent } from '../store/store';
 import { locationGid, type PushDeps, type PushVerdict } from './push-deps';
 import { availableAt, binsOf, inventoryItemsOf, unbookedAt } from './stock-reads';
@@ -36,7 +36,7 @@ export async function processStockChange(event: ClaimedEvent, payload: StockChan
   const subject = subjectOf(event.topic, payload);
   const items = payload.items.map((item) => item.itemCode).join(', ');
   if (payload.locationId === null) {
-    return { failure: { code: 'mapping.warehouse_unmapped', category: 'mapping', retryable: false, subject, params: { warehouse: payload.warehouse ?? 'unknown', items } } };
+    return { failure: coreFailure('mapping.warehouse_unmapped', subject, { warehouse: payload.warehouse ?? 'unknown', items }) };
   }
   const locationId = payload.locationId;
   const vouchers = payload.items.flatMap((item) => item.vouchers.map((voucher) => `${voucher.type} ${voucher.name}${voucher.cancelled ? ' (cancelled)' : ''}`));
@@ -58,13 +58,13 @@ export async function processStockChange(event: ClaimedEvent, payload: StockChan
       if (attempt >= 2) {
         const first = fresh.pushes[0] ?? plan.pushes[0]!;
         return {
-          failure: {
-            code: 'drift.stock_differs',
-            category: 'drift',
-            retryable: true,
-            subject,
-            params: { items: first.itemCode, locationId, shopify: first.changeFromQuantity, erpnext: first.quantity, cause: 'Shopify changed again while shopsync was setting it' },
-          },
+          failure: coreFailure('drift.stock_differs', subject, {
+            items: first.itemCode,
+            locationId,
+            shopify: first.changeFromQuantity,
+            erpnext: first.quantity,
+            cause: 'Shopify changed again while shopsync was setting it',
+          }),
         };
       }
       plan = fresh;
@@ -72,10 +72,10 @@ export async function processStockChange(event: ClaimedEvent, payload: StockChan
   }
   const problems = [...plan.unlinked, ...plan.ambiguous];
   if (problems.length > 0) {
-    return { failure: { code: 'mapping.stock_item_unlinked', category: 'mapping', retryable: false, subject, params: { items: problems.join(', '), locationId } } };
+    return { failure: coreFailure('mapping.stock_item_unlinked', subject, { items: problems.join(', '), locationId }) };
   }
   if (plan.notStocked.length > 0) {
-    return { failure: { code: 'mapping.stock_item_not_stocked', category: 'mapping', retryable: false, subject, params: { items: plan.notStocked.join(', '), locationId } } };
+    return { failure: coreFailure('mapping.stock_item_not_stocked', subject, { items: plan.notStocked.join(', '), locationId }) };
   }
   return plan.pushes.length > 0
     ? { status: 'applied', reason: null }

@@ -1,3 +1,5 @@
+import { payloadOf } from '@shopsync/core';
+
 /**
  * When an event of an order applies, which of the order's parked events did it make moot? Shared by
  * the SQLite statement (sql/supersede-moot-failures.ts) and the in-memory twin, so both decide alike.
@@ -44,16 +46,19 @@ function parse(text: string | null): Record<string, unknown> | null {
   }
 }
 
-function holdsRefund(snapshot: Record<string, unknown> | null, refundId: unknown): boolean {
-  const refunds = snapshot?.refunds;
-  if (!Array.isArray(refunds) || (typeof refundId !== 'number' && typeof refundId !== 'string')) return false;
-  return refunds.some((refund: unknown) => typeof refund === 'object' && refund !== null && String((refund as { id?: unknown }).id) === String(refundId));
+/** Whether the state's list (an order's `refunds`) holds the part with this id. */
+function listsPart(snapshot: Record<string, unknown> | null, list: string, partId: unknown): boolean {
+  const parts = snapshot?.[list];
+  if (!Array.isArray(parts) || (typeof partId !== 'number' && typeof partId !== 'string')) return false;
+  return parts.some((part: unknown) => typeof part === 'object' && part !== null && String((part as { id?: unknown }).id) === String(partId));
 }
 
 export function madeMoot(parked: ParkedEvent, applied: AppliedState): boolean {
   if (!MOOT_CODES.includes(parked.code) || parked.refreshFirst) return false;
   const payload = parse(parked.payload);
-  if (parked.topic === 'refunds/create') return holdsRefund(parse(applied.snapshot), payload?.id);
+  // A part of the order (a refund) is moot once the applied state lists it; one it never lists (a payment) is not.
+  const holds = payloadOf(parked.topic);
+  if (holds?.carries === 'part') return holds.listedIn !== null && listsPart(parse(applied.snapshot), holds.listedIn, payload?.id);
   if (!appliesLatestState(parked.topic) || parked.code === 'order.not_yet_seen') return false;
   const version = typeof payload?.updated_at === 'string' ? Date.parse(payload.updated_at) : Number.NaN;
   return !Number.isNaN(version) && version <= applied.versionMs;

@@ -1,4 +1,4 @@
-import { parseResourceKey, payloadOf } from '@shopsync/core';
+import { payloadOf } from '@shopsync/core';
 import type { Store, ClaimedEvent } from '../store/store';
 
 /**
@@ -39,8 +39,7 @@ export async function planningInputs(event: ClaimedEvent, store: Store, latestOr
   // A change alone (orders/edited) cannot be planned: the resource is always read back.
   const change = holds?.carries === 'change' ? holds : null;
   if (!event.refreshFirst && change === null) return stored;
-  const resource = parseResourceKey(event.resourceKey);
-  const orderId = resource?.kind === 'order' ? resource.id : undefined;
+  const orderId = event.resource.kind === 'order' ? event.resource.id : undefined;
   const latest = orderId === undefined ? { unavailable: 'the event is not about an order' } : latestOrder === undefined ? { unavailable: 'no Shopify credentials are configured for this shop' } : await latestOrder(event.shop, orderId);
   if ('unavailable' in latest) {
     await store.addEvidence(event.claim.inboxId, 'refresh', { refreshed: false, reason: latest.unavailable }, now());

@@ -1,5 +1,6 @@
 import type { Claim, ClaimPort, ParkedFailure } from '../ports/claim-port';
 import type { TerminalStatus } from '../store-records';
+import { storedResource } from '../stored-resource';
 import { supersedeMootFailures } from './memory-moot-failures';
 import { iso, type MemEventState, type MemFailure, type MemoryState } from './memory-state';
 
@@ -40,7 +41,7 @@ export function memoryClaimPort(state: MemoryState): ClaimPort {
       Object.assign(event, { status: 'claimed', claimedBy: workerId, claimToken: token, claimExpiresAt: iso(new Date(now.getTime() + leaseMs)), attempts: event.attempts + 1 });
       const { shop, webhookId, topic, resourceKey, payload, attempts, refreshFirst } = event;
       const retryingSince = event.retryingSince === null ? null : new Date(event.retryingSince);
-      return { claim: { inboxId: event.id, workerId, token }, shop, webhookId, topic, resourceKey, payload, attempts, refreshFirst, retryingSince };
+      return { claim: { inboxId: event.id, workerId, token }, shop, webhookId, topic, resourceKey, resource: storedResource(shop, resourceKey), payload, attempts, refreshFirst, retryingSince };
     },
     finish: async (claim, status, reason, now) => {
       const event = held(state, claim);

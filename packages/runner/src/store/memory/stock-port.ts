@@ -1,9 +1,10 @@
+import { UNBOOKED_ORDER_TOPICS } from '@shopsync/core';
 import type { StockPort } from '../ports/stock-port';
 import { accept } from './inbox-port';
 import { iso, type MemoryState } from './memory-state';
 
 const ECHO_LEDGER_KEPT_MS = 24 * 60 * 60 * 1000;
-const ORDER_STATE_TOPICS = new Set(['orders/create', 'orders/updated', 'orders/paid']);
+const UNBOOKED_TOPICS: ReadonlySet<string> = new Set(UNBOOKED_ORDER_TOPICS);
 const OPEN = new Set(['pending', 'claimed', 'failed']);
 
 /** Whether the order payload has a line of one of these SKUs (the SQL reads it with json_each). */
@@ -40,7 +41,7 @@ export function memoryStockPort(state: MemoryState): StockPort {
       const wanted = new Set(skus);
       const latest = new Map<string, string>();
       for (const event of [...state.events.values()].sort((a, b) => a.id - b.id)) {
-        if (event.shop !== shop || !ORDER_STATE_TOPICS.has(event.topic) || !OPEN.has(event.status) || state.versions.has(event.resourceKey)) continue;
+        if (event.shop !== shop || !UNBOOKED_TOPICS.has(event.topic) || !OPEN.has(event.status) || state.versions.has(event.resourceKey)) continue;
         if ([...state.operations.values()].some((op) => op.resourceKey === event.resourceKey && op.doctype === 'Sales Order')) continue;
         if (!hasLineOf(event.payload, wanted)) continue;
         latest.set(event.resourceKey, event.payload);

@@ -1,4 +1,4 @@
-import type { FailureCategory } from '@shopsync/core';
+import type { FailureCategory, ResourceKey } from '@shopsync/core';
 import type { TerminalStatus } from '../store-records';
 
 /** Fences every write a worker makes about a claimed event (STYLE C10). */
@@ -13,7 +13,10 @@ export interface ClaimedEvent {
   readonly shop: string;
   readonly webhookId: string;
   readonly topic: string;
+  /** The resource's key as the inbox stores it: the text the store's calls take. */
   readonly resourceKey: string;
+  /** The same key as a value, read once where the store maps its row: the worker never parses the text. */
+  readonly resource: ResourceKey;
   readonly payload: string;
   /** Including this one. */
   readonly attempts: number;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
 import type { ClaimedEvent } from '../ports/claim-port';
+import { storedResource } from '../stored-resource';
 
 /**
  * Nothing of the same resource may run first: no other live claim, and no older event that is
@@ -64,6 +65,7 @@ export function claimNextEvent(db: Database.Database, args: { workerId: string; 
     webhookId: row.webhook_id,
     topic: row.topic,
     resourceKey: row.resource_key,
+    resource: storedResource(row.shop, row.resource_key),
     payload: row.payload,
     attempts: row.attempts,
     refreshFirst: row.refresh_first === 1,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StockLedgerCursor } from '@shopsync/core';
+import { UNBOOKED_ORDER_TOPICS, type StockLedgerCursor } from '@shopsync/core';
 import type { AcceptedDelivery, NewDelivery } from '../ports/inbox-port';
 import type { StockPushRecord } from '../ports/stock-port';
 import { acceptOne } from './accept-delivery';
@@ -42,19 +42,22 @@ export function recentStockPushes(db: Database.Database, shop: string, inventory
  * Order events still open, of orders with no applied version and no Sales Order recorded yet; the
  * newest payload per order. A Sales Order is recorded as soon as it is submitted (its units are in
  * reserved_qty then), before its event settles: counting it until then would take its units off twice.
- * The payload is in its own table (migration 010), joined by the inbox id.
+ * The payload is in its own table (migration 010), joined by the inbox id. The topics counted are
+ * the registry's (UNBOOKED_ORDER_TOPICS), bound as a JSON array.
  */
 const UNBOOKED = `SELECT i.resource_key AS resourceKey, p.payload AS payload FROM inbox i JOIN inbox_payloads p ON p.inbox_id = i.id
-  WHERE i.shop = @shop AND i.topic IN ('orders/create', 'orders/updated', 'orders/paid') AND i.status IN ('pending', 'claimed', 'failed')
+  WHERE i.shop = @shop AND i.topic IN (SELECT value FROM json_each(@topics)) AND i.status IN ('pending', 'claimed', 'failed')
   AND NOT EXISTS (SELECT 1 FROM resource_versions v WHERE v.resource_key = i.resource_key)
   AND NOT EXISTS (SELECT 1 FROM operations o WHERE o.resource_key = i.resource_key AND o.doctype = 'Sales Order')
   AND json_valid(p.payload)
   AND EXISTS (SELECT 1 FROM json_each(p.payload, '$.line_items') line WHERE json_extract(line.value, '$.sku') IN (SELECT value FROM json_each(@skus)))
   ORDER BY i.id`;
 
+const UNBOOKED_TOPICS_JSON = JSON.stringify(UNBOOKED_ORDER_TOPICS);
+
 export function unbookedOrderPayloads(db: Database.Database, shop: string, skus: readonly string[]): string[] {
   if (skus.length === 0) return [];
   const latest = new Map<string, string>();
-  for (const row of prepared(db, UNBOOKED).all({ shop, skus: JSON.stringify(skus) }) as Array<{ resourceKey: string; payload: string }>) latest.set(row.resourceKey, row.payload);
+  for (const row of prepared(db, UNBOOKED).all({ shop, topics: UNBOOKED_TOPICS_JSON, skus: JSON.stringify(skus) }) as Array<{ resourceKey: string; payload: string }>) latest.set(row.resourceKey, row.payload);
   return [...latest.values()];
 }

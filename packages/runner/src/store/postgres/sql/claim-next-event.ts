@@ -1,4 +1,5 @@
 import type { ClaimedEvent } from '../../ports/claim-port';
+import { storedResource } from '../../stored-resource';
 import { one, run, type Db } from './query';
 
 /**
@@ -90,6 +91,7 @@ function claimedEventOf(row: ClaimedRow, args: { workerId: string; token: string
     webhookId: row.webhook_id,
     topic: row.topic,
     resourceKey: row.resource_key,
+    resource: storedResource(row.shop, row.resource_key),
     payload: row.payload,
     attempts: row.attempts,
     refreshFirst: row.refresh_first,

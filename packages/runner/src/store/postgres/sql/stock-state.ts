@@ -1,4 +1,4 @@
-import type { StockLedgerCursor } from '@shopsync/core';
+import { UNBOOKED_ORDER_TOPICS, type StockLedgerCursor } from '@shopsync/core';
 import type { AcceptedDelivery, NewDelivery } from '../../ports/inbox-port';
 import type { StockPushRecord } from '../../ports/stock-port';
 import { acceptOne } from './accept-delivery';
@@ -73,9 +73,10 @@ export async function recentStockPushes(db: Db, shop: string, inventoryItemId: s
  * Order events still open, of orders with no applied version and no Sales Order recorded yet; the
  * newest payload per order (sql/stock-state.ts tells why). The SKUs are read from the payload as
  * jsonb; lax mode reads a line_items that is not an array as one line, as SQLite's json_each does.
+ * The topics counted are the registry's (UNBOOKED_ORDER_TOPICS).
  */
 const UNBOOKED = `SELECT i.resource_key AS "resourceKey", i.payload FROM inbox i
-  WHERE i.shop = $1 AND i.topic IN ('orders/create', 'orders/updated', 'orders/paid') AND i.status IN ('pending', 'claimed', 'failed')
+  WHERE i.shop = $1 AND i.topic = ANY($3::text[]) AND i.status IN ('pending', 'claimed', 'failed')
   AND NOT EXISTS (SELECT 1 FROM resource_versions v WHERE v.resource_key = i.resource_key)
   AND NOT EXISTS (SELECT 1 FROM operations o WHERE o.resource_key = i.resource_key AND o.doctype = 'Sales Order')
   AND EXISTS (SELECT 1 FROM jsonb_path_query(shopsync_try_jsonb(i.payload), 'lax $.line_items[*].sku') sku
@@ -85,6 +86,6 @@ const UNBOOKED = `SELECT i.resource_key AS "resourceKey", i.payload FROM inbox i
 export async function unbookedOrderPayloads(db: Db, shop: string, skus: readonly string[]): Promise<string[]> {
   if (skus.length === 0) return [];
   const latest = new Map<string, string>();
-  for (const row of await rows<{ resourceKey: string; payload: string }>(db, UNBOOKED, [shop, skus])) latest.set(row.resourceKey, row.payload);
+  for (const row of await rows<{ resourceKey: string; payload: string }>(db, UNBOOKED, [shop, skus, UNBOOKED_ORDER_TOPICS])) latest.set(row.resourceKey, row.payload);
   return [...latest.values()];
 }
