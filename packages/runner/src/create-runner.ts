@@ -20,7 +20,8 @@ import { sendHeartbeat, type HeartbeatResult } from './mirror/send-heartbeat';
 import type { LatestOrderPort } from './worker/latest-state';
 import { scheduleJobs } from './schedule/runner-jobs';
 import { Scheduler } from './schedule/scheduler';
-import { OutageBreaker } from './worker/outage-breaker';
+import type { OutageBreaker } from './worker/outage-breaker';
+import { createErpnextBreaker, createShopifyBreakers, latestOrderUnlessDown } from './worker/dependency-breakers';
 import { WorkerPool } from './worker/worker-pool';
 import { tailStockLedger } from './stock/stock-tailer';
 import { LinkCache } from './stock/link-cache';
@@ -60,6 +61,8 @@ export interface Runner {
   readonly workers: WorkerPool;
   /** The ERPNext outage breaker (opened / closed events), when ERPNext can be probed. */
   readonly outage: OutageBreaker | undefined;
+  /** Each shop's Shopify outage breaker, by shop domain: the shops /readyz probes (`shopify:<domain>`). */
+  readonly shopifyOutages: ReadonlyMap<string, OutageBreaker>;
   readonly metrics: RunnerMetrics;
   /**
    * Starts the webhook server and, unless `workers: false` (ingress only: the benchmark, a
@@ -89,16 +92,6 @@ export interface Runner {
 
 export function settingsFrom(config: Pick<Config, 'mapping'>): SyncSettings {
   return { ...config.mapping, fieldAuthority: { ...DEFAULT_FIELD_AUTHORITY, ...config.mapping.fieldAuthority } };
-}
-
-/** The breaker probes ERPNext with /readyz's own check (or the client's ping); without either there is none. */
-function createOutageBreaker(deps: RunnerDeps): OutageBreaker | undefined {
-  const readyCheck = deps.probes?.find((probe) => probe.name === 'erpnext')?.check;
-  const ping = deps.erpnext.ping?.bind(deps.erpnext);
-  const probe = readyCheck ?? ping;
-  if (probe === undefined) return undefined;
-  const { outageProbeMs, maxDelayMs } = deps.config.worker;
-  return new OutageBreaker({ probe, probeEveryMs: outageProbeMs, maxProbeEveryMs: Math.max(outageProbeMs, Math.min(maxDelayMs, 30_000)), logger: deps.logger });
 }
 
 function pushPortsFrom(deps: RunnerDeps): PushPorts | undefined {
@@ -144,7 +137,9 @@ export function createRunner(deps: RunnerDeps): Runner {
   const { config, store, logger } = deps;
   const metrics = createRunnerMetrics({ store, processMetrics: deps.processMetrics ?? true });
   const workerStore = countParks(store, metrics);
-  const outage = createOutageBreaker(deps);
+  const outage = createErpnextBreaker(deps);
+  const shopifyOutages = createShopifyBreakers(deps, now);
+  const latestOrder = deps.latestOrder === undefined ? undefined : latestOrderUnlessDown(deps.latestOrder, shopifyOutages);
   const pushes = pushPortsFrom(deps);
   // One per runner: a site whose companion app lacks apply_documents turns it to 'rest' once, for all workers.
   const writes = new DocumentWrites(config.erpnext.writes, logger);
@@ -162,10 +157,11 @@ export function createRunner(deps: RunnerDeps): Runner {
         settings: settingsFrom(config),
         retry: { baseDelayMs: config.worker.baseDelayMs, maxDelayMs: config.worker.maxDelayMs, retryBudgetMs: config.worker.retryForMinutes * 60_000 },
         ...(outage === undefined ? {} : { outage }),
+        ...(shopifyOutages.size === 0 ? {} : { shopifyOutage: (shop: string) => shopifyOutages.get(shop) }),
         now,
         jitter: deps.jitter ?? Math.random,
         flowModes: config.flows,
-        ...(deps.latestOrder === undefined ? {} : { latestOrder: deps.latestOrder }),
+        ...(latestOrder === undefined ? {} : { latestOrder }),
         ...(pushes === undefined ? {} : { pushes }),
         writes,
         logger: logger.child({ inboxId: event.claim.inboxId, topic: event.topic, shop: event.shop, resourceKey: event.resourceKey }),
@@ -173,6 +169,8 @@ export function createRunner(deps: RunnerDeps): Runner {
   });
   observeWorkerPool(workers, metrics, clock);
   outage?.on('closed', () => workers.wake());
+  // What waited for a shop's Shopify is due by the time its breaker closes: claimed at once.
+  for (const breaker of shopifyOutages.values()) breaker.on('closed', () => workers.wake());
   const probes: ReadinessProbe[] = [{ name: 'store', check: () => store.ping() }, ...(deps.probes ?? [])];
   const server = createWebhookServer({
     // Up to 4 batches in flight: the store on its own thread merges what arrives during a commit into the
@@ -247,6 +245,7 @@ export function createRunner(deps: RunnerDeps): Runner {
   return {
     workers,
     outage,
+    shopifyOutages,
     metrics,
     prune,
     mirror,
@@ -290,6 +289,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       // No new run starts from here; the runs in flight are awaited after the workers stop, as before.
       const jobsStopped = scheduler.stop();
       outage?.stop();
+      for (const breaker of shopifyOutages.values()) breaker.stop();
       await running?.close();
       await workers.stop();
       await jobsStopped;

@@ -14,6 +14,7 @@ export * from './store/postgres/postgres-store';
 export { POSTGRES_CLAIM_QUERIES } from './store/postgres/sql/claim-next-event';
 export { knownPostgresMigrations } from './store/postgres/pg-migrate';
 export * from './worker/outage-breaker';
+export type { ShopifyOutage } from './worker/process-deps';
 export * from './worker/erpnext-port';
 export * from './worker/apply-ensure-document';
 export * from './worker/process-event';

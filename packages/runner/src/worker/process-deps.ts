@@ -22,6 +22,11 @@ export interface ProcessDeps {
   readonly latestOrder?: LatestOrderPort;
   /** Confirms that ERPNext is down (outage-breaker.ts); absent, every failure is an ordinary retry. */
   readonly outage?: Pick<OutageBreaker, 'confirmOutage'>;
+  /**
+   * A shop's Shopify outage breaker (the /readyz probe `shopify:<shop>`), or undefined when that shop
+   * cannot be probed: while it is open, work that needs Shopify is put back without asking Shopify.
+   */
+  readonly shopifyOutage?: (shop: string) => ShopifyOutage | undefined;
   /** What the push topics (stock, levels, Delivery Notes) need; absent, they are parked as unconfigured. */
   readonly pushes?: PushPorts;
   /**
@@ -30,6 +35,8 @@ export interface ProcessDeps {
    */
   readonly writes?: DocumentWrites;
 }
+
+export type ShopifyOutage = Pick<OutageBreaker, 'confirmOutage' | 'isOpen' | 'reason' | 'nextProbeAtMs'>;
 
 /** The ERPNext → Shopify side: each shop's Admin API client, ERPNext reads, the stock rules. */
 export interface PushPorts {
@@ -41,6 +48,6 @@ export interface PushPorts {
   readonly links?: PushDeps['links'];
 }
 
-/** `waiting`: put back until another event of its order settles; `deferred`: put back while ERPNext is down. */
+/** `waiting`: put back until another event of its order settles; `deferred`: put back while ERPNext (or the shop's Shopify) is down. */
 export type ProcessResult = 'applied' | 'skipped' | 'superseded' | 'failed' | 'retry' | 'waiting' | 'deferred' | 'lost_claim';
 

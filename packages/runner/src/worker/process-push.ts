@@ -3,16 +3,19 @@ import { fulfillmentEchoKey } from '../stock/process-delivery-note';
 import { processPushEvent } from '../stock/process-push-event';
 import type { ClaimedEvent } from '../store/store';
 import type { ProcessDeps, ProcessResult } from './process-deps';
-import { park, settleError } from './settle-event';
+import { deferWhileShopifyDown, park, settleError } from './settle-event';
 
 /**
  * A push topic: the work is done in Shopify (pushes/push-deps.ts). Its verdict settles the event; a
  * thrown error is retried like any other (a lost response replays by the same idempotency key).
+ * While the shop's Shopify is known to be down it is put back untouched: asking would only fail.
  */
 export async function processPush(event: ClaimedEvent, deps: ProcessDeps): Promise<ProcessResult> {
   const flow = flowOfTopic(event.topic);
   const mode = flow === null ? 'live' : deps.flowModes[flow];
   if (mode === 'off') return (await deps.store.finish(event.claim, 'skipped', `the ${flow} flow is off`, deps.now())) ? 'skipped' : 'lost_claim';
+  const down = deps.shopifyOutage?.(event.shop);
+  if (down?.isOpen() === true) return deferWhileShopifyDown(event, down, down.reason() ?? 'its outage breaker is open', deps);
   const shopify = deps.pushes?.shopify(event.shop) ?? null;
   try {
     if (deps.pushes === undefined || shopify === null) {

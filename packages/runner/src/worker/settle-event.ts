@@ -1,10 +1,10 @@
 import { describeFailure, isSyncError, mayRetry, nextDelayMs, SyncError, subjectOf, withOrderName, type Failure, type FailureSubject } from '@shopsync/core';
 import type { ClaimedEvent } from '../store/store';
-import { looksLikeOutage } from './outage-breaker';
-import type { ProcessDeps, ProcessResult } from './process-deps';
+import { looksLikeOutage, looksLikeShopifyOutage } from './outage-breaker';
+import type { ProcessDeps, ProcessResult, ShopifyOutage } from './process-deps';
 
 // How a claimed event ends when it cannot be applied: retried with backoff, put back while ERPNext is
-// down, or parked with its failure. Shared by the ERPNext plans and the push topics.
+// (or the shop's Shopify) is down, or parked with its failure. Shared by the ERPNext plans and the push topics.
 
 /** Scalar details of the error become the failure's params, so its sentence can name them. */
 function scalarParams(details: Record<string, unknown> | undefined): Record<string, string | number> {
@@ -45,12 +45,29 @@ export async function park(event: ClaimedEvent, parked: Failure, error: unknown,
   return kept ? 'failed' : 'lost_claim';
 }
 
+/**
+ * The shop's Shopify is down: the event goes back without spending an attempt or its retry budget,
+ * due when the breaker probes Shopify next. Not at once, as for ERPNext: the workers keep claiming
+ * (this shop's orders need only ERPNext), so an event due now would be claimed again in a tight loop.
+ * When the probe finds Shopify answering, the breaker closes and wakes the workers, and it is due.
+ */
+export async function deferWhileShopifyDown(event: ClaimedEvent, breaker: ShopifyOutage, why: string, deps: ProcessDeps): Promise<ProcessResult> {
+  const now = deps.now();
+  const reason = `Shopify (${event.shop}) is unreachable (${why}); waiting for it to answer again, then this event runs`;
+  const availableAt = new Date(Math.max(breaker.nextProbeAtMs() ?? now.getTime(), now.getTime()));
+  return (await deps.store.deferEvent(event.claim, 'outage', availableAt, reason, now)) ? 'deferred' : 'lost_claim';
+}
+
 export async function settleError(event: ClaimedEvent, error: unknown, payload: unknown, deps: ProcessDeps): Promise<ProcessResult> {
   const failure = failureFromError(error, event.topic, payload);
   if (deps.outage !== undefined && looksLikeOutage(error) && (await deps.outage.confirmOutage(failure.code))) {
     // ERPNext is down, not this event's fault: back in the queue at once, no attempt and no budget spent.
     const reason = `ERPNext is unreachable (${isSyncError(error) ? error.message : failure.code}); waiting for it to answer again, then this event runs`;
     return (await deps.store.deferEvent(event.claim, 'outage', deps.now(), reason, deps.now())) ? 'deferred' : 'lost_claim';
+  }
+  const shopify = looksLikeShopifyOutage(error) ? deps.shopifyOutage?.(event.shop) : undefined;
+  if (shopify !== undefined && (await shopify.confirmOutage(isSyncError(error) ? error.message : failure.code))) {
+    return deferWhileShopifyDown(event, shopify, isSyncError(error) ? error.message : failure.code, deps);
   }
   const retryAfterMs = isSyncError(error) ? error.retryAfterMs : undefined;
   if (failure.retryable && budgetLeft(event, deps)) {
