@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createErpnextClient } from '@shopsync/erpnext-client';
-import { settingsFrom } from '@shopsync/runner';
+import type { ErpnextClient } from '@shopsync/erpnext-client';
+import { composeApp, settingsFrom } from '@shopsync/runner';
 import { createErpnextSimulator, createShopifySimulator, DEFAULT_SHOPIFY_CATALOGUE, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
 import { DEMO_MAPPING } from '../demo/demo-mapping';
 import { erpnextFindings } from '../demo/erpnext-findings';
@@ -31,8 +31,7 @@ export interface ChaosDeps {
 }
 
 /** The stock an operator receives before selling, so every fulfillment can ship from the default warehouse. */
-async function receiveStock(erpUrl: string, orders: number): Promise<void> {
-  const client = createErpnextClient({ baseUrl: erpUrl, apiKey: CHAOS_SECRETS.erpKey, apiSecret: CHAOS_SECRETS.erpSecret });
+async function receiveStock(client: ErpnextClient, orders: number): Promise<void> {
   const items = DEFAULT_SHOPIFY_CATALOGUE.map((item) => ({ item_code: item.sku, qty: 100 + orders * 10, t_warehouse: DEMO_MAPPING.defaultWarehouse, basic_rate: 10 }));
   await client.insertDoc('Stock Entry', { stock_entry_type: 'Material Receipt', company: DEMO_MAPPING.company, items, docstatus: 1 });
 }
@@ -40,7 +39,6 @@ async function receiveStock(erpUrl: string, orders: number): Promise<void> {
 async function startSimulators(options: ChaosOptions): Promise<{ erp: ErpnextSimulator; erpUrl: string; shopify: ShopifySimulator; shopifyUrl: string }> {
   const erp = createErpnextSimulator({ apiKey: CHAOS_SECRETS.erpKey, apiSecret: CHAOS_SECRETS.erpSecret });
   const { url: erpUrl } = await erp.listen(0);
-  await receiveStock(erpUrl, options.orders);
   const shopify = createShopifySimulator({
     seed: options.seed,
     webhookSecret: CHAOS_SECRETS.webhook,
@@ -71,6 +69,9 @@ export async function runChaos(options: ChaosOptions, deps: ChaosDeps): Promise<
   const port = await freePort();
   const paths = { config: join(stateDir, 'shopsync.json'), state: join(stateDir, 'shopsync.sqlite'), log: join(stateDir, 'serve.log') };
   const config = writeChaosConfig(paths.config, { shop: shopify.shop.domain, shopifyUrl, erpUrl, statePath: paths.state, port });
+  // The operator's own ERPNext client, from the config serve runs with; the store is serve's and never opened here.
+  const app = composeApp(config);
+  await receiveStock(app.erpnext, options.orders);
   for (const topic of TOPICS) shopify.webhooks.subscribe({ topic, address: `http://127.0.0.1:${port}/webhooks/shopify` });
   const deliveries = new DeliveryLog(shopify);
   const serve = new ServeProcess(paths.config, paths.log, env);
@@ -126,6 +127,7 @@ export async function runChaos(options: ChaosOptions, deps: ChaosDeps): Promise<
     deliveries.close();
     watch.close();
     await serve.kill();
+    await app.close();
     await shopify.close();
     await erp.close();
   }

@@ -1,9 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createErpnextClient } from '@shopsync/erpnext-client';
-import { createShopifyClient } from '@shopsync/shopify-client';
-import { createLogger, createRunner, openSqliteStore, parseConfig, reconcileShop, settingsFrom } from '@shopsync/runner';
+import { composeApp, createRunner, parseConfig, reconcileShop, settingsFrom } from '@shopsync/runner';
 import { createErpnextSimulator, createPrng, createShopifySimulator } from '@shopsync/simulators';
 import { DEMO_MAPPING } from './demo-mapping';
 import type { DemoOptions, DemoSummary } from './demo-options';
@@ -63,7 +61,8 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
   const locationId = shopify.shop.inventory.primaryLocation().id;
   const locationWarehouses = { [String(locationId)]: DEMO_MAPPING.defaultWarehouse };
   const parsed = parseConfig({
-    shops: [{ domain: shopify.shop.domain, webhookSecrets: [WEBHOOK_SECRET] }],
+    // The Admin API token and the simulator's URL: reconciliation and the stock flow read and write the shop through them.
+    shops: [{ domain: shopify.shop.domain, webhookSecrets: [WEBHOOK_SECRET], accessToken: SHOPIFY_TOKEN, apiBaseUrl: shopifyUrl }],
     erpnext: { url: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET },
     store: { path: join(stateDir, 'shopsync.sqlite') },
     server: { port: 0 },
@@ -82,11 +81,10 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     log: { level: 'warn' },
   });
   if (!parsed.ok) throw new Error(`demo config is invalid: ${parsed.problems.join('; ')}`);
-  const store = openSqliteStore({ path: parsed.config.store.path });
-  const logger = createLogger({ level: 'warn', destination: process.stderr });
-  const erpnext = createErpnextClient({ baseUrl: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET });
-  const shopifyClient = createShopifyClient({ shop: shopifyUrl, accessToken: SHOPIFY_TOKEN });
-  const runner = createRunner({ config: parsed.config, store, erpnext, logger, stock: { shopify: () => shopifyClient, erpnext } });
+  // Logs go to stderr: --json prints the summary on stdout. The store is the SQLite file, in this process.
+  const app = composeApp(parsed.config, { logDestination: process.stderr });
+  const { store, erpnext, logger } = app;
+  const runner = createRunner({ config: parsed.config, store, erpnext, logger, stock: { shopify: (domain) => app.shopify(domain), erpnext } });
   const site = { company: DEMO_MAPPING.company, warehouse: DEMO_MAPPING.defaultWarehouse };
   // The stock workload draws from its own stream, so the orders a seed places stay the same.
   const prng = createPrng((options.seed ^ 0x5eed5) >>> 0);
@@ -96,6 +94,8 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     await settleStock({ runner, store, shopify });
   };
   try {
+    const shopifyClient = app.shopify(shopify.shop.domain);
+    if (shopifyClient === null) throw new Error('the demo config holds no Admin API token for the simulated shop');
     const skus = syncedSkus(shopify, erp);
     if (!Number.isInteger(options.manualStockChanges) || options.manualStockChanges < 0 || options.manualStockChanges > skus.length) {
       throw new Error(`--manual-stock-changes must be a whole number from 0 to ${skus.length} (the SKUs both systems hold), got ${options.manualStockChanges}`);
@@ -191,7 +191,7 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     };
   } finally {
     await runner.stop();
-    await store.close();
+    await app.close();
     await shopify.close();
     await erp.close();
   }

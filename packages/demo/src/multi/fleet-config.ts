@@ -50,11 +50,16 @@ export function fleetConfig(input: FleetConfigInput): ConfigInput {
   };
 }
 
-/** Writes the config file after checking it parses, so a mistake here fails before any process starts; returns it parsed. */
-export function writeFleetConfig(path: string, input: FleetConfigInput): Config {
-  const config = fleetConfig(input);
-  const parsed = parseConfig(config);
+/** The config parsed, or an error: a mistake here fails before any process starts. */
+export function parsedFleetConfig(input: FleetConfigInput): Config {
+  const parsed = parseConfig(fleetConfig(input));
   if (!parsed.ok) throw new Error(`runner config is invalid: ${parsed.problems.join('; ')}`);
-  writeFileSync(path, JSON.stringify(config, null, 2));
   return parsed.config;
+}
+
+/** Writes the config file after checking it parses; returns it parsed. */
+export function writeFleetConfig(path: string, input: FleetConfigInput): Config {
+  const parsed = parsedFleetConfig(input);
+  writeFileSync(path, JSON.stringify(fleetConfig(input), null, 2));
+  return parsed;
 }

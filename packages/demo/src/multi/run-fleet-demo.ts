@@ -1,9 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createErpnextClient } from '@shopsync/erpnext-client';
-import { createShopifyClient } from '@shopsync/shopify-client';
-import { openPostgresStore, reconcileShop, settingsFrom } from '@shopsync/runner';
+import { composeApp, reconcileShop, settingsFrom } from '@shopsync/runner';
 import { createErpnextSimulator, createPrng, createShopifySimulator, type ShopifySimulator } from '@shopsync/simulators';
 import type { Env } from '../chaos/serve-process';
 import { DEMO_MAPPING } from '../demo/demo-mapping';
@@ -13,7 +11,7 @@ import { DEMO_TOPICS, DEMO_WAVE_SIZE, ECHO_WINDOW_MINUTES } from '../demo/run-de
 import { stockFindings } from '../demo/stock-findings';
 import { alignOpeningStock, changeStockInShopify, plannedStockMoves, shipBookedOrders, STOCK_VOUCHER_DOCTYPES, syncedSkus, type StockWorkload } from '../demo/stock-workload';
 import { summariseRun } from '../demo/summarise-run';
-import { FLEET_SECRETS } from './fleet-config';
+import { FLEET_SECRETS, parsedFleetConfig } from './fleet-config';
 import { killAndRestart, operatorCli, type KillRecord } from './fleet-operator';
 import { RunnerFleet } from './runner-fleet';
 import { SharedStoreWatch } from './shared-store-watch';
@@ -60,15 +58,9 @@ export async function runFleetDemo(options: DemoOptions, fleetOptions: FleetOpti
   const started = Date.now();
   const stateDir = mkdtempSync(join(tmpdir(), 'shopsync-demo-fleet-'));
   const schema = demoSchema(fleetOptions.storeUrl, new Date(), process.pid);
-  const store = openPostgresStore({ url: fleetOptions.storeUrl, schema: schema.name, poolSize: 4 });
   // Undone in reverse order whatever happens, as far as the run got: the runners stop before the store closes and the schema goes.
-  const undo: Array<() => Promise<unknown>> = [() => store.close()];
+  const undo: Array<() => Promise<unknown>> = [];
   try {
-    await store.ping().catch((error: unknown) => {
-      throw new Error(`cannot reach the PostgreSQL store ${fleetOptions.storeUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    // The ping created and migrated the schema: it goes last, once the store is closed.
-    undo.unshift(() => schema.drop());
     const erp = createErpnextSimulator({ apiKey: FLEET_SECRETS.erpKey, apiSecret: FLEET_SECRETS.erpSecret });
     undo.push(() => erp.close());
     const { url: erpUrl } = await erp.listen(0);
@@ -84,22 +76,24 @@ export async function runFleetDemo(options: DemoOptions, fleetOptions: FleetOpti
     const shop = shopify.shop.domain;
     const locationId = shopify.shop.inventory.primaryLocation().id;
     const locationWarehouses = { [String(locationId)]: DEMO_MAPPING.defaultWarehouse };
-    const erpnext = createErpnextClient({ baseUrl: erpUrl, apiKey: FLEET_SECRETS.erpKey, apiSecret: FLEET_SECRETS.erpSecret });
-    const shopifyClient = createShopifyClient({ shop: shopifyUrl, accessToken: FLEET_SECRETS.shopifyToken });
+    const runnerSettings = { shop, shopifyUrl, erpUrl, locationWarehouses, workerConcurrency: options.workerConcurrency, driftRecheckSeconds: FLEET_DRIFT_RECHECK_SECONDS, echoWindowMinutes: ECHO_WINDOW_MINUTES };
+    // This process composes as a runner does, from the runners' settings: its store works in the run's own
+    // schema of the operator's database (created and migrated by its first statement) through a small pool.
+    const app = composeApp(parsedFleetConfig({ ...runnerSettings, storeUrl: fleetOptions.storeUrl, port: 0 }), { postgres: { schema: schema.name, poolSize: 4 } });
+    undo.unshift(() => app.close());
+    const { store, erpnext } = app;
+    await store.ping().catch((error: unknown) => {
+      throw new Error(`cannot reach the PostgreSQL store ${fleetOptions.storeUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    // The ping created and migrated the schema: it goes last, once the store is closed.
+    undo.unshift(() => schema.drop());
+    const shopifyClient = app.shopify(shop);
+    if (shopifyClient === null) throw new Error('the fleet config holds no Admin API token for the simulated shop');
     const site = { company: DEMO_MAPPING.company, warehouse: DEMO_MAPPING.defaultWarehouse };
     const prng = createPrng((options.seed ^ 0x5eed5) >>> 0);
     const workload: StockWorkload = { shopify, erp, erpnext, store, site, locationId, random: () => prng.next(), made: new Set() };
     const watch = new SharedStoreWatch({ store, erp, shopify, shop }, fleetOptions.waitTimeoutMs ?? 60_000);
-    const fleet = await RunnerFleet.create(fleetOptions.runners, stateDir, fleetOptions.env, {
-      shop,
-      shopifyUrl,
-      erpUrl,
-      storeUrl: schema.url,
-      locationWarehouses,
-      workerConcurrency: options.workerConcurrency,
-      driftRecheckSeconds: FLEET_DRIFT_RECHECK_SECONDS,
-      echoWindowMinutes: ECHO_WINDOW_MINUTES,
-    });
+    const fleet = await RunnerFleet.create(fleetOptions.runners, stateDir, fleetOptions.env, { ...runnerSettings, storeUrl: schema.url });
     undo.push(() => fleet.stop());
     const balancer = new WebhookBalancer(fleet.ports);
     undo.push(() => balancer.close());

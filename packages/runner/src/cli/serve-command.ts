@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { composeApp } from '../compose/compose-app';
 import { storeLabel } from '../compose/open-store';
 import { loadConfigFile } from '../config/load-config';
-import { shopifyClientFor } from '../config/shopify-for-shop';
 import { createRunner } from '../create-runner';
 import { shopifyProbes } from '../ingress/shopify-probes';
 import { RECONCILE_RETRY, realRetryDeps } from '../reconcile/read-with-retry';
@@ -40,10 +39,10 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         ctx.io.err(`cannot open the state database ${storeLabel(config.store)}: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(2);
       }
-      // Probes get clients of their own on purpose: no retries, since a probe answers within
+      // Probes get clients of their own on purpose (app.shopifyProbe): no retries, since a probe answers within
       // readyTimeoutMs or not at all and a retry would outlive it; one point per scrape spends no bucket worth sharing.
       const shops = config.shops.flatMap((shop) => {
-        const client = shopifyClientFor(shop, { maxRetries: 0, timeoutMs: config.server.readyTimeoutMs });
+        const client = app.shopifyProbe(shop.domain);
         return client === null ? [] : [{ domain: shop.domain, client }];
       });
       const probes = [{ name: 'erpnext', check: () => erpnext.ping() }, ...shopifyProbes(shops)];

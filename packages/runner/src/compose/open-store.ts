@@ -1,4 +1,4 @@
-import { openPostgresStore } from '../store/postgres/postgres-store';
+import { openPostgresStore, type PostgresStoreOptions } from '../store/postgres/postgres-store';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { openThreadedSqliteStore } from '../store/threaded/threaded-store';
@@ -10,9 +10,9 @@ import type { StoreOnlyConfig } from './types';
  * own, so the thread that acknowledges webhooks never waits on a statement or an fsync and the
  * workers' writes share group commits; a one-shot command (status, events, failures …) opens it in-process.
  */
-export function openConfiguredStore(config: StoreOnlyConfig['store'], options: { thread?: boolean } = {}): Store {
+export function openConfiguredStore(config: StoreOnlyConfig['store'], options: { thread?: boolean; postgres?: Pick<PostgresStoreOptions, 'schema' | 'poolSize'> } = {}): Store {
   const { path, synchronous, url } = config;
-  if (url !== undefined) return openPostgresStore({ url });
+  if (url !== undefined) return openPostgresStore({ ...options.postgres, url });
   const sqlite = synchronous === undefined ? { path } : { path, synchronous };
   return options.thread === true ? openThreadedSqliteStore(sqlite) : openSqliteStore(sqlite);
 }

@@ -1,8 +1,9 @@
 import type { ErpnextClient, ErpnextClientOptions } from '@shopsync/erpnext-client';
 import type { ShopifyClient } from '@shopsync/shopify-client';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { Config } from '../config/config-schema';
 import type { ShopifyClientTuning } from '../config/shopify-for-shop';
+import type { PostgresStoreOptions } from '../store/postgres/postgres-store';
 import type { Store } from '../store/store';
 
 /** ERPNext client settings a command may add to what the config gives (url, credentials, timeout). */
@@ -20,6 +21,10 @@ export interface AppOptions {
   readonly shopify?: ShopifyClientTuning;
   /** Run the SQLite store on a thread of its own (serve: the ingress thread never waits on SQLite). */
   readonly storeThread?: boolean;
+  /** With `store.url`: the schema to create and work in, and the pool's size (the fleet demo's own schema, a small pool). */
+  readonly postgres?: Pick<PostgresStoreOptions, 'schema' | 'poolSize'>;
+  /** Where the log lines go; stdout unless set (the demo prints its --json summary on stdout, so logs to stderr). */
+  readonly logDestination?: DestinationStream;
 }
 
 /** The part of the app every command may use: the state database, opened on first use. */
@@ -36,4 +41,10 @@ export interface App extends StoreApp {
   readonly erpnext: ErpnextClient;
   /** The one Admin API client of a configured shop (so its cost bucket is shared), or null without a token or for an unknown shop. */
   shopify(domain: string): ShopifyClient | null;
+  /**
+   * The /readyz probe's Admin API client of a configured shop, apart from `shopify(domain)` on purpose:
+   * no retries and `server.readyTimeoutMs` as its timeout, since a probe answers within that or not at
+   * all and a retry would outlive it; one point per scrape spends no bucket worth sharing. Null as `shopify`.
+   */
+  shopifyProbe(domain: string): ShopifyClient | null;
 }
