@@ -37,13 +37,46 @@ function delivery(shop: string, w: Webhook): NewDelivery {
 
 /** Webhooks put in the inbox as the ingress would store them (same resource key and payload hash), left pending. */
 export async function fillPending(path: string, shop: string, webhooks: readonly Webhook[]): Promise<void> {
+  await fillPendingMade(path, shop, webhooks.length, (i) => webhooks[i]!);
+}
+
+/**
+ * `count` webhooks made one batch at a time by `webhookAt(i)` and left pending as fillPending leaves
+ * them: a backlog of 100,000 full-size bodies (~850 MB) is never held in memory at once.
+ */
+export async function fillPendingMade(path: string, shop: string, count: number, webhookAt: (i: number) => Webhook): Promise<void> {
   await withFillStore(path, async (db, store) => {
-    for (let start = 0; start < webhooks.length; start += BATCH) {
+    for (let start = 0; start < count; start += BATCH) {
+      const batch: NewDelivery[] = [];
+      for (let i = start; i < Math.min(count, start + BATCH); i += 1) batch.push(delivery(shop, webhookAt(i)));
       db.exec('BEGIN');
-      await store.acceptDeliveries(webhooks.slice(start, start + BATCH).map((w) => delivery(shop, w)), new Date());
+      await store.acceptDeliveries(batch, new Date());
       db.exec('COMMIT');
     }
   });
+}
+
+/**
+ * What one claim costs on this state file, through the runner's store as serve opens it, while the
+ * whole backlog is pending: ms of the first claimNext (cold: the store's thread and connection just
+ * opened) and of the median of the next five (warm). Each claimed event is put back at once, due now
+ * and without an attempt spent, so serve later finds the backlog whole.
+ */
+export async function timeClaims(path: string): Promise<{ readonly coldMs: number; readonly warmMs: number }> {
+  const store = openSqliteStore({ path });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const started = performance.now();
+      const event = await store.claimNext('bench-claim-probe', `probe-${i}`, new Date(), 60_000);
+      times.push(performance.now() - started);
+      if (event !== null) await store.deferEvent(event.claim, 'outage', new Date(), 'npm run bench: the claim-cost probe put it back', new Date());
+    }
+    const warm = times.slice(1).sort((a, b) => a - b);
+    return { coldMs: times[0]!, warmMs: warm[Math.floor(warm.length / 2)]! };
+  } finally {
+    await store.close();
+  }
 }
 
 /**

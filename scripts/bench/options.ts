@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const PARTS = ['ingress', 'endToEnd', 'erpnextRequests', 'rssMb', 'restartMs', 'realErpnext'] as const;
+export const PARTS = ['ingress', 'endToEnd', 'erpnextRequests', 'rssMb', 'restartMs', 'drain', 'realErpnext'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -9,6 +9,9 @@ export interface BenchOptions {
   readonly events: number;
   readonly connections: number;
   readonly backlog: number;
+  /** drain (part-drain.ts): orders/create events pending when serve starts, and how many of them the rate is taken over. */
+  readonly drainBacklog: number;
+  readonly drainMeasure: number;
   readonly only: ReadonlySet<Part>;
   readonly json: boolean;
   /** realErpnext (part-real-erpnext.ts): orders per round, rounds per side, item codes and mapping file for a real site, the simulator instead. */
@@ -29,6 +32,8 @@ export function readOptions(argv: readonly string[]): BenchOptions {
       events: { type: 'string', default: '1000000' },
       connections: { type: 'string', default: '50' },
       backlog: { type: 'string', default: '5000' },
+      'drain-backlog': { type: 'string', default: '100000' },
+      'drain-measure': { type: 'string', default: '5000' },
       only: { type: 'string', default: PARTS.join(',') },
       json: { type: 'boolean', default: false },
       // Read by serve-rig.ts benchConcurrency(): worker and ERPNext concurrency of every serve started.
@@ -54,6 +59,8 @@ export function readOptions(argv: readonly string[]): BenchOptions {
     events: whole('events', 0),
     connections: whole('connections', 1),
     backlog: whole('backlog', 10),
+    drainBacklog: whole('drain-backlog', 1),
+    drainMeasure: whole('drain-measure', 1),
     only: new Set(only as Part[]),
     json: values.json === true,
     realOrders: whole('real-orders', 1),

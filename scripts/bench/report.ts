@@ -1,5 +1,6 @@
 import type { EndToEndResult } from './part-end-to-end';
 import { END_TO_END_GOAL_PER_SECOND } from './part-end-to-end';
+import type { DrainResult } from './part-drain';
 import type { ErpnextRequestsResult } from './part-erpnext-requests';
 import { INGRESS_GOAL, type IngressMode, type IngressResult } from './part-ingress';
 import type { RealErpnextResult, SideResult } from './part-real-erpnext';
@@ -15,6 +16,7 @@ export interface BenchResult {
   rssMb?: RssResult;
   restartMs?: number;
   restart?: RestartDetail;
+  drain?: DrainResult;
   realErpnext: RealErpnextResult | null;
   readonly realErpnextNote: string;
 }
@@ -70,6 +72,15 @@ export function formatReport(r: BenchResult): string {
       '',
       `restart: serve SIGKILLed while draining a ${n(r.restart.backlog)}-event backlog (live; ${r.restart.settledBeforeKill} applied before the kill), spawned again: first event applied after ${n(r.restartMs)} ms ` +
         `(listening after ${n(r.restart.listeningMs)} ms) — goal ≤ ${n(RESTART_GOAL_MS)} ms: ${met(r.restartMs <= RESTART_GOAL_MS)}`,
+    );
+  }
+  if (r.drain) {
+    const d = r.drain;
+    lines.push(
+      '',
+      `drain: ${n(d.backlog)} orders/create events pending (~${n(d.meanBodyBytes)} B bodies; filling them took ${d.fillSeconds} s), serve started on them, orders flow in ${d.mode} mode (the default rollout: planned and recorded, nothing written to ERPNext): ` +
+        `${n(d.perSecond)} events/s over the first ${n(d.measured)} settled (${d.seconds} s from runner.started; ${JSON.stringify(d.settledBy)})`,
+      `  one claim at that backlog, through the runner's store before serve started: ${d.claimMs} ms (median of 5; the first, on a just-opened store: ${d.firstClaimMs} ms)`,
     );
   }
   lines.push('', `real ERPNext: ${r.realErpnextNote}`);

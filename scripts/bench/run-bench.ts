@@ -3,6 +3,7 @@ import { readOptions, type BenchOptions } from './options';
 import { endToEnd } from './part-end-to-end';
 import { erpnextRequests } from './part-erpnext-requests';
 import { realErpnext, realErpnextConfigured } from './part-real-erpnext';
+import { drain } from './part-drain';
 import { ingress } from './part-ingress';
 import { restart } from './part-restart';
 import { memory } from './part-rss';
@@ -11,7 +12,8 @@ import { formatReport, type BenchResult } from './report';
 
 /**
  * `npm run bench [-- --seconds 10 --orders 2000 --events 1000000 --connections 50 --backlog 5000
- * --only ingress,endToEnd,erpnextRequests,rssMb,restartMs,realErpnext --json
+ * --drain-backlog 100000 --drain-measure 5000
+ * --only ingress,endToEnd,erpnextRequests,rssMb,restartMs,drain,realErpnext --json
  * --real-orders 30 --real-rounds 2 --real-items CODE,… --real-mapping FILE --real-erpnext-sim]`
  *
  * The whole path a user runs: `shopsync serve --config FILE` as a child process (the real binary,
@@ -57,6 +59,10 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const r = await restart({ backlog: options.backlog });
     result.restartMs = r.restartMs;
     result.restart = r.detail;
+  }
+  if (options.only.has('drain')) {
+    progress(`drain: ${options.drainBacklog} orders/create events pending (filling them first), serve in shadow mode, the first ${Math.min(options.drainMeasure, options.drainBacklog)} settled`);
+    result.drain = await drain({ backlog: options.drainBacklog, measured: options.drainMeasure });
   }
   if (options.only.has('realErpnext') && (options.realErpnextSim || realErpnextConfigured(process.env))) {
     progress(`real ERPNext: ${options.realOrders} paid new-customer orders per round, bare REST loop vs serve, ${options.realRounds} round(s) each, concurrency 4`);
