@@ -35,7 +35,9 @@ export function registerChaosCommand(program: Command, ctx: CliContext): void {
     .option('--duplicate-rate <r>', 'share of webhooks Shopify delivers twice', numberOption('duplicate-rate', 0, 1), d.duplicateRate)
     .option('--reorder-window <n>', 'Shopify sends each webhook among this many ready ones at random (1: in order)', numberOption('reorder-window', 1, 1_000), d.reorderWindow)
     .option('--no-shipping-refunds', 'leave refunds of the shipping alone out of the workload')
-    .option('--settle-timeout-seconds <s>', 'longest wait for quiescence after the workload and faults', numberOption('settle-timeout-seconds', 1, 86_400), d.settleTimeoutMs / 1000)
+    // Down to 0.1 s, under the 200 ms quiescence takes to be seen: a run that must fail `quiescent`,
+    // which is how test/chaos-cli.e2e.test.ts checks the exit code of a violated run.
+    .option('--settle-timeout-seconds <s>', 'longest wait for quiescence after the workload and faults', numberOption('settle-timeout-seconds', 0.1, 86_400), d.settleTimeoutMs / 1000)
     .option('--json', 'print one JSON object on stdout: {orders, events, faults, invariants, violations, …}')
     .action(async (cli: ChaosCliOptions) => {
       const options: ChaosOptions = {

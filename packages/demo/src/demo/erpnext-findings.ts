@@ -13,7 +13,7 @@ interface Owed {
 export interface ErpnextFindings {
   /** Shopify orders with more than one Sales Order, not counting those an amendment replaced. */
   readonly duplicateOrders: readonly string[];
-  /** Customers, invoices, payments, credit notes, refund payments and deliveries booked twice for one Shopify record. */
+  /** Customers, Contacts, Addresses, invoices, payments, credit notes, refund payments and deliveries booked twice for one Shopify record. */
   readonly duplicateDocuments: readonly string[];
   /** Submitted documents no Shopify record asks for (a payment for a transaction that does not exist …). */
   readonly unexpected: readonly string[];
@@ -45,7 +45,7 @@ function twice(docs: readonly Doc[], field: string, what: string): string[] {
 }
 
 /** The synced documents ERPNext holds, by kind; a Sales Order an amendment replaced (after an edit in Shopify) is history, not a booking. */
-export function ledgerOf(erp: ErpnextSimulator) {
+export function ledgerOf(erp: Pick<ErpnextSimulator, 'docs'>) {
   const synced = (doctype: string) => erp.docs(doctype).filter((doc) => typeof doc.shopify_order_id === 'string');
   const submitted = (docs: readonly Doc[], isReturn: boolean) => docs.filter((doc) => (doc.is_return === 1) === isReturn && doc.docstatus === 1);
   const allSalesOrders = synced('Sales Order');
@@ -55,6 +55,8 @@ export function ledgerOf(erp: ErpnextSimulator) {
   const deliveries = synced('Delivery Note');
   return {
     customers: erp.docs('Customer').filter((doc) => typeof doc.shopsync_key === 'string'),
+    contacts: erp.docs('Contact').filter((doc) => typeof doc.shopsync_key === 'string'),
+    addresses: erp.docs('Address').filter((doc) => typeof doc.shopsync_key === 'string'),
     allSalesOrders,
     salesOrders: allSalesOrders.filter((doc) => !replaced.has(doc.name)),
     invoices: submitted(invoices, false),
@@ -64,6 +66,28 @@ export function ledgerOf(erp: ErpnextSimulator) {
     deliveryNotes: submitted(deliveries, false),
     deliveryReturns: submitted(deliveries, true),
   };
+}
+
+/** The Shopify customer a synced Contact belongs to: the Customer its link names, whatever its own key says. */
+const linkedCustomer = (doc: Doc) => {
+  const links = Array.isArray(doc.links) ? (doc.links as Doc[]) : [];
+  return String(links.find((link) => link.link_doctype === 'Customer')?.link_name ?? `(no Customer link; key ${String(doc.shopsync_key)})`);
+};
+
+/**
+ * Documents booked twice for one Shopify record, by kind. A Contact is one per Shopify customer, so
+ * two linked to one Customer are a duplicate even under different keys (the key's unique index is only
+ * as good as the site's column); an Address is one per Shopify address id, which only its key carries.
+ */
+export function duplicateDocumentsIn(ledger: Pick<ReturnType<typeof ledgerOf>, 'customers' | 'contacts' | 'addresses' | 'invoices' | 'payments' | 'creditNotes' | 'refunds' | 'deliveryNotes' | 'deliveryReturns'>): string[] {
+  const contacts = ledger.contacts.map((doc) => ({ ...doc, linked_customer: linkedCustomer(doc) }));
+  return [
+    ...twice(ledger.customers.filter((doc) => Boolean(doc.shopify_customer_id)), 'shopify_customer_id', 'Customers of Shopify customer'),
+    ...twice(contacts, 'linked_customer', 'Contacts of Customer'),
+    ...twice(ledger.addresses, 'shopsync_key', 'Addresses with key'),
+    ...twice(ledger.invoices, 'shopify_order_id', 'Sales Invoices of order'),
+    ...[ledger.payments, ledger.creditNotes, ledger.refunds, ledger.deliveryNotes, ledger.deliveryReturns].flatMap((docs) => twice(docs, 'shopsync_key', 'documents with key')),
+  ];
 }
 
 /** Every document each Shopify order asks for: its customer, invoice, a payment per sale or capture, a credit note and refund payment per refund, a delivery per fulfillment. */
@@ -128,11 +152,7 @@ export function erpnextFindings(erp: ErpnextSimulator, shopify: ShopifySimulator
   }
   return {
     duplicateOrders: twice(ledger.salesOrders, 'shopify_order_id', 'Sales Orders of order'),
-    duplicateDocuments: [
-      ...twice(ledger.customers.filter((doc) => Boolean(doc.shopify_customer_id)), 'shopify_customer_id', 'Customers of Shopify customer'),
-      ...twice(ledger.invoices, 'shopify_order_id', 'Sales Invoices of order'),
-      ...[ledger.payments, ledger.creditNotes, ledger.refunds, ledger.deliveryNotes, ledger.deliveryReturns].flatMap((docs) => twice(docs, 'shopsync_key', 'documents with key')),
-    ],
+    duplicateDocuments: duplicateDocumentsIn(ledger),
     unexpected: keyed.filter((doc) => !owedKeys.has(String(doc.shopsync_key))).map((doc) => `${String(doc.doctype)} ${String(doc.name)} (${String(doc.shopsync_key)}) answers to nothing Shopify holds`),
     amounts,
     states,
