@@ -44,6 +44,8 @@ function createAxios(options: ErpnextClientOptions): AxiosInstance {
     // Raw text in, every status accepted: toErpnextError alone decides what a response means (C6).
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
+    // Bodies arrive as JSON text already (exchange below): axios's default would parse each one again to check it.
+    transformRequest: [(data: unknown) => data],
     validateStatus: () => true,
     // A redirect from ERPNext means a wrong base URL or a login page, never something to follow.
     maxRedirects: 0,

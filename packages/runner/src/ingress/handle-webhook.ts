@@ -45,9 +45,10 @@ export async function handleWebhook(headers: IncomingHttpHeaders, rawBody: Buffe
   }
   const parsed = parseDeliveryHeaders(headers);
   if (!parsed.ok) return reply(400, 'bad_headers', `missing headers: ${parsed.missing.join(', ')}`);
+  const payloadText = rawBody.toString('utf8');
   let payload: unknown;
   try {
-    payload = JSON.parse(rawBody.toString('utf8'));
+    payload = JSON.parse(payloadText);
   } catch {
     return reply(400, 'bad_json', 'body is not valid JSON');
   }
@@ -63,7 +64,7 @@ export async function handleWebhook(headers: IncomingHttpHeaders, rawBody: Buffe
       triggeredAt: delivery.triggeredAt,
       apiVersion: delivery.apiVersion,
       resourceKey: resourceKeyOf(delivery.shopDomain, delivery.topic, payload),
-      payload: rawBody.toString('utf8'),
+      payload: payloadText,
       payloadHash: createHash('sha256').update(rawBody).digest('hex'),
     },
   );
