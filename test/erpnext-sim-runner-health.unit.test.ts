@@ -61,6 +61,14 @@ describe('a good entry becomes the values the app stores', () => {
     });
   });
 
+  it('the shops whose Shopify is unreachable, one per line as test_runner_health stores them', () => {
+    const entry = { runner_name: 'r', heartbeat_seconds: 5 };
+    expect(checkRunnerHealth({ ...entry, shopify_outages: ['b.myshopify.com', 'a.myshopify.com'] })).toMatchObject({ fields: { shopify_outages: 'b.myshopify.com\na.myshopify.com' } });
+    expect(checkRunnerHealth({ ...entry, shopify_outages: [] })).toMatchObject({ fields: { shopify_outages: '' } });
+    // An older runner does not send it: accepted, and the stored value is left alone.
+    expect(checkRunnerHealth(entry)).toEqual({ name: 'r', fields: { runner_name: 'r', heartbeat_seconds: 5 }, flows: [] });
+  });
+
   it('reads a naive datetime in the site zone (UTC), not the host zone', () => {
     const checked = checkRunnerHealth({ runner_name: 'r', heartbeat_seconds: 5, started_at: '2026-12-05 02:00:00' });
     expect(checked).toMatchObject({ fields: { started_at: '2026-12-05 02:00:00.000000' } });

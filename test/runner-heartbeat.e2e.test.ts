@@ -87,6 +87,17 @@ describe('the runner’s heartbeat reaches the companion app’s Sync Runner (is
     expect(await harness.primary.runner.heartbeat()).toMatchObject({ ok: true, result: 'updated' });
   });
 
+  test('the shops whose Shopify is unreachable are stored one per line; an entry without them (an older runner) leaves them', async () => {
+    const send = (entry: Record<string, unknown>) => harness.erpnext.callMethod('shopsync.api.record_runner_health', { entry: { runner_name: 'other', heartbeat_seconds: 60, ...entry } }, { verb: 'POST' });
+    const row = () => runners().find((r) => r.name === 'other');
+    expect(await send({ shopify_outages: ['a.myshopify.com', 'b.myshopify.com'] })).toMatchObject({ ok: true, result: 'created' });
+    expect(row()).toMatchObject({ shopify_outages: 'a.myshopify.com\nb.myshopify.com' });
+    expect(await send({})).toMatchObject({ ok: true, result: 'updated' });
+    expect(row()).toMatchObject({ shopify_outages: 'a.myshopify.com\nb.myshopify.com' });
+    expect(await send({ shopify_outages: [] })).toMatchObject({ ok: true, result: 'updated' });
+    expect(row()).toMatchObject({ shopify_outages: '' });
+  });
+
   test('the app refuses an entry that names its own heartbeat time, and writes nothing', async () => {
     const answer = await harness.erpnext.callMethod('shopsync.api.record_runner_health', { entry: { runner_name: 'other', heartbeat_seconds: 60, last_heartbeat: '2030-01-01T00:00:00Z' } }, { verb: 'POST' });
     expect(answer).toEqual({ runner_name: 'other', name: null, ok: false, result: 'invalid', last_heartbeat: null, message: 'unknown field(s): last_heartbeat' });

@@ -3,7 +3,7 @@ import { parseConfig, type Config, type Scheduler } from '@shopsync/runner';
 import type { HealthReport } from '../packages/runner/src/mirror/health-report';
 import { scheduleJobs } from '../packages/runner/src/schedule/runner-jobs';
 import { defaultRunnerName, runnerHealthEntry, type RunnerIdentity } from '../packages/runner/src/mirror/runner-health-entry';
-import { sendHeartbeat, type HeartbeatDeps } from '../packages/runner/src/mirror/send-heartbeat';
+import { openShopifyOutages, sendHeartbeat, type HeartbeatDeps } from '../packages/runner/src/mirror/send-heartbeat';
 
 // The heartbeat (issue 14): the entry is built from the store's counts without IO, a heartbeat that
 // does not arrive is a result and a log line (never an exception), and the job is scheduled at
@@ -56,6 +56,13 @@ describe('runnerHealthEntry', () => {
     expect(entry).not.toHaveProperty('last_heartbeat');
   });
 
+  test('names the shops whose Shopify breaker is open, and says nothing of Shopify without breakers', () => {
+    expect(runnerHealthEntry(IDENTITY, HEALTH, false, ['b.myshopify.com'])).toMatchObject({ erpnext_outage: false, shopify_outages: ['b.myshopify.com'] });
+    // None open is said too, so the Desk clears the shops of an outage that is over.
+    expect(runnerHealthEntry(IDENTITY, HEALTH, false, [])).toMatchObject({ shopify_outages: [] });
+    expect(runnerHealthEntry(IDENTITY, HEALTH, false, null)).not.toHaveProperty('shopify_outages');
+  });
+
   test('the default name is host and port, cut to a Data column', () => {
     expect(defaultRunnerName('web-1', 8787)).toBe('web-1:8787');
     expect(defaultRunnerName('h'.repeat(200), 1)).toHaveLength(140);
@@ -89,6 +96,31 @@ describe('sendHeartbeat', () => {
       ],
     ]);
     expect(warnings).toEqual([]);
+  });
+
+  test('a runner whose Shopify breaker is open for one shop sends that shop, and only it', async () => {
+    const entries: unknown[] = [];
+    const { deps: d } = deps(async (_method, args) => {
+      entries.push((args as { entry: unknown }).entry);
+      return { ok: true, result: 'updated', last_heartbeat: '2026-12-05 03:00:00.000000', message: '' };
+    });
+    const breakers = new Map([
+      ['b.myshopify.com', { isOpen: () => true }],
+      ['a.myshopify.com', { isOpen: () => false }],
+    ]);
+    await sendHeartbeat({ ...d, shopifyOutages: () => openShopifyOutages(breakers) });
+    await sendHeartbeat({ ...d, shopifyOutages: () => openShopifyOutages(new Map()) });
+    await sendHeartbeat(d);
+    expect(entries[0]).toMatchObject({ shopify_outages: ['b.myshopify.com'] });
+    expect(entries[1]).not.toHaveProperty('shopify_outages');
+    expect(entries[2]).not.toHaveProperty('shopify_outages');
+  });
+
+  test('open Shopify breakers are named in order; none open is an empty list, no breakers is null', () => {
+    const breaker = (open: boolean) => ({ isOpen: () => open });
+    expect(openShopifyOutages(new Map([['c.myshopify.com', breaker(true)], ['a.myshopify.com', breaker(true)], ['b.myshopify.com', breaker(false)]]))).toEqual(['a.myshopify.com', 'c.myshopify.com']);
+    expect(openShopifyOutages(new Map([['a.myshopify.com', breaker(false)]]))).toEqual([]);
+    expect(openShopifyOutages(new Map())).toBeNull();
   });
 
   test('ERPNext unreachable: resolves with the failure and logs it, so the next beat simply tries again', async () => {

@@ -24,7 +24,7 @@ RUNNER_STATE_COLORS = {RUNNING: "green", SILENT: "red"}
 
 COUNT_FIELDS = ("pending", "claimed", "open_failures", "retrying_failures")
 FLOW_FIELDS = ("flow", "last_success", "topic")
-ENTRY_FIELDS = ("runner_name", "version", "shops", "started_at", "heartbeat_seconds", *COUNT_FIELDS, "erpnext_outage", "flows")
+ENTRY_FIELDS = ("runner_name", "version", "shops", "started_at", "heartbeat_seconds", *COUNT_FIELDS, "erpnext_outage", "shopify_outages", "flows")
 REQUIRED_FIELDS = ("runner_name", "heartbeat_seconds")
 # A day: a longer promise would keep a dead runner "Running" for days.
 MAX_HEARTBEAT_SECONDS = 86_400
@@ -70,11 +70,14 @@ def parse_runner_health(raw: object, site_timezone: str) -> RunnerHealth | Inval
 		if not isinstance(raw["erpnext_outage"], bool):
 			return Invalid("erpnext_outage must be true or false")
 		fields["erpnext_outage"] = int(raw["erpnext_outage"])
-	shops = _shops(raw.get("shops"))
-	if isinstance(shops, Invalid):
-		return shops
-	if shops is not None:
-		fields["shops"] = shops
+	# shopify_outages: the shops whose Shopify breaker was open; [] clears the field, absent (an older
+	# runner, or one without Shopify breakers) leaves it as it was.
+	for name in ("shops", "shopify_outages"):
+		shops = _shops(name, raw.get(name))
+		if isinstance(shops, Invalid):
+			return shops
+		if shops is not None:
+			fields[name] = shops
 	if raw.get("started_at") is not None:
 		started = to_site_datetime(raw["started_at"], site_timezone)
 		if started is None:
@@ -103,12 +106,12 @@ def _whole(value: object) -> bool:
 	return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _shops(value: object) -> str | None | Invalid:
-	"""The shops a runner serves, one per line (a Small Text field)."""
+def _shops(name: str, value: object) -> str | None | Invalid:
+	"""A list of shop domains, one per line (a Small Text field)."""
 	if value is None:
 		return None
 	if not isinstance(value, list) or not all(isinstance(shop, str) and shop and "\n" not in shop for shop in value):
-		return Invalid("shops must be a list of shop domains")
+		return Invalid(f"{name} must be a list of shop domains")
 	return "\n".join(value)
 
 

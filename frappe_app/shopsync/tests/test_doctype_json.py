@@ -34,7 +34,8 @@ REQUIRED_FIELDS = {
 	},
 	"Sync Runner": {
 		"runner_name": "Data", "version": "Data", "shops": "Small Text", "started_at": "Datetime",
-		"last_heartbeat": "Datetime", "heartbeat_seconds": "Int", "erpnext_outage": "Check", "pending": "Int",
+		"last_heartbeat": "Datetime", "heartbeat_seconds": "Int", "erpnext_outage": "Check",
+		"shopify_outages": "Small Text", "pending": "Int",
 		"claimed": "Int", "open_failures": "Int", "retrying_failures": "Int", "flows": "Table",
 	},
 	"Sync Runner Flow": {"flow": "Data", "last_success": "Datetime", "topic": "Data"},

@@ -70,6 +70,13 @@ class TestParse(unittest.TestCase):
 			),
 		)
 
+	def test_the_shops_whose_shopify_is_unreachable_one_per_line(self):
+		health = parse(entry(shopify_outages=["b.myshopify.com", "a.myshopify.com"]))
+		self.assertEqual(health.fields["shopify_outages"], "b.myshopify.com\na.myshopify.com")
+		# None unreachable clears the field; an older runner that does not send it leaves it alone.
+		self.assertEqual(parse(entry(shopify_outages=[])).fields["shopify_outages"], "")
+		self.assertNotIn("shopify_outages", parse(entry()).fields)
+
 	def test_datetimes_are_converted_to_the_sites_zone(self):
 		health = parse(entry(), "Europe/Berlin")
 		self.assertEqual(health.fields["started_at"], "2026-12-05 03:00:00.000000")

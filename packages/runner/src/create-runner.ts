@@ -16,7 +16,7 @@ import { DocumentWrites, processEvent } from './worker/process-event';
 import { mirrorSyncFailures, type FailureMirrorResult } from './mirror/mirror-sync-failures';
 import { mirrorSyncLogs, type MirrorResult } from './mirror/mirror-sync-logs';
 import { defaultRunnerName, type RunnerIdentity } from './mirror/runner-health-entry';
-import { sendHeartbeat, type HeartbeatResult } from './mirror/send-heartbeat';
+import { openShopifyOutages, sendHeartbeat, type HeartbeatResult } from './mirror/send-heartbeat';
 import type { LatestOrderPort } from './worker/latest-state';
 import { scheduleJobs } from './schedule/runner-jobs';
 import { Scheduler } from './schedule/scheduler';
@@ -230,7 +230,7 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   /** One heartbeat at a time: a scheduled one and one asked for directly never overlap. */
   function heartbeat(): Promise<HeartbeatResult> {
-    beating ??= sendHeartbeat({ store, erpnext: deps.erpnext, identity, erpnextOutage: () => outage?.isOpen() ?? null, logger }).finally(() => {
+    beating ??= sendHeartbeat({ store, erpnext: deps.erpnext, identity, erpnextOutage: () => outage?.isOpen() ?? null, shopifyOutages: () => openShopifyOutages(shopifyOutages), logger }).finally(() => {
       beating = null;
     });
     return beating;

@@ -21,9 +21,10 @@ export function defaultRunnerName(hostname: string, port: number): string {
 /**
  * The entry of `shopsync.api.record_runner_health` (frappe_app/shopsync/runner_health.py): who the runner
  * is, its backlog and failures, the last success per flow and, when ERPNext can be probed, whether the
- * outage breaker is open. No time of the beat: the site stamps last_heartbeat with its own clock.
+ * outage breaker is open; when Shopify can be probed, the shops whose Shopify breaker is open (empty
+ * when none: the Desk then clears them). No time of the beat: the site stamps last_heartbeat with its own clock.
  */
-export function runnerHealthEntry(identity: RunnerIdentity, health: HealthReport, erpnextOutage: boolean | null) {
+export function runnerHealthEntry(identity: RunnerIdentity, health: HealthReport, erpnextOutage: boolean | null, shopifyOutages: readonly string[] | null = null) {
   return {
     runner_name: identity.runnerName.slice(0, DATA_MAX),
     version: identity.version.slice(0, DATA_MAX),
@@ -35,6 +36,7 @@ export function runnerHealthEntry(identity: RunnerIdentity, health: HealthReport
     open_failures: health.openFailures,
     retrying_failures: retryingFailures(health),
     ...(erpnextOutage === null ? {} : { erpnext_outage: erpnextOutage }),
+    ...(shopifyOutages === null ? {} : { shopify_outages: [...shopifyOutages] }),
     flows: health.lastSuccess.map((row) => ({ flow: row.flow.slice(0, DATA_MAX), last_success: row.at, topic: row.topic.slice(0, DATA_MAX) })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { OperatorQueryPort } from '../store/store';
 import type { ErpnextPort } from '../worker/erpnext-port';
+import type { OutageBreaker } from '../worker/outage-breaker';
 import { healthReport } from './health-report';
 import { runnerHealthEntry, type RunnerIdentity } from './runner-health-entry';
 
@@ -10,6 +11,8 @@ export interface HeartbeatDeps {
   readonly identity: RunnerIdentity;
   /** Whether the ERPNext outage breaker is open; null when there is no breaker. */
   readonly erpnextOutage: () => boolean | null;
+  /** The shops whose Shopify outage breaker is open; null (or absent) when no shop has a breaker. */
+  readonly shopifyOutages?: () => readonly string[] | null;
   readonly logger: Pick<Logger, 'warn'>;
 }
 
@@ -29,6 +32,12 @@ interface HealthAnswer {
   readonly last_heartbeat?: string | null;
 }
 
+/** The shops whose breaker is open, sorted so the same outage always reads the same; null without breakers. */
+export function openShopifyOutages(breakers: ReadonlyMap<string, Pick<OutageBreaker, 'isOpen'>>): string[] | null {
+  if (breakers.size === 0) return null;
+  return [...breakers].filter(([, breaker]) => breaker.isOpen()).map(([shop]) => shop).sort();
+}
+
 /**
  * One heartbeat: the runner's health to the companion app's Sync Runner through
  * `shopsync.api.record_runner_health`. A heartbeat that does not arrive is what the Desk watches for
@@ -39,7 +48,7 @@ interface HealthAnswer {
 export async function sendHeartbeat(deps: HeartbeatDeps): Promise<HeartbeatResult> {
   let answer: HealthAnswer | undefined;
   try {
-    const entry = runnerHealthEntry(deps.identity, await healthReport(deps.store), deps.erpnextOutage());
+    const entry = runnerHealthEntry(deps.identity, await healthReport(deps.store), deps.erpnextOutage(), deps.shopifyOutages?.() ?? null);
     answer = (await deps.erpnext.callMethod('shopsync.api.record_runner_health', { entry }, { verb: 'POST' })) as HealthAnswer | undefined;
   } catch (error) {
     deps.logger.warn({ err: error, runnerName: deps.identity.runnerName }, 'runner_health.unsent');

@@ -14,7 +14,7 @@ const MAX_HEARTBEAT_SECONDS = 86_400;
 const MAX_FLOWS = 50;
 const COUNT_FIELDS = ['pending', 'claimed', 'open_failures', 'retrying_failures'] as const;
 const FLOW_FIELDS = new Set(['flow', 'last_success', 'topic']);
-const KNOWN = new Set(['runner_name', 'version', 'shops', 'started_at', 'heartbeat_seconds', ...COUNT_FIELDS, 'erpnext_outage', 'flows']);
+const KNOWN = new Set(['runner_name', 'version', 'shops', 'started_at', 'heartbeat_seconds', ...COUNT_FIELDS, 'erpnext_outage', 'shopify_outages', 'flows']);
 // What Python's datetime.fromisoformat reads of what a runner sends (log_entries.to_site_datetime).
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?(Z|z|[+-]\d{2}:\d{2})?$/;
 
@@ -98,10 +98,12 @@ export function checkRunnerHealth(raw: unknown): Checked {
     if (typeof raw.erpnext_outage !== 'boolean') return { invalid: 'erpnext_outage must be true or false' };
     fields.erpnext_outage = raw.erpnext_outage ? 1 : 0;
   }
-  if (raw.shops !== undefined && raw.shops !== null) {
-    const shops = raw.shops;
-    if (!Array.isArray(shops) || !shops.every((shop) => typeof shop === 'string' && shop !== '' && !shop.includes('\n'))) return { invalid: 'shops must be a list of shop domains' };
-    fields.shops = shops.join('\n');
+  // runner_health._shops: [] stores "" (no shop unreachable); absent leaves the stored value alone.
+  for (const name of ['shops', 'shopify_outages']) {
+    const shops = raw[name];
+    if (shops === undefined || shops === null) continue;
+    if (!Array.isArray(shops) || !shops.every((shop) => typeof shop === 'string' && shop !== '' && !shop.includes('\n'))) return { invalid: `${name} must be a list of shop domains` };
+    fields[name] = shops.join('\n');
   }
   if (raw.started_at !== undefined && raw.started_at !== null) {
     const started = siteDatetime(raw.started_at);
