@@ -3,6 +3,7 @@ import type { Operation } from '../plan/types';
 import type { SyncSettings } from '../settings/sync-settings';
 import type { ShopifyOrder } from './shopify-order';
 import type { ShopifyRefund } from './shopify-refund';
+import { returnedUnits, type ReturnedRow } from './returned-units';
 import { siteDateTimeOf } from './site-date-time';
 
 const MAKE_DELIVERY_RETURN = 'erpnext.stock.doctype.delivery_note.delivery_note.make_sales_return';
@@ -11,18 +12,11 @@ const MAKE_DELIVERY_RETURN = 'erpnext.stock.doctype.delivery_note.delivery_note.
  * Restock per Shopify's restock type, when Shopify is where the store ships from (its fulfillments are
  * shopsync's Delivery Notes): refunded lines with restock type `return` come back into stock through a
  * return Delivery Note against the delivery that shipped them (ERPNext's make_sales_return), cut to those
- * lines and quantities. `cancel` lines never left the warehouse and `no_restock` ones stay out, so
- * neither moves stock. With ERPNext as the fulfillment authority, returns are ERPNext's own documents.
+ * lines and quantities, never more than shipped and not yet returned (returned-units.ts). `cancel`
+ * lines never left the warehouse and `no_restock` ones stay out, so neither moves stock. With ERPNext as the fulfillment authority, returns are ERPNext's own documents.
  */
-export function ensureStockReturns(shop: string, order: ShopifyOrder, refund: ShopifyRefund, settings: SyncSettings): Operation[] {
-  const byFulfillment = new Map<string, Array<{ lineId: string; qty: number }>>();
-  for (const line of refund.lines.filter((candidate) => candidate.restockType === 'return')) {
-    const fulfillment = order.fulfillments.find((candidate) => candidate.status === 'success' && candidate.lines.some((shipped) => shipped.lineItemId === line.lineItemId));
-    if (fulfillment === undefined) continue;
-    const rows = byFulfillment.get(fulfillment.id) ?? [];
-    rows.push({ lineId: line.lineItemId, qty: line.quantity });
-    byFulfillment.set(fulfillment.id, rows);
-  }
+export function ensureStockReturns(shop: string, order: ShopifyOrder, refund: ShopifyRefund, settings: SyncSettings, returned = returnedUnits(order)): Operation[] {
+  const byFulfillment = returned.get(refund.id) ?? new Map<string, ReturnedRow[]>();
   const posted = siteDateTimeOf(refund.createdAt, settings.erpnextTimeZone) ?? siteDateTimeOf(order.updatedAt, settings.erpnextTimeZone);
   return [...byFulfillment].map(([fulfillmentId, rows]) => {
     const deliveryKey = operationKey(OPERATION_KINDS.deliveryNote, shop, fulfillmentId);

@@ -8,6 +8,7 @@ import { calendarDateOf } from './calendar-date';
 import { ensureCreditNotes } from './ensure-credit-notes';
 import { ensureDeliveryNotes } from './ensure-delivery-notes';
 import { ensureStockReturns } from './ensure-stock-returns';
+import { returnedUnits } from './returned-units';
 import { ensureOrderCustomer } from './ensure-order-customer';
 import { ensureSalesInvoice } from './ensure-sales-invoice';
 import { ensureSalesOrder } from './ensure-sales-order';
@@ -47,7 +48,8 @@ function planOrderState(shop: string, order: ShopifyOrder, settings: SyncSetting
   if (decision.effects.includes('invoice')) operations.push(invoice);
   if (decision.effects.includes('delivery_notes')) {
     operations.push(...ensureDeliveryNotes(shop, order, salesOrderKey, settings));
-    for (const refund of order.refunds) operations.push(...ensureStockReturns(shop, order, refund, settings));
+    const returned = returnedUnits(order);
+    for (const refund of order.refunds) operations.push(...ensureStockReturns(shop, order, refund, settings, returned));
   }
   if (decision.effects.includes('invoice')) {
     const refunds = ensureCreditNotes(shop, order, invoice.key, settings, subject);
