@@ -1,18 +1,9 @@
 import { once } from 'node:events';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
-import { DEMO_MAPPING, settleStock } from '@shopsync/demo';
-import { createErpnextClient, type ErpnextClient } from '@shopsync/erpnext-client';
-import { createLogger, createRunner, openSqliteStore, parseConfig, shopifyProbes, type Runner, type Store } from '@shopsync/runner';
-import { createShopifyClient } from '@shopsync/shopify-client';
-import { createErpnextSimulator, createShopifySimulator, type ErpnextSimulator, type ShopifySimulator } from '@shopsync/simulators';
 import { binOf, receiveStock } from './support/erpnext-stock';
+import { startStockHarness, type StockHarness } from './support/stock-harness';
 import { useTempDir } from './support/temp-dir';
 
-const ERP_KEY = 'outage-key';
-const ERP_SECRET = 'outage-secret';
-const SECRET = 'outage-webhook-secret';
-const TOKEN = 'shpat_outage_e2e';
 const SITE = { company: 'Shopsync Demo', warehouse: 'Stores - SD' };
 
 /** A TCP hop in front of the Shopify simulator that can be switched off: then connections are refused. */
@@ -47,72 +38,32 @@ class Switchable {
   }
 }
 
-interface Setup {
-  readonly erp: ErpnextSimulator;
-  readonly erpnext: ErpnextClient;
-  readonly shopify: ShopifySimulator;
+interface Setup extends StockHarness {
   readonly hop: Switchable;
-  readonly runner: Runner;
-  readonly store: Store;
-  readonly locationId: number;
-  stop(): Promise<void>;
 }
 
 /**
- * Both simulators and a runner with the inventory flow live, whose Admin API client (and the /readyz
- * probe `shopify:<shop>` built on it, as serve builds it) reaches Shopify through `hop`.
+ * The stock harness (both simulators, inventory live, no duplicate deliveries), whose Admin API client
+ * — and the /readyz probe `shopify:<shop>` built on it, as serve builds it — reaches Shopify through
+ * `hop`, with no client-side retries: the runner, not the client, is under test.
  */
 async function start(dir: string): Promise<Setup> {
-  const erp = createErpnextSimulator({ apiKey: ERP_KEY, apiSecret: ERP_SECRET });
-  const { url: erpUrl } = await erp.listen(0);
-  const shopify = createShopifySimulator({ seed: 11, webhookSecret: SECRET, accessToken: TOKEN, timeScale: 1e6, graphql: { plan: 'plus' } });
-  const { url: shopifyUrl } = await shopify.listen(0);
-  const hop = new Switchable(Number(new URL(shopifyUrl).port));
-  await hop.up();
-  const locationId = shopify.shop.inventory.primaryLocation().id;
-  const parsed = parseConfig({
-    shops: [{ domain: shopify.shop.domain, webhookSecrets: [SECRET] }],
-    erpnext: { url: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET },
-    store: { path: join(dir, 'outage.sqlite'), synchronous: 'NORMAL' },
-    server: { port: 0 },
-    // A retry budget of half a second: an outage three times as long must not spend it.
-    worker: { concurrency: 4, pollMs: 20, baseDelayMs: 10, maxDelayMs: 100, outageProbeMs: 50, retryForMinutes: 0.5 / 60 },
-    mapping: { ...DEMO_MAPPING, locationWarehouses: { [String(locationId)]: DEMO_MAPPING.defaultWarehouse } },
-    flows: { orders: 'live', customers: 'live', inventory: 'live', fulfillment: 'live' },
-    stock: { pollMs: 60_000, driftRecheckSeconds: 0.2 },
-    log: { level: 'silent' },
-  });
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const config = parsed.config;
-  const store = openSqliteStore({ path: config.store.path, synchronous: 'NORMAL' });
-  const erpnext = createErpnextClient({ baseUrl: erpUrl, apiKey: ERP_KEY, apiSecret: ERP_SECRET });
-  // No client-side retries: the runner, not the client, is under test.
-  const client = createShopifyClient({ shop: `http://127.0.0.1:${hop.port}`, accessToken: TOKEN, maxRetries: 0 });
-  const runner = createRunner({
-    config,
-    store,
-    erpnext,
-    logger: createLogger({ level: 'silent' }),
-    jitter: () => 0.5,
-    stock: { shopify: () => client, erpnext },
-    probes: shopifyProbes([{ domain: shopify.shop.domain, client }]),
-  });
-  const url = await runner.start();
-  for (const topic of ['orders/create', 'orders/paid', 'inventory_levels/update']) shopify.webhooks.subscribe({ topic, address: `${url}${config.server.webhookPath}` });
+  let hop: Switchable | undefined;
+  const reach = async (shopifyUrl: string) => {
+    hop = new Switchable(Number(new URL(shopifyUrl).port));
+    await hop.up();
+    return `http://127.0.0.1:${hop.port}`;
+  };
+  // A retry budget of half a second: an outage three times as long must not spend it.
+  const worker = { maxDelayMs: 100, outageProbeMs: 50, retryForMinutes: 0.5 / 60 };
+  const harness = await startStockHarness(dir, {}, 0, (client) => client, { worker, reach, maxRetries: 0, probes: true });
+  const switchable = hop!;
   return {
-    erp,
-    erpnext,
-    shopify,
-    hop,
-    runner,
-    store,
-    locationId,
+    ...harness,
+    hop: switchable,
     async stop() {
-      await runner.stop();
-      await store.close();
-      await hop.down();
-      await shopify.close();
-      await erp.close();
+      await harness.stop();
+      await switchable.down();
     },
   };
 }
@@ -160,7 +111,7 @@ describe('a Shopify outage longer than the retry budget', () => {
     const closed = once(breaker, 'closed');
     await s.hop.up();
     await closed;
-    await settleStock({ runner: s.runner, store: s.store, shopify: s.shopify }, 10);
+    await s.settle();
     const after = await s.store.listEvents({ topic: 'stock/changed' });
     expect(after.map((event) => event.status)).toContain('applied');
     expect(after.every((event) => event.status !== 'failed')).toBe(true);
