@@ -7,7 +7,8 @@ import { DEMO_MAPPING } from './demo-mapping';
 import type { DemoOptions, DemoSummary } from './demo-options';
 import { placeDemoOrdersInWaves } from './place-demo-orders';
 import { stockFindings } from './stock-findings';
-import { alignOpeningStock, changeStockInShopify, plannedStockMoves, shipBookedOrders, STOCK_VOUCHER_DOCTYPES, syncedSkus, type StockWorkload } from './stock-workload';
+import { prepareOpeningStock } from './opening-stock';
+import { changeStockInShopify, plannedStockMoves, shipBookedOrders, type StockWorkload } from './stock-workload';
 import { settleStock } from './settle-stock';
 import { summariseRun } from './summarise-run';
 
@@ -96,13 +97,8 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
   try {
     const shopifyClient = app.shopify(shopify.shop.domain);
     if (shopifyClient === null) throw new Error('the demo config holds no Admin API token for the simulated shop');
-    const skus = syncedSkus(shopify, erp);
-    if (!Number.isInteger(options.manualStockChanges) || options.manualStockChanges < 0 || options.manualStockChanges > skus.length) {
-      throw new Error(`--manual-stock-changes must be a whole number from 0 to ${skus.length} (the SKUs both systems hold), got ${options.manualStockChanges}`);
-    }
-    const aligned = await alignOpeningStock(workload, skus);
+    const { skus, aligned, knownVouchers } = await prepareOpeningStock(workload, options.manualStockChanges);
     if (aligned.length > 0) onProgress(`opening stock aligned in ERPNext before the sync starts: ${aligned.join('; ')}`);
-    const knownVouchers = new Set(STOCK_VOUCHER_DOCTYPES.flatMap((doctype) => erp.docs(doctype).map((doc) => `${doctype} ${String(doc.name)}`)));
     const runnerUrl = await runner.start();
     await runner.tailStock(); // the first read starts at the Stock Ledger's end: the opening stock is not replayed
     for (const topic of DEMO_TOPICS) shopify.webhooks.subscribe({ topic, address: `${runnerUrl}${parsed.config.server.webhookPath}` });

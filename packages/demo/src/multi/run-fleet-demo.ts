@@ -9,7 +9,8 @@ import type { DemoOptions, DemoSummary } from '../demo/demo-options';
 import { placeDemoOrdersInWaves } from '../demo/place-demo-orders';
 import { DEMO_TOPICS, DEMO_WAVE_SIZE, ECHO_WINDOW_MINUTES } from '../demo/run-demo';
 import { stockFindings } from '../demo/stock-findings';
-import { alignOpeningStock, changeStockInShopify, plannedStockMoves, shipBookedOrders, STOCK_VOUCHER_DOCTYPES, syncedSkus, type StockWorkload } from '../demo/stock-workload';
+import { prepareOpeningStock } from '../demo/opening-stock';
+import { changeStockInShopify, plannedStockMoves, shipBookedOrders, type StockWorkload } from '../demo/stock-workload';
 import { summariseRun } from '../demo/summarise-run';
 import { FLEET_SECRETS, parsedFleetConfig } from './fleet-config';
 import { killAndRestart, operatorCli, type KillRecord } from './fleet-operator';
@@ -99,13 +100,8 @@ export async function runFleetDemo(options: DemoOptions, fleetOptions: FleetOpti
     undo.push(() => balancer.close());
     const cli = (args: readonly string[]) => operatorCli([...args, '--db', schema.url, '--json'], fleetOptions.env, watch.problems);
     const kills: Array<Promise<KillRecord>> = [];
-    const skus = syncedSkus(shopify, erp);
-    if (!Number.isInteger(options.manualStockChanges) || options.manualStockChanges < 0 || options.manualStockChanges > skus.length) {
-      throw new Error(`--manual-stock-changes must be a whole number from 0 to ${skus.length} (the SKUs both systems hold), got ${options.manualStockChanges}`);
-    }
-    const aligned = await alignOpeningStock(workload, skus);
+    const { skus, aligned, knownVouchers } = await prepareOpeningStock(workload, options.manualStockChanges);
     if (aligned.length > 0) onProgress(`opening stock aligned in ERPNext before the sync starts: ${aligned.join('; ')}`);
-    const knownVouchers = new Set(STOCK_VOUCHER_DOCTYPES.flatMap((doctype) => erp.docs(doctype).map((doc) => `${doctype} ${String(doc.name)}`)));
     const balancerUrl = await balancer.listen();
     await fleet.start();
     // Each runner's first scheduled read places the cursor at the Stock Ledger's end (the opening stock is not replayed).
