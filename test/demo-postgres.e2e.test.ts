@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { demoSucceeded, fleetSucceeded, type DemoSummary } from '@shopsync/demo';
 import { openPostgresStore, type NewDelivery, type Store } from '@shopsync/runner';
 import { DAY, LEASE, T0, at, delivery } from './support/store-contract/contract-steps';
+import { runToEnd } from './support/cli-harness';
 
 // Several runners on one PostgreSQL store (`npm run demo -- --store postgres://… --runners 3`): three
 // `shopsync serve` processes behind a round-robin balancer, one SIGKILLed mid-run and restarted, the
@@ -31,15 +32,7 @@ const describeWithPostgres = why === null ? describe : describe.skip;
 
 function runDemoCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SHOPSYNC_')));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DEMO_BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runToEnd(process.execPath, [DEMO_BIN, ...args], { cwd: ROOT, env });
 }
 
 describeWithPostgres(`several runners on one PostgreSQL store (${PG_URL})`, () => {

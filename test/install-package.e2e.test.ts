@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { runToEnd, type CliRun } from './support/cli-harness';
 
 /**
  * The runner as its users install it (README, "Install"): `npm run build`, `npm pack -w packages/runner`,
@@ -20,12 +21,6 @@ const ROOT = join(__dirname, '..');
 const versionOf = (...path: string[]) => (JSON.parse(readFileSync(join(ROOT, ...path, 'package.json'), 'utf8')) as { version: string }).version;
 const RUNNER_VERSION = versionOf('packages', 'runner');
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** The environment of a fresh shell: nothing of the npm script or Jest worker that runs this test. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -35,20 +30,8 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-function run(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function mustRun(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Run> {
-  const result = await run(command, args, options);
+async function mustRun(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliRun> {
+  const result = await runToEnd(command, args, options);
   if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
   return result;
 }
@@ -112,16 +95,16 @@ describe('the packed runner, installed from its tarball into an empty prefix', (
   test('--version prints the package version, which is the repository\'s; --help lists the commands', async () => {
     expect(RUNNER_VERSION).toBe(versionOf());
     const cwd = emptyFolder('version');
-    const version = await run('shopsync', ['--version'], { cwd, env });
+    const version = await runToEnd('shopsync', ['--version'], { cwd, env });
     expect(version).toEqual({ code: 0, stdout: `${RUNNER_VERSION}\n`, stderr: '' });
-    const help = await run('shopsync', ['--help'], { cwd, env });
+    const help = await runToEnd('shopsync', ['--help'], { cwd, env });
     expect(help.code).toBe(0);
     for (const command of ['init', 'serve', 'doctor', 'status']) expect(help.stdout).toContain(command);
   });
 
   test('init writes a config into an empty folder, and serve starts from it, listens and stops on SIGTERM', async () => {
     const cwd = emptyFolder('site');
-    const init = await run('shopsync', ['init', '--erpnext-url', 'http://127.0.0.1:9'], { cwd, env });
+    const init = await runToEnd('shopsync', ['init', '--erpnext-url', 'http://127.0.0.1:9'], { cwd, env });
     expect(init).toMatchObject({ code: 0, stderr: '' });
     expect(init.stdout).toContain('wrote shopsync.json');
     const config = JSON.parse(readFileSync(join(cwd, 'shopsync.json'), 'utf8')) as { server: { port: number } };

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
 import { join } from 'node:path';
 import { openSqliteStore, type CliContext, type ParkedFailure, type Store } from '@shopsync/runner';
 
@@ -25,10 +25,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the real binary (bin/shopsync.js → tsx → cli/main.ts) as a child process. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+/** Runs a command to its end and keeps what it printed. */
+export function runToEnd(command: string, args: readonly string[], options: Pick<SpawnOptions, 'cwd' | 'env'>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -36,6 +36,11 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs the real binary (bin/shopsync.js → tsx → cli/main.ts) as a child process. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return runToEnd(process.execPath, [BIN, ...args], { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env } });
 }
 
 export const MAPPING_FAILURE: ParkedFailure = { code: 'mapping.sku_missing', category: 'mapping', retryable: false, message: 'Order #1001: line 1 has no SKU; add it in Shopify, then retry.', details: { line: 1 } };
