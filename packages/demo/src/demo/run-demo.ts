@@ -1,12 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeApp, createRunner, parseConfig, reconcileShop, settingsFrom } from '@shopsync/runner';
+import { composeApp, createRunner, parseConfig } from '@shopsync/runner';
 import { createErpnextSimulator, createPrng, createShopifySimulator } from '@shopsync/simulators';
 import { DEMO_MAPPING } from './demo-mapping';
 import type { DemoOptions, DemoSummary } from './demo-options';
 import { placeDemoOrdersInWaves } from './place-demo-orders';
 import { stockFindings } from './stock-findings';
+import { demoReconciler } from './demo-reconciler';
 import { prepareOpeningStock } from './opening-stock';
 import { changeStockInShopify, plannedStockMoves, shipBookedOrders, type StockWorkload } from './stock-workload';
 import { settleStock } from './settle-stock';
@@ -103,30 +104,8 @@ export async function runDemo(options: DemoOptions, onProgress: (line: string) =
     await runner.tailStock(); // the first read starts at the Stock Ledger's end: the opening stock is not replayed
     for (const topic of DEMO_TOPICS) shopify.webhooks.subscribe({ topic, address: `${runnerUrl}${parsed.config.server.webhookPath}` });
     onProgress(`simulators up (ERPNext ${erpUrl}); runner listening on ${runnerUrl}; state in ${stateDir}`);
-    // Webhooks Shopify never sent leave orders behind: a reconciliation round finds them and the runner
-    // repairs them. One round after each wave, over the orders changed since the last round (production
-    // runs it every `reconcile.intervalMinutes`), and one over every order at the end.
-    const drifted = new Set<string>();
-    let reconciledUpTo = new Date(started - 60_000);
-    const reconcile = async (mode: 'repair' | null, since: string) => {
-      const result = await reconcileShop({
-        shop: shopify.shop.domain,
-        shopify: shopifyClient,
-        erpnext,
-        settings: settingsFrom(parsed.config),
-        since,
-        until: null,
-        findings: mode === null ? null : { mode, store, now: () => new Date() },
-      });
-      if (mode !== null) for (const order of result.drifted) drifted.add(order.id);
-      return result;
-    };
-    const reconcileRound = async () => {
-      const from = reconciledUpTo;
-      reconciledUpTo = new Date();
-      const found = await reconcile('repair', new Date(from.getTime() - 1_000).toISOString());
-      if (found.repairsEnqueued > 0) await settle();
-    };
+    // One reconciliation round after each wave, and one over every order at the end (demo-reconciler.ts).
+    const { drifted, reconcile, round: reconcileRound } = demoReconciler({ shop: shopify.shop.domain, shopify: shopifyClient, erpnext, config: parsed.config, store, started, settle });
     // The shop sells in waves. After each, its webhooks land and the runner catches up, a reconciliation
     // round books what lost webhooks left out, and the warehouse works in ERPNext: receives goods or
     // counts a shelf, and ships some of the orders whose follow-ups are done.

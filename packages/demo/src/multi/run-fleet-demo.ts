@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeApp, reconcileShop, settingsFrom } from '@shopsync/runner';
+import { composeApp } from '@shopsync/runner';
 import { createErpnextSimulator, createPrng, createShopifySimulator, type ShopifySimulator } from '@shopsync/simulators';
 import type { Env } from '../chaos/serve-process';
 import { DEMO_MAPPING } from '../demo/demo-mapping';
@@ -9,6 +9,7 @@ import type { DemoOptions, DemoSummary } from '../demo/demo-options';
 import { placeDemoOrdersInWaves } from '../demo/place-demo-orders';
 import { DEMO_TOPICS, DEMO_WAVE_SIZE, ECHO_WINDOW_MINUTES } from '../demo/run-demo';
 import { stockFindings } from '../demo/stock-findings';
+import { demoReconciler } from '../demo/demo-reconciler';
 import { prepareOpeningStock } from '../demo/opening-stock';
 import { changeStockInShopify, plannedStockMoves, shipBookedOrders, type StockWorkload } from '../demo/stock-workload';
 import { summariseRun } from '../demo/summarise-run';
@@ -108,20 +109,7 @@ export async function runFleetDemo(options: DemoOptions, fleetOptions: FleetOpti
     await watch.waitFor('the Stock Ledger tail starting', () => watch.tailCaughtUp());
     for (const topic of DEMO_TOPICS) shopify.webhooks.subscribe({ topic, address: `${balancerUrl}/webhooks/shopify` });
     onProgress(`${fleetOptions.runners} runners (shopsync serve) on ports ${fleet.ports.join(', ')} behind a round-robin balancer at ${balancerUrl}; store: PostgreSQL schema ${schema.name}; configs and logs in ${stateDir}`);
-    const drifted = new Set<string>();
-    let reconciledUpTo = new Date(started - 60_000);
-    const reconcile = async (mode: 'repair' | null, since: string) => {
-      const findings = mode === null ? null : { mode, store, now: () => new Date() };
-      const result = await reconcileShop({ shop, shopify: shopifyClient, erpnext, settings: settingsFrom(fleet.config), since, until: null, findings });
-      if (mode !== null) for (const order of result.drifted) drifted.add(order.id);
-      return result;
-    };
-    const reconcileRound = async () => {
-      const from = reconciledUpTo;
-      reconciledUpTo = new Date();
-      const found = await reconcile('repair', new Date(from.getTime() - 1_000).toISOString());
-      if (found.repairsEnqueued > 0) await watch.settle();
-    };
+    const { drifted, reconcile, round: reconcileRound } = demoReconciler({ shop, shopify: shopifyClient, erpnext, config: fleet.config, store, started, settle: async () => { await watch.settle(); } });
     const pending = plannedStockMoves(workload, skus);
     const moves: string[] = [];
     const notes: string[] = [];
