@@ -92,7 +92,7 @@ describe('SIGKILL at random points while the runner writes', () => {
       }
       const incomplete = db
         .prepare(
-          `SELECT i.id FROM inbox i WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.inbox_id = i.id AND e.kind = 'received')
+          `SELECT i.id FROM inbox i WHERE NOT EXISTS (SELECT 1 FROM inbox_payloads p WHERE p.inbox_id = i.id)
              OR NOT EXISTS (SELECT 1 FROM evidence e WHERE e.inbox_id = i.id AND e.kind = 'plan')
              OR NOT EXISTS (SELECT 1 FROM evidence e WHERE e.inbox_id = i.id AND e.kind = 'result')`,
         )

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { ConfigSchema, POSTGRES_CLAIM_QUERIES, composeApp, knownPostgresMigrations, openPostgresStore, runEventsList, type ClaimedEvent, type EventSummary, type Store } from '@shopsync/runner';
+import { ConfigSchema, POSTGRES_CLAIM_QUERIES, POSTGRES_MIRROR_QUERY, composeApp, knownPostgresMigrations, openPostgresStore, runEventsList, type ClaimedEvent, type EventSummary, type Store } from '@shopsync/runner';
 import { MIGRATION_LOCK_CLASS } from '../packages/runner/src/store/postgres/pg-migrate';
 import { recordingContext } from './support/cli-harness';
 import { LEASE, T0, at, delivery, storeContract } from './support/store-contract';
@@ -142,6 +142,10 @@ describe('the PostgreSQL store', () => {
           ((await client.query(`EXPLAIN ${sql}`, [T0.toISOString(), []])).rows as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']).join('\n');
         const due = await plan(POSTGRES_CLAIM_QUERIES.due);
         const expired = await plan(POSTGRES_CLAIM_QUERIES.expired);
+        const mirror = ((await client.query(`EXPLAIN ${POSTGRES_MIRROR_QUERY}`, [50])).rows as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']).join('\n');
+        // The Sync Log mirror reads the events waiting for it through its partial index, never the backlog.
+        expect(mirror).toMatch(/Index (Only )?Scan using inbox_unmirrored on inbox/);
+        expect(mirror).not.toMatch(/Seq Scan/);
         expect(due).toMatch(/Index (Only )?Scan using inbox_ready on inbox i/);
         expect(expired).toMatch(/Index (Only )?Scan using inbox_claim_expiry on inbox i/);
         for (const text of [due, expired]) expect(text).not.toMatch(/Seq Scan|Sort/);

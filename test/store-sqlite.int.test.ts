@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLAIM_QUERIES, openSqliteStore, openThreadedSqliteStore, type Store } from '@shopsync/runner';
+import { CLAIM_QUERIES, MIRROR_QUERY, openSqliteStore, openThreadedSqliteStore, type Store } from '@shopsync/runner';
 import { T0, delivery, storeContract } from './support/store-contract';
 import { useTempDir } from './support/temp-dir';
 
@@ -42,6 +42,19 @@ describe('the SQLite store', () => {
     });
     afterEach(async () => store.close());
 
+    test("an event an older shopsync accepted keeps its stored 'received' row, shown once; a new one writes no evidence row on arrival", async () => {
+      const older = await store.acceptDelivery(delivery('old'), T0);
+      const newer = await store.acceptDelivery(delivery('new', 'r/2'), T0);
+      const db = new Database(path);
+      db.prepare("INSERT INTO evidence (inbox_id, at, kind, data) VALUES (?, ?, 'received', ?)").run(older.inboxId, T0.toISOString(), JSON.stringify({ webhookId: 'old', stored: true }));
+      const stored = db.prepare('SELECT inbox_id AS inboxId, kind FROM evidence ORDER BY id').all();
+      db.close();
+      expect(stored).toEqual([{ inboxId: older.inboxId, kind: 'received' }]);
+      const trail = await store.evidence(older.inboxId);
+      expect(trail.map((row) => [row.kind, row.data])).toEqual([['received', { webhookId: 'old', stored: true }]]);
+      expect((await store.evidence(newer.inboxId)).map((row) => row.kind)).toEqual(['received']);
+    });
+
     test('with 100k events pending, a claim is an index search: no scan of the backlog, no sort', async () => {
       // 100k events over 25k orders, four events each, as a long ERPNext outage leaves them.
       for (let batch = 0; batch < 100; batch += 1) {
@@ -52,9 +65,12 @@ describe('the SQLite store', () => {
       const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ now: T0.toISOString() }) as Array<{ detail: string }>).map((row) => row.detail);
       const due = plan(CLAIM_QUERIES.due);
       const expired = plan(CLAIM_QUERIES.expired);
+      const mirror = (db.prepare(`EXPLAIN QUERY PLAN ${MIRROR_QUERY}`).all({ limit: 50 }) as Array<{ detail: string }>).map((row) => row.detail);
       db.close();
+      // The Sync Log mirror reads the events waiting for it through its partial index, never the backlog.
+      expect(mirror).toEqual(['SCAN inbox USING INDEX inbox_unmirrored']);
       expect(due[0]).toMatch(/^SEARCH i USING INDEX inbox_ready \(status=\? AND available_at<\?\)$/);
-      expect(expired[0]).toMatch(/^SEARCH i USING INDEX inbox_claim_expiry \(status=\? AND claim_expires_at<\?\)$/);
+      expect(expired[0]).toMatch(/^SEARCH i USING (COVERING )?INDEX inbox_claim_expiry \(status=\? AND claim_expires_at<\?\)$/);
       for (const detail of [...due, ...expired]) expect(detail).not.toMatch(/TEMP B-TREE|^SCAN/);
       // Both NOT EXISTS probes search inbox_resource by (resource_key, status) and an id range.
       expect(due.filter((detail) => /SEARCH o USING (COVERING )?INDEX inbox_resource \(resource_key=\? AND status=\?/.test(detail))).toHaveLength(2);

@@ -20,6 +20,14 @@ export function inboxContract(makeStore: MakeStore): void {
         expect(await kinds(first.inboxId)).toEqual(['received', 'duplicate_delivery']);
       });
 
+      test('the trail begins with how the event was received, read from its row: webhook id, event id, topic, payload hash, API version, when', async () => {
+        const { inboxId } = await store.acceptDelivery({ ...delivery('w1'), eventId: 'e-1', payloadHash: 'a1b2' }, T0);
+        const [received, ...rest] = await store.evidence(inboxId);
+        expect(received).toEqual({ id: 0, inboxId, at: T0.toISOString(), kind: 'received', data: { webhookId: 'w1', eventId: 'e-1', topic: 'orders/create', payloadHash: 'a1b2', apiVersion: '2026-10' } });
+        expect(rest).toEqual([]);
+        expect(await store.evidence(inboxId + 1_000)).toEqual([]);
+      });
+
       test('the same webhook id from two shops is two events', async () => {
         await store.acceptDelivery(delivery('w1'), T0);
         await store.acceptDelivery({ ...delivery('w1'), shop: 'other.myshopify.com' }, T0);

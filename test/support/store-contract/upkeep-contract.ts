@@ -1,5 +1,5 @@
 import type { Store } from '@shopsync/runner';
-import { DAY, at, contractSteps, mapping, type MakeStore } from './contract-steps';
+import { DAY, at, contractSteps, delivery, mapping, type MakeStore } from './contract-steps';
 
 /** RetentionPort: pruning by age keeps every failed event and every failure an operator must act on. */
 export function retentionContract(makeStore: MakeStore): void {
@@ -20,8 +20,10 @@ export function retentionContract(makeStore: MakeStore): void {
         await store.actOnFailure(lateFailure!.id, 'retry', at(DAY));
         await claimAndSettle(resolvedLate, 'applied', at(DAY));
         const recent = await settled('recent', 'applied', { resourceKey: 'r/4', now: at(3 * DAY) });
+        // A repeat of the old event leaves a delivery row and its evidence; a first delivery is its event's row.
+        expect((await store.acceptDelivery(delivery('old', 'r/1'), at(DAY))).duplicate).toBe(true);
         const result = await store.pruneEvidence(at(2 * DAY));
-        expect(result).toEqual({ events: 2, evidence: 2 + 4, deliveries: 2, failures: 1 });
+        expect(result).toEqual({ events: 2, evidence: 4 + 1, deliveries: 2 + 1, failures: 1 });
         expect(await store.getEvent(old)).toBeNull();
         expect(await store.evidence(old)).toEqual([]);
         expect(await store.getEvent(resolvedLate)).toBeNull();

@@ -33,10 +33,11 @@ interface EventRow {
 }
 
 /** What the trail of one event lacks, in words; null when it is complete. */
-function trailProblem(event: EventRow, kinds: readonly string[], results: readonly string[]): string | null {
+function trailProblem(event: EventRow, kinds: readonly string[], results: readonly string[], payloads: ReadonlySet<number>): string | null {
   const name = `event ${event.id} ${event.topic} (${event.resource})`;
   if (!TERMINAL.has(event.status)) return `${name} is still ${event.status}`;
-  if (kinds[0] !== 'received') return `${name}: its trail does not start with "received" (${kinds[0] ?? 'no evidence'})`;
+  // The trail's "received" record is the inbox row itself (no evidence row since issue 15): the row and its payload.
+  if (!payloads.has(event.id)) return `${name}: its payload is not stored`;
   if (PLANNED.has(event.status) && !kinds.includes('plan')) return `${name} is ${event.status} without a recorded plan`;
   const last = results.at(-1);
   if (last === undefined) return `${name} is ${event.status} without a "result" row`;
@@ -62,17 +63,19 @@ export function readStoreFindings(path: string, shop: string, acknowledged: Read
     }
     const byStatus: Record<string, number> = {};
     for (const event of events) byStatus[event.status] = (byStatus[event.status] ?? 0) + 1;
-    const deliveries = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(duplicate), 0) AS duplicates FROM deliveries').get() as { n: number; duplicates: number };
+    const payloads = new Set((db.prepare('SELECT inbox_id AS id FROM inbox_payloads').all() as Array<{ id: number }>).map((row) => row.id));
+    // Each event is its first delivery; each repeat is a delivery row marked duplicate.
+    const { duplicates } = db.prepare('SELECT COUNT(*) AS duplicates FROM deliveries WHERE duplicate = 1').get() as { duplicates: number };
     const openFailures = db
       .prepare("SELECT id, code, category, message, resource_key AS resource FROM failures WHERE status IN ('open', 'retrying') ORDER BY id")
       .all() as OpenFailure[];
     return {
       events: events.length,
       byStatus,
-      deliveries: deliveries.n,
-      duplicateDeliveries: deliveries.duplicates,
+      deliveries: events.length + duplicates,
+      duplicateDeliveries: duplicates,
       notStored: [...acknowledged].filter((id) => !stored.has(id)).map((id) => `webhook ${id} was answered 2xx but is not in the inbox`),
-      unfinished: events.map((event) => trailProblem(event, trails.get(event.id)?.kinds ?? [], trails.get(event.id)?.results ?? [])).filter((problem): problem is string => problem !== null),
+      unfinished: events.map((event) => trailProblem(event, trails.get(event.id)?.kinds ?? [], trails.get(event.id)?.results ?? [], payloads)).filter((problem): problem is string => problem !== null),
       openFailures,
     };
   } finally {

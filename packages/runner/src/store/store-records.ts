@@ -99,7 +99,9 @@ export interface TopicSuccess {
 
 export interface PruneResult {
   readonly events: number;
+  /** Evidence rows deleted (an event's `received` record is its row: not among them). */
   readonly evidence: number;
+  /** Deliveries of the deleted events, counted as InboxCounts counts them: each event once, and each repeat. */
   readonly deliveries: number;
   readonly failures: number;
 }

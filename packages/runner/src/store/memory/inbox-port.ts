@@ -2,7 +2,7 @@ import type { AcceptedDelivery, InboxPort, NewDelivery } from '../ports/inbox-po
 import { parkClaimed } from './claim-port';
 import { iso, type MemoryState } from './memory-state';
 
-/** accept-delivery.ts: one event per (shop, webhook id); every delivery is counted, a repeat as a duplicate. */
+/** accept-delivery.ts: one event per (shop, webhook id); a repeat is a duplicate delivery. */
 export function accept(state: MemoryState, delivery: NewDelivery, nowIso: string): AcceptedDelivery {
   const key = `${delivery.shop}\n${delivery.webhookId}`;
   const known = state.webhookIds.get(key);
@@ -27,11 +27,11 @@ export function accept(state: MemoryState, delivery: NewDelivery, nowIso: string
       mirroredAt: null,
     });
   }
-  state.deliveries.push({ inboxId, receivedAt: nowIso, duplicate: known !== undefined });
-  const { webhookId, eventId, topic, payloadHash, apiVersion } = delivery;
-  if (known !== undefined) state.addEvidence(inboxId, 'duplicate_delivery', { webhookId, payloadHash }, nowIso);
-  else state.addEvidence(inboxId, 'received', { webhookId, eventId, topic, payloadHash, apiVersion }, nowIso);
-  return { inboxId, duplicate: known !== undefined };
+  if (known === undefined) return { inboxId, duplicate: false };
+  // As accept-delivery.ts: a first delivery is its event (and its `received` evidence, received-evidence.ts); a repeat leaves a row.
+  state.deliveries.push({ inboxId, receivedAt: nowIso, duplicate: true });
+  state.addEvidence(inboxId, 'duplicate_delivery', { webhookId: delivery.webhookId, payloadHash: delivery.payloadHash }, nowIso);
+  return { inboxId, duplicate: true };
 }
 
 export function memoryInboxPort(state: MemoryState): InboxPort {

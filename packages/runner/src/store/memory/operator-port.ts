@@ -1,5 +1,6 @@
 import { failureActionMessage, failureTransition } from '../operator-actions';
 import type { OperatorActionPort, OperatorQueryPort } from '../ports/operator-port';
+import { countedDeliveries, withReceived } from '../received-evidence';
 import { SHADOW_REASON_PREFIX, type EvidenceRecord, type FailureCount } from '../store-records';
 import { eventSummary, iso, type MemoryState } from './memory-state';
 
@@ -17,8 +18,11 @@ export function memoryOperatorQueryPort(state: MemoryState): OperatorQueryPort {
       const { claimedBy: _by, claimToken: _token, claimExpiresAt: _expires, failureId: _failure, ...record } = event;
       return { ...record };
     },
-    evidence: async (inboxId) =>
-      state.evidence.filter((row) => row.inboxId === inboxId).map((row): EvidenceRecord => ({ ...row, data: JSON.parse(row.data) as unknown })),
+    evidence: async (inboxId) => {
+      const stored = state.evidence.filter((row) => row.inboxId === inboxId).map((row): EvidenceRecord => ({ ...row, data: JSON.parse(row.data) as unknown }));
+      const event = state.events.get(inboxId);
+      return event === undefined ? stored : withReceived({ ...event, inboxId }, stored);
+    },
     failures: async (filter) =>
       [...state.failures.values()]
         .filter((f) => (filter.status === undefined || f.status === filter.status) && (filter.category === undefined || f.category === filter.category) && (filter.code === undefined || f.code === filter.code))
@@ -49,7 +53,7 @@ export function memoryOperatorQueryPort(state: MemoryState): OperatorQueryPort {
       const byStatus: Record<string, number> = {};
       for (const event of state.events.values()) byStatus[event.status] = (byStatus[event.status] ?? 0) + 1;
       const duplicateDeliveries = state.deliveries.filter((d) => d.duplicate).length;
-      return { byStatus, deliveries: state.deliveries.length, duplicateDeliveries, unfinished: (byStatus.pending ?? 0) + (byStatus.claimed ?? 0) };
+      return { byStatus, deliveries: countedDeliveries(byStatus, duplicateDeliveries), duplicateDeliveries, unfinished: (byStatus.pending ?? 0) + (byStatus.claimed ?? 0) };
     },
     // shadow-plans.ts: skipped by shadow mode, with the latest plan recorded for each.
     shadowPlans: async () => {

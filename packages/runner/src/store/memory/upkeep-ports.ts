@@ -25,7 +25,7 @@ function prune(state: MemoryState, cutoff: string): PruneResult {
     state.webhookIds.delete(`${event.shop}\n${event.webhookId}`);
     state.events.delete(id);
   }
-  return { events: doomed.size, evidence, deliveries, failures: stale.length };
+  return { events: doomed.size, evidence, deliveries: doomed.size + deliveries, failures: stale.length };
 }
 
 export function memoryRetentionPort(state: MemoryState): RetentionPort {

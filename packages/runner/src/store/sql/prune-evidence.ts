@@ -25,10 +25,13 @@ export function pruneEvidence(db: Database.Database, cutoffIso: string, chunk = 
       const args = { cutoff: cutoffIso, upto };
       const inChunk = `inbox_id IN (SELECT id FROM inbox WHERE id <= @upto AND ${PRUNABLE})`;
       total.evidence += prepared(db, `DELETE FROM evidence WHERE ${inChunk}`).run(args).changes;
-      total.deliveries += prepared(db, `DELETE FROM deliveries WHERE ${inChunk}`).run(args).changes;
+      // Repeats are counted; a first delivery is its event (a row an older shopsync wrote for it goes uncounted).
+      total.deliveries += prepared(db, `DELETE FROM deliveries WHERE duplicate = 1 AND ${inChunk}`).run(args).changes;
+      prepared(db, `DELETE FROM deliveries WHERE ${inChunk}`).run(args);
       prepared(db, `DELETE FROM inbox_payloads WHERE ${inChunk}`).run(args);
       const events = prepared(db, `DELETE FROM inbox WHERE id <= @upto AND ${PRUNABLE}`).run(args).changes;
       total.events += events;
+      total.deliveries += events;
       return events;
     })();
     if (removed < chunk) return total;

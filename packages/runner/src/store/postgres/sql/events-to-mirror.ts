@@ -2,8 +2,12 @@ import type { EventSummary } from '../../store-records';
 import { SUMMARY_COLUMNS, eventSummaryOf, type EventRow } from '../../sql/event-row';
 import { rows, run, type Db } from './query';
 
-/** Settled events not yet mirrored, or settled again since they were; oldest first. */
-const UNMIRRORED = `SELECT ${SUMMARY_COLUMNS} FROM inbox
+/**
+ * Settled events not yet mirrored, or settled again since they were; oldest first. The condition on
+ * finished_at and mirrored_at is the partial index inbox_unmirrored's (migration 011), word for word,
+ * so the query reads only the events waiting for the mirror.
+ */
+export const UNMIRRORED = `SELECT ${SUMMARY_COLUMNS} FROM inbox
   WHERE finished_at IS NOT NULL AND status NOT IN ('pending', 'claimed') AND (mirrored_at IS NULL OR mirrored_at < finished_at)
   ORDER BY id LIMIT $1`;
 

@@ -27,9 +27,12 @@ export async function pruneEvidence(conn: PgConnection, cutoffIso: string, chunk
       const ids = (await rows<{ id: number }>(db, CHUNK, [cutoffIso, chunk])).map((row) => row.id);
       if (ids.length === 0) return 0;
       total.evidence += await run(db, 'DELETE FROM evidence WHERE inbox_id = ANY($1::bigint[])', [ids]);
-      total.deliveries += await run(db, 'DELETE FROM deliveries WHERE inbox_id = ANY($1::bigint[])', [ids]);
+      // Repeats are counted; a first delivery is its event (a row an older shopsync wrote for it goes uncounted).
+      total.deliveries += await run(db, 'DELETE FROM deliveries WHERE duplicate AND inbox_id = ANY($1::bigint[])', [ids]);
+      await run(db, 'DELETE FROM deliveries WHERE inbox_id = ANY($1::bigint[])', [ids]);
       const events = await run(db, 'DELETE FROM inbox WHERE id = ANY($1::bigint[])', [ids]);
       total.events += events;
+      total.deliveries += events;
       return events;
     });
     if (removed < chunk) return total;
