@@ -42,7 +42,7 @@ describe('the registry decides, not topic names in the runner', () => {
 
   test("a requeued event reads its order by the claimed resource value, not by parsing the key's text again", async () => {
     const read: string[] = [];
-    const store = { resourceVersion: async () => ({ version: null, snapshot: null }), addEvidence: async () => undefined } as unknown as Store;
+    const store = { addEvidence: async () => undefined } as unknown as Store;
     const event: ClaimedEvent = {
       claim: { inboxId: 1, workerId: 'w', token: 't' },
       shop: SHOP,
@@ -54,6 +54,7 @@ describe('the registry decides, not topic names in the runner', () => {
       attempts: 1,
       refreshFirst: true,
       retryingSince: null,
+      applied: { version: null, snapshot: null },
     };
     const inputs = await planningInputs(event, store, async (_shop, orderId) => {
       read.push(orderId);

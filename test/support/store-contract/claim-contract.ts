@@ -24,6 +24,31 @@ export function claimContract(makeStore: MakeStore): void {
         expect((await store.claimNext('w', 't4', T0, LEASE))?.webhookId).toBe('a2');
       });
 
+      test("a claimed event carries its resource's newest applied version and snapshot, as they are when it is claimed", async () => {
+        await store.acceptDeliveries([delivery('a1', 'r/a'), delivery('a2', 'r/a')], T0);
+        const first = await store.claimNext('w', 't1', T0, LEASE);
+        expect(first?.applied).toEqual({ version: null, snapshot: null });
+        await store.recordAll([{ kind: 'version', resourceKey: 'r/a', version: '2026-11-27T10:00:00Z', snapshot: '{"id":1}', at: T0 }]);
+        await store.finish(first!.claim, 'applied', null, T0);
+        expect((await store.claimNext('w', 't2', T0, LEASE))?.applied).toEqual({ version: '2026-11-27T10:00:00Z', snapshot: '{"id":1}' });
+      });
+
+      test('recordAll writes evidence, operation keys and versions in the order given, all in one call', async () => {
+        const { inboxId } = await store.acceptDelivery(delivery('a1', 'r/a'), T0);
+        await store.recordAll([
+          { kind: 'evidence', inboxId, evidenceKind: 'plan', data: { n: 1 }, at: at(1) },
+          { kind: 'operation', key: 'k/1', operation: { doctype: 'Sales Order', name: 'SO-1' }, inboxId, at: at(2) },
+          { kind: 'evidence', inboxId, evidenceKind: 'operation', data: { n: 2 }, at: at(3) },
+          { kind: 'version', resourceKey: 'r/a', version: '2026-11-27T10:00:00Z', snapshot: '{}', at: at(4) },
+          // A version older than the one just written does not move it back.
+          { kind: 'version', resourceKey: 'r/a', version: '2026-11-27T09:00:00Z', snapshot: '{"old":true}', at: at(5) },
+        ]);
+        expect((await store.evidence(inboxId)).map((row) => [row.kind, row.data])).toEqual([['received', expect.anything()], ['plan', { n: 1 }], ['operation', { n: 2 }]]);
+        expect(await store.findOperation('k/1')).toMatchObject({ doctype: 'Sales Order', name: 'SO-1' });
+        expect(await store.resourceVersion('r/a')).toEqual({ version: '2026-11-27T10:00:00Z', snapshot: '{}' });
+        await store.recordAll([]);
+      });
+
       test('an event waiting for its retry lets later events of its resource through, then comes back', async () => {
         await store.acceptDeliveries([delivery('a1', 'r/a'), delivery('a2', 'r/a')], T0);
         const first = await store.claimNext('w', 't1', T0, LEASE);

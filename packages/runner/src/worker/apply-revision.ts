@@ -3,6 +3,7 @@ import type { AppliedOperation } from '../store/store';
 import type { ApplyContext } from './apply-context';
 import type { ErpnextPort } from './erpnext-port';
 import { isKeyClash } from './key-clash';
+import { flushKept } from './event-unit-of-work';
 import { cancelledConflict, finishEnsure } from './finish-ensure';
 import { resolveDocRefs } from './resolve-doc-refs';
 
@@ -37,6 +38,8 @@ function blockedEdit(doctype: string, name: string, error: SyncError): SyncError
 /** Cancels the document to amend it; false when a submitted document linked to it blocks that. */
 async function cancelToAmend(op: RevisableOperation, name: string, ctx: ApplyContext): Promise<boolean> {
   await ctx.store.recordOperation(cancelIntentKey(op.key, name), { doctype: op.doctype, name }, ctx.inboxId, ctx.now());
+  // The intent must be durable before the cancel it announces.
+  await flushKept(ctx.store);
   try {
     await ctx.erpnext.cancelDoc(op.doctype, name);
     return true;

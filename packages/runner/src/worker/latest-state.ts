@@ -27,7 +27,7 @@ export interface PlanningInputs {
  * credentials, an order its read cannot stand for) the stored state is used, and the evidence says so.
  */
 export async function planningInputs(event: ClaimedEvent, store: Store, latestOrder: LatestOrderPort | undefined, now: () => Date): Promise<PlanningInputs> {
-  const state = await store.resourceVersion(event.resourceKey);
+  const state = event.applied;
   const stored: PlanningInputs = {
     topic: event.topic,
     payload: JSON.parse(event.payload),

@@ -1,6 +1,7 @@
 import { describeFailure, flowOfTopic, isPushTopic, payloadOf, planEvent, type Failure, type FailureCode, type SyncError } from '@shopsync/core';
 import type { ClaimedEvent } from '../store/store';
 import { applyPlan } from './apply-plan';
+import { eventUnitOfWork } from './event-unit-of-work';
 import { planningInputs } from './latest-state';
 import type { ProcessDeps, ProcessResult } from './process-deps';
 import { isFulfillmentEcho, processPush } from './process-push';
@@ -42,9 +43,11 @@ async function waitForOrder(event: ClaimedEvent, failure: Failure, deps: Process
  * Any crash in between leaves the claim to expire; the replay re-plans and every operation adopts
  * what an earlier attempt already wrote.
  */
-export async function processEvent(event: ClaimedEvent, deps: ProcessDeps): Promise<ProcessResult> {
+export async function processEvent(event: ClaimedEvent, pool: ProcessDeps): Promise<ProcessResult> {
   const inboxId = event.claim.inboxId;
-  if (isPushTopic(event.topic)) return processPush(event, deps);
+  if (isPushTopic(event.topic)) return processPush(event, pool);
+  // This event's ledger writes go to the store in one round trip when it settles (event-unit-of-work.ts).
+  const deps: ProcessDeps = { ...pool, store: eventUnitOfWork(pool.store) };
   if (await isFulfillmentEcho(event, deps)) {
     const reason = 'the echo of fulfillments shopsync made from Delivery Notes';
     return (await deps.store.finish(event.claim, 'echo', reason, deps.now())) ? 'skipped' : 'lost_claim';

@@ -41,7 +41,9 @@ export function memoryClaimPort(state: MemoryState): ClaimPort {
       Object.assign(event, { status: 'claimed', claimedBy: workerId, claimToken: token, claimExpiresAt: iso(new Date(now.getTime() + leaseMs)), attempts: event.attempts + 1 });
       const { shop, webhookId, topic, resourceKey, payload, attempts, refreshFirst } = event;
       const retryingSince = event.retryingSince === null ? null : new Date(event.retryingSince);
-      return { claim: { inboxId: event.id, workerId, token }, shop, webhookId, topic, resourceKey, resource: storedResource(shop, resourceKey), payload, attempts, refreshFirst, retryingSince };
+      const version = state.versions.get(resourceKey);
+      const applied = { version: version?.version ?? null, snapshot: version?.snapshot ?? null };
+      return { claim: { inboxId: event.id, workerId, token }, shop, webhookId, topic, resourceKey, resource: storedResource(shop, resourceKey), payload, attempts, refreshFirst, retryingSince, applied };
     },
     finish: async (claim, status, reason, now) => {
       const event = held(state, claim);

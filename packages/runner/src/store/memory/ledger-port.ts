@@ -2,7 +2,7 @@ import type { LedgerPort } from '../ports/ledger-port';
 import { iso, type MemoryState } from './memory-state';
 
 export function memoryLedgerPort(state: MemoryState): LedgerPort {
-  return {
+  const port: LedgerPort = {
     addEvidence: async (inboxId, kind, data, now) => state.addEvidence(inboxId, kind, data, iso(now)),
     findOperation: async (key) => {
       const operation = state.operations.get(key);
@@ -27,5 +27,14 @@ export function memoryLedgerPort(state: MemoryState): LedgerPort {
       const current = state.versions.get(resourceKey);
       if (current === undefined || versionMs >= current.versionMs) state.versions.set(resourceKey, { version, versionMs, snapshot });
     },
+    // Nothing here can fail half way: the writes one after the other are all or none.
+    recordAll: async (writes) => {
+      for (const write of writes) {
+        if (write.kind === 'evidence') await port.addEvidence(write.inboxId, write.evidenceKind, write.data, write.at);
+        else if (write.kind === 'operation') await port.recordOperation(write.key, write.operation, write.inboxId, write.at);
+        else await port.advanceVersion(write.resourceKey, write.version, write.snapshot, write.at);
+      }
+    },
   };
+  return port;
 }

@@ -24,6 +24,12 @@ export interface ClaimedEvent {
   readonly refreshFirst: boolean;
   /** When the current series of retries began (its first failure), or null: the retry budget counts from it. */
   readonly retryingSince: Date | null;
+  /**
+   * The resource's newest applied version and its snapshot (LedgerPort.resourceVersion), read in the
+   * claim's transaction: no other event of the resource runs while this one is claimed, so it stays
+   * current until this event moves it, and the worker needs no round trip of its own to read it.
+   */
+  readonly applied: { readonly version: string | null; readonly snapshot: string | null };
 }
 
 /**

@@ -4,7 +4,7 @@ import { addEvidence } from './sql/add-evidence';
 import { findOperation, recordOperation } from './sql/operations';
 import { advanceResourceVersion, resourceVersion } from './sql/resource-versions';
 
-/** One statement each, so each is its own transaction. */
+/** One statement each, so each is its own transaction; recordAll's writes share one. */
 export function postgresLedgerPort(conn: PgConnection): LedgerPort {
   return {
     addEvidence: (inboxId, kind, data, now) => conn.read((db) => addEvidence(db, inboxId, kind, data, iso(now))),
@@ -12,5 +12,15 @@ export function postgresLedgerPort(conn: PgConnection): LedgerPort {
     recordOperation: (key, operation, inboxId, now) => conn.read((db) => recordOperation(db, key, operation, inboxId, iso(now))),
     resourceVersion: (resourceKey) => conn.read((db) => resourceVersion(db, resourceKey)),
     advanceVersion: (resourceKey, version, snapshot, now) => conn.read((db) => advanceResourceVersion(db, resourceKey, version, snapshot, iso(now))),
+    recordAll: async (writes) => {
+      if (writes.length === 0) return;
+      await conn.tx(async (db) => {
+        for (const write of writes) {
+          if (write.kind === 'evidence') await addEvidence(db, write.inboxId, write.evidenceKind, write.data, iso(write.at));
+          else if (write.kind === 'operation') await recordOperation(db, write.key, write.operation, write.inboxId, iso(write.at));
+          else await advanceResourceVersion(db, write.resourceKey, write.version, write.snapshot, iso(write.at));
+        }
+      });
+    },
   };
 }

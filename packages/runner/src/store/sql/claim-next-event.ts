@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
+import { resourceVersion } from './resource-versions';
 import type { ClaimedEvent } from '../ports/claim-port';
 import { storedResource } from '../stored-resource';
 
@@ -52,13 +53,15 @@ export const CLAIM_QUERIES = { expired: EXPIRED, due: DUE } as const;
  * processes on one file cannot take the same event.
  */
 export function claimNextEvent(db: Database.Database, args: { workerId: string; token: string; nowIso: string; expiresAtIso: string }): ClaimedEvent | null {
-  const take = db.transaction((): ClaimedRow | undefined => {
+  const take = db.transaction((): { row: ClaimedRow; applied: ClaimedEvent['applied'] } | undefined => {
     const found = (prepared(db, EXPIRED).get({ now: args.nowIso }) ?? prepared(db, DUE).get({ now: args.nowIso })) as { id: number } | undefined;
     if (found === undefined) return undefined;
-    return prepared(db, TAKE).get({ id: found.id, workerId: args.workerId, token: args.token, expiresAt: args.expiresAtIso }) as ClaimedRow;
+    const row = prepared(db, TAKE).get({ id: found.id, workerId: args.workerId, token: args.token, expiresAt: args.expiresAtIso }) as ClaimedRow;
+    return { row, applied: resourceVersion(db, row.resource_key) };
   });
-  const row = take.immediate();
-  if (row === undefined) return null;
+  const taken = take.immediate();
+  if (taken === undefined) return null;
+  const { row, applied } = taken;
   return {
     claim: { inboxId: row.id, workerId: args.workerId, token: args.token },
     shop: row.shop,
@@ -70,5 +73,6 @@ export function claimNextEvent(db: Database.Database, args: { workerId: string; 
     attempts: row.attempts,
     refreshFirst: row.refresh_first === 1,
     retryingSince: row.retrying_since === null ? null : new Date(row.retrying_since),
+    applied,
   };
 }

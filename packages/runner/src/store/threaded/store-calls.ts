@@ -16,6 +16,7 @@ export const STORE_METHODS = [
   'recordOperation',
   'resourceVersion',
   'advanceVersion',
+  'recordAll',
   'listEvents',
   'getEvent',
   'evidence',

@@ -1,6 +1,7 @@
 import type { ClaimedEvent } from '../../ports/claim-port';
 import { storedResource } from '../../stored-resource';
 import { one, run, type Db } from './query';
+import { resourceVersion } from './resource-versions';
 
 /**
  * The claim rule of sql/claim-next-event.ts, word for word: nothing of the same resource may run
@@ -74,7 +75,7 @@ export async function claimNextEvent(db: Db, args: { workerId: string; token: st
       await run(db, RELEASE_LAPSED, [found.resource_key, found.id, args.nowIso]);
       const row = (await one<ClaimedRow>(db, TAKE, [found.id, args.workerId, args.token, args.expiresAtIso]))!;
       await db.query('RELEASE SAVEPOINT claim');
-      return claimedEventOf(row, args);
+      return claimedEventOf(row, args, await resourceVersion(db, row.resource_key));
     } catch (err) {
       if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
       await db.query('ROLLBACK TO SAVEPOINT claim');
@@ -84,7 +85,7 @@ export async function claimNextEvent(db: Db, args: { workerId: string; token: st
   return null;
 }
 
-function claimedEventOf(row: ClaimedRow, args: { workerId: string; token: string }): ClaimedEvent {
+function claimedEventOf(row: ClaimedRow, args: { workerId: string; token: string }, applied: ClaimedEvent['applied']): ClaimedEvent {
   return {
     claim: { inboxId: row.id, workerId: args.workerId, token: args.token },
     shop: row.shop,
@@ -96,5 +97,6 @@ function claimedEventOf(row: ClaimedRow, args: { workerId: string; token: string
     attempts: row.attempts,
     refreshFirst: row.refresh_first,
     retryingSince: row.retrying_since === null ? null : new Date(row.retrying_since),
+    applied,
   };
 }
