@@ -25,7 +25,7 @@ function delivery(webhookId: string, body: string, resourceKey: string) {
 describe("an event's unit of work", () => {
   const dir = useTempDir();
 
-  test('ledger writes are kept, read back by key, and written in order in one call when the event settles', async () => {
+  test('ledger writes are kept, read back by key, and written in order with the settle, in one call', async () => {
     const inner = createMemoryStore();
     const { inboxId } = await inner.acceptDelivery(delivery('w1', '{"id":1}', 'r/1'), T0);
     const claimed = (await inner.claimNext('w', 't1', T0, 60_000))!;
@@ -39,7 +39,7 @@ describe("an event's unit of work", () => {
     expect(calls).toEqual([]);
     expect(await inner.findOperation('sales-order:1')).toBeNull();
     expect(await unit.finish(claimed.claim, 'applied', null, at(5))).toBe(true);
-    expect(calls).toEqual(['recordAll', 'finish']);
+    expect(calls).toEqual(['finish']);
     const trail = await inner.evidence(inboxId);
     expect(trail.map((row) => [row.kind, row.at])).toEqual([
       ['received', T0.toISOString()],
@@ -67,7 +67,7 @@ describe("an event's unit of work", () => {
     await flushKept(inner);
   });
 
-  test('a paid order of a new customer costs the store four calls where it cost ten (each its own round trip), and its trail is unchanged', async () => {
+  test('a paid order of a new customer costs the store three calls where it cost ten (each its own round trip), and its trail is unchanged', async () => {
     const inner = openSqliteStore({ path: join(dir(), 'state.sqlite') });
     const order = simulatedOrder({ financialStatus: 'pending' });
     const orderId = String(order.admin_graphql_api_id).split('/').pop();
@@ -88,7 +88,7 @@ describe("an event's unit of work", () => {
     // Before: resourceVersion, the plan's evidence, per operation (Customer, Sales Order) a look-up, its record and its evidence, the version, finish.
     // Now the claim brings the resource's version, and the look-ups of a batched plan are one round trip.
     expect(calls.filter((method) => method === 'findOperation')).toHaveLength(2);
-    expect(calls.filter((method) => !['findOperation'].includes(method))).toEqual(['recordAll', 'finish']);
+    expect(calls.filter((method) => !['findOperation'].includes(method))).toEqual(['finish']);
     expect((await inner.evidence(event.claim.inboxId)).map((row) => row.kind)).toEqual(['received', 'plan', 'operation', 'operation', 'result']);
     await inner.close();
   });

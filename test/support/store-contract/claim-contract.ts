@@ -49,6 +49,23 @@ export function claimContract(makeStore: MakeStore): void {
         await store.recordAll([]);
       });
 
+      test("a settle makes the worker's kept writes first, in its transaction, and makes them when the claim was lost too", async () => {
+        await store.acceptDeliveries([delivery('a1', 'r/a'), delivery('b1', 'r/b')], T0);
+        const first = (await store.claimNext('w', 't1', T0, LEASE))!;
+        const second = (await store.claimNext('w', 't2', T0, LEASE))!;
+        const version = { kind: 'version', resourceKey: 'r/a', version: '2026-11-27T10:00:00Z', snapshot: '{}', at: T0 } as const;
+        const evidence = { kind: 'evidence', inboxId: first.claim.inboxId, evidenceKind: 'plan', data: { n: 1 }, at: T0 } as const;
+        expect(await store.finish(first.claim, 'applied', null, at(1), [evidence, version])).toBe(true);
+        expect(await kinds(first.claim.inboxId)).toEqual(['received', 'plan', 'result']);
+        expect((await store.resourceVersion('r/a')).version).toBe('2026-11-27T10:00:00Z');
+        // A claim taken over: the event is not touched, the record of what ERPNext holds is kept.
+        const lost = { ...second.claim, token: 'someone else' };
+        const record = { kind: 'operation', key: 'k/b', operation: { doctype: 'Customer', name: 'C-1' }, inboxId: second.claim.inboxId, at: T0 } as const;
+        expect(await store.park(lost, mapping(), at(1), [record])).toBe(false);
+        expect(await store.findOperation('k/b')).toMatchObject({ name: 'C-1' });
+        expect((await store.getEvent(second.claim.inboxId))?.status).toBe('claimed');
+      });
+
       test('an event waiting for its retry lets later events of its resource through, then comes back', async () => {
         await store.acceptDeliveries([delivery('a1', 'r/a'), delivery('a2', 'r/a')], T0);
         const first = await store.claimNext('w', 't1', T0, LEASE);

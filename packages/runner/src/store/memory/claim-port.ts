@@ -1,6 +1,7 @@
 import type { Claim, ClaimPort, ParkedFailure } from '../ports/claim-port';
 import type { TerminalStatus } from '../store-records';
 import { storedResource } from '../stored-resource';
+import { memoryLedgerPort } from './ledger-port';
 import { supersedeMootFailures } from './memory-moot-failures';
 import { iso, type MemEventState, type MemFailure, type MemoryState } from './memory-state';
 
@@ -34,6 +35,8 @@ export function parkClaimed(state: MemoryState, claim: Claim, failure: ParkedFai
 }
 
 export function memoryClaimPort(state: MemoryState): ClaimPort {
+  // A settle makes the worker's kept writes first (ClaimPort); nothing here can fail half way.
+  const ledger = memoryLedgerPort(state);
   return {
     claimNext: async (workerId, token, now, leaseMs) => {
       const event = state.claimable(iso(now));
@@ -45,7 +48,8 @@ export function memoryClaimPort(state: MemoryState): ClaimPort {
       const applied = { version: version?.version ?? null, snapshot: version?.snapshot ?? null };
       return { claim: { inboxId: event.id, workerId, token }, shop, webhookId, topic, resourceKey, resource: storedResource(shop, resourceKey), payload, attempts, refreshFirst, retryingSince, applied };
     },
-    finish: async (claim, status, reason, now) => {
+    finish: async (claim, status, reason, now, writes = []) => {
+      await ledger.recordAll(writes);
       const event = held(state, claim);
       if (event === null) return false;
       const previousFailure = event.failureId;
@@ -58,14 +62,16 @@ export function memoryClaimPort(state: MemoryState): ClaimPort {
       }
       return true;
     },
-    scheduleRetry: async (claim, availableAt, reason, now) => {
+    scheduleRetry: async (claim, availableAt, reason, now, writes = []) => {
+      await ledger.recordAll(writes);
       const event = held(state, claim);
       if (event === null) return false;
       Object.assign(event, { status: 'pending', availableAt: iso(availableAt), reason, claimedBy: null, claimToken: null, claimExpiresAt: null, retryingSince: event.retryingSince ?? iso(now) });
       state.addEvidence(event.id, 'retry_scheduled', { availableAt: iso(availableAt), reason }, iso(now));
       return true;
     },
-    deferEvent: async (claim, kind, availableAt, reason, now) => {
+    deferEvent: async (claim, kind, availableAt, reason, now, writes = []) => {
+      await ledger.recordAll(writes);
       const event = held(state, claim);
       if (event === null) return false;
       const retryingSince = kind === 'waiting' ? (event.retryingSince ?? iso(now)) : event.retryingSince;
@@ -73,6 +79,9 @@ export function memoryClaimPort(state: MemoryState): ClaimPort {
       state.addEvidence(event.id, 'deferred', { kind, availableAt: iso(availableAt), reason }, iso(now));
       return true;
     },
-    park: async (claim, failure, now) => parkClaimed(state, claim, failure, iso(now)),
+    park: async (claim, failure, now, writes = []) => {
+      await ledger.recordAll(writes);
+      return parkClaimed(state, claim, failure, iso(now));
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { FailureCategory, ResourceKey } from '@shopsync/core';
 import type { TerminalStatus } from '../store-records';
+import type { LedgerWrite } from './ledger-port';
 
 /** Fences every write a worker makes about a claimed event (STYLE C10). */
 export interface Claim {
@@ -48,18 +49,21 @@ export interface ParkedFailure {
 
 /**
  * The worker's side of the inbox: lease an event, then settle it. Every method taking a Claim
- * returns false, and changes nothing, when the claim expired or another worker took the event over.
+ * returns false, and changes nothing about the event, when the claim expired or another worker took
+ * the event over. Each settle takes the ledger writes the worker kept of the event (`writes`,
+ * LedgerPort.recordAll's): they are made first, in the same transaction, held claim or not (they say
+ * what ERPNext holds), so an event is never settled without them.
  */
 export interface ClaimPort {
   claimNext(workerId: string, token: string, now: Date, leaseMs: number): Promise<ClaimedEvent | null>;
   /** Settles the event; the other pending events of its resource become due now (one may have waited for it). */
-  finish(claim: Claim, status: Exclude<TerminalStatus, 'failed'>, reason: string | null, now: Date): Promise<boolean>;
+  finish(claim: Claim, status: Exclude<TerminalStatus, 'failed'>, reason: string | null, now: Date, writes?: readonly LedgerWrite[]): Promise<boolean>;
   /** Back to pending at `availableAt`; the first retry of a series starts its retry budget. */
-  scheduleRetry(claim: Claim, availableAt: Date, reason: string, now: Date): Promise<boolean>;
+  scheduleRetry(claim: Claim, availableAt: Date, reason: string, now: Date, writes?: readonly LedgerWrite[]): Promise<boolean>;
   /**
    * Back to pending at `availableAt` without spending the attempt. A `waiting` event starts its retry
    * budget (an order that never arrives must surface some day); an `outage` does not touch it.
    */
-  deferEvent(claim: Claim, kind: DeferKind, availableAt: Date, reason: string, now: Date): Promise<boolean>;
-  park(claim: Claim, failure: ParkedFailure, now: Date): Promise<boolean>;
+  deferEvent(claim: Claim, kind: DeferKind, availableAt: Date, reason: string, now: Date, writes?: readonly LedgerWrite[]): Promise<boolean>;
+  park(claim: Claim, failure: ParkedFailure, now: Date, writes?: readonly LedgerWrite[]): Promise<boolean>;
 }

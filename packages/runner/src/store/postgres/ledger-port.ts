@@ -2,6 +2,7 @@ import type { LedgerPort } from '../ports/ledger-port';
 import { iso, type PgConnection } from './pg-connection';
 import { addEvidence } from './sql/add-evidence';
 import { findOperation, recordOperation } from './sql/operations';
+import { recordAll } from './sql/record-all';
 import { advanceResourceVersion, resourceVersion } from './sql/resource-versions';
 
 /** One statement each, so each is its own transaction; recordAll's writes share one. */
@@ -13,14 +14,7 @@ export function postgresLedgerPort(conn: PgConnection): LedgerPort {
     resourceVersion: (resourceKey) => conn.read((db) => resourceVersion(db, resourceKey)),
     advanceVersion: (resourceKey, version, snapshot, now) => conn.read((db) => advanceResourceVersion(db, resourceKey, version, snapshot, iso(now))),
     recordAll: async (writes) => {
-      if (writes.length === 0) return;
-      await conn.tx(async (db) => {
-        for (const write of writes) {
-          if (write.kind === 'evidence') await addEvidence(db, write.inboxId, write.evidenceKind, write.data, iso(write.at));
-          else if (write.kind === 'operation') await recordOperation(db, write.key, write.operation, write.inboxId, iso(write.at));
-          else await advanceResourceVersion(db, write.resourceKey, write.version, write.snapshot, iso(write.at));
-        }
-      });
+      if (writes.length > 0) await conn.tx((db) => recordAll(db, writes, iso));
     },
   };
 }
