@@ -1,9 +1,8 @@
-import { createMemoryStore, openSqliteStore, processEvent, type ProcessDeps, type Store } from '@shopsync/runner';
+import { createMemoryStore, openSqliteStore, processEvent, type Store } from '@shopsync/runner';
 import { join } from 'node:path';
-import pino from 'pino';
 import { eventUnitOfWork, flushKept } from '../packages/runner/src/worker/event-unit-of-work';
-import { FakeErpnext } from './support/fake-erpnext';
-import { MAPPED_SETTINGS, SHOP, simulatedOrder } from './support/order-fixtures';
+import { SHOP, simulatedOrder } from './support/order-fixtures';
+import { testProcessDeps } from './support/process-deps';
 import { useTempDir } from './support/temp-dir';
 
 const T0 = new Date('2026-11-27T10:00:00.000Z');
@@ -74,17 +73,7 @@ describe("an event's unit of work", () => {
     await inner.acceptDelivery(delivery('w1', JSON.stringify(order), `${SHOP}/order/${orderId}`), T0);
     const event = (await inner.claimNext('w', 't1', T0, 60_000))!;
     const { store, calls } = countingStore(inner);
-    const deps: ProcessDeps = {
-      store,
-      erpnext: new FakeErpnext(),
-      settings: MAPPED_SETTINGS,
-      retry: { baseDelayMs: 1_000, maxDelayMs: 60_000, retryBudgetMs: 5_000 },
-      now: () => T0,
-      jitter: () => 0.5,
-      logger: pino({ level: 'silent' }),
-      flowModes: { orders: 'live', customers: 'live', inventory: 'off', fulfillment: 'off' },
-    };
-    expect(await processEvent(event, deps)).toBe('applied');
+    expect(await processEvent(event, testProcessDeps(store, () => T0))).toBe('applied');
     // Before: resourceVersion, the plan's evidence, per operation (Customer, Sales Order) a look-up, its record and its evidence, the version, finish.
     // Now the claim brings the resource's version, and the look-ups of a batched plan are one round trip.
     expect(calls.filter((method) => method === 'findOperation')).toHaveLength(2);

@@ -3,8 +3,8 @@ import { looksLikeShopifyOutage, openSqliteStore, OutageBreaker, processEvent, t
 import { toShopifyError } from '@shopsync/shopify-client';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { FakeErpnext } from './support/fake-erpnext';
-import { MAPPED_SETTINGS, SHOP } from './support/order-fixtures';
+import { SHOP } from './support/order-fixtures';
+import { testProcessDeps } from './support/process-deps';
 import { useTempDir } from './support/temp-dir';
 
 const T0 = new Date('2026-12-05T10:00:00.000Z');
@@ -99,18 +99,11 @@ describe('a claimed event while its shop’s Shopify is down', () => {
         throw new Error('Shopify must not be asked while its breaker is open');
       },
     } as unknown as PushPorts;
-    deps = {
-      store,
-      erpnext: new FakeErpnext(),
-      settings: MAPPED_SETTINGS,
-      retry: { baseDelayMs: 1_000, maxDelayMs: 60_000, retryBudgetMs: 5_000 },
-      now: () => T0,
-      jitter: () => 0.5,
-      logger: pino({ level: 'silent' }),
+    deps = testProcessDeps(store, () => T0, {
       flowModes: { orders: 'live', customers: 'live', inventory: 'live', fulfillment: 'live' },
       pushes,
       shopifyOutage: (shop) => (shop === SHOP ? breaker : undefined),
-    };
+    });
   });
   afterEach(async () => {
     breaker.stop();
