@@ -26,8 +26,8 @@ export function pruneEvidence(db: Database.Database, cutoffIso: string, chunk = 
       const inChunk = `inbox_id IN (SELECT id FROM inbox WHERE id <= @upto AND ${PRUNABLE})`;
       total.evidence += prepared(db, `DELETE FROM evidence WHERE ${inChunk}`).run(args).changes;
       // Repeats are counted; a first delivery is its event (a row an older shopsync wrote for it goes uncounted).
-      total.deliveries += prepared(db, `DELETE FROM deliveries WHERE duplicate = 1 AND ${inChunk}`).run(args).changes;
-      prepared(db, `DELETE FROM deliveries WHERE ${inChunk}`).run(args);
+      const deleted = prepared(db, `DELETE FROM deliveries WHERE ${inChunk} RETURNING duplicate`).all(args) as Array<{ duplicate: number }>;
+      total.deliveries += deleted.filter((row) => row.duplicate === 1).length;
       prepared(db, `DELETE FROM inbox_payloads WHERE ${inChunk}`).run(args);
       const events = prepared(db, `DELETE FROM inbox WHERE id <= @upto AND ${PRUNABLE}`).run(args).changes;
       total.events += events;

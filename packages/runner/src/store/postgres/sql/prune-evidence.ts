@@ -1,6 +1,6 @@
 import type { PruneResult } from '../../store-records';
 import type { PgConnection } from '../pg-connection';
-import { rows, run } from './query';
+import { one, rows, run } from './query';
 
 /** Settled and not failed; an event a failure still points at is kept with that failure. */
 const PRUNABLE = `status IN ('applied', 'duplicate', 'superseded', 'echo', 'skipped') AND finished_at < $1::timestamptz
@@ -28,8 +28,8 @@ export async function pruneEvidence(conn: PgConnection, cutoffIso: string, chunk
       if (ids.length === 0) return 0;
       total.evidence += await run(db, 'DELETE FROM evidence WHERE inbox_id = ANY($1::bigint[])', [ids]);
       // Repeats are counted; a first delivery is its event (a row an older shopsync wrote for it goes uncounted).
-      total.deliveries += await run(db, 'DELETE FROM deliveries WHERE duplicate AND inbox_id = ANY($1::bigint[])', [ids]);
-      await run(db, 'DELETE FROM deliveries WHERE inbox_id = ANY($1::bigint[])', [ids]);
+      const deleted = await one<{ repeats: number }>(db, 'WITH gone AS (DELETE FROM deliveries WHERE inbox_id = ANY($1::bigint[]) RETURNING duplicate) SELECT COUNT(*) FILTER (WHERE duplicate) AS repeats FROM gone', [ids]);
+      total.deliveries += deleted!.repeats;
       const events = await run(db, 'DELETE FROM inbox WHERE id = ANY($1::bigint[])', [ids]);
       total.events += events;
       total.deliveries += events;
